@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema/index';
+import { serializeLocalClient } from './serialized-client';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/braid.db';
+
+export type Schema = typeof schema;
+export type Db = LibSQLDatabase<Schema>;
+/** What `db.transaction(async (tx) => ...)` hands you; query helpers accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface BraidDb {
+  db: Db;
+  client: Client;
+  close: () => void;
+}
+
+export interface CreateDbOptions {
+  /** Turso / libSQL server auth token, for `libsql://` URLs. */
+  authToken?: string;
+  /** How long a write waits for another process's lock (ms). */
+  busyTimeoutMs?: number;
+}
+
+function localPath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  if (path === '' || path.startsWith(':memory:')) return null;
+  return path.split('?')[0] ?? path;
+}
+
+/**
+ * Open Braid's database. `file:` URLs get WAL (readers never block the writer) and a busy
+ * timeout (the API and the worker may be separate processes). `libsql://` / `https://` URLs
+ * go to a libSQL or Turso server unchanged.
+ */
+export async function createDb(url: string = DEFAULT_DATABASE_URL, options: CreateDbOptions = {}): Promise<BraidDb> {
+  const path = localPath(url);
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  let client: Client;
+  if (path !== null) {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    const raw = createClient({ url, timeout: busyTimeoutMs } as Parameters<typeof createClient>[0]);
+    await raw.execute(`PRAGMA busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+    await raw.execute('PRAGMA journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only power loss can drop the
+    // last commits, and it roughly doubles write throughput.
+    await raw.execute('PRAGMA synchronous = NORMAL');
+    await raw.execute('PRAGMA foreign_keys = ON');
+    client = serializeLocalClient(raw);
+  } else {
+    client = createClient(options.authToken ? { url, authToken: options.authToken } : { url });
+  }
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    client,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,37 @@
+// Every event as received (Segment spec), re-pointed to the surviving profile on merge.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const eventTypes = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    messageId: text('message_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    type: text('type', { enum: eventTypes }).notNull(),
+    /** The ids the source sent, kept as sent so a timeline shows what the client knew. */
+    userId: text('user_id'),
+    anonymousId: text('anonymous_id'),
+    /** Event name for track, page/screen name otherwise (may be null). */
+    name: text('name'),
+    properties: text('properties', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** identify/group traits as sent (properties stays empty for those). */
+    traits: text('traits', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** group's groupId, alias's previousId. */
+    groupId: text('group_id'),
+    previousId: text('previous_id'),
+    context: text('context', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** When it happened, corrected for client clock skew. */
+    timestamp: integer('timestamp').notNull(),
+    sentAt: integer('sent_at'),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_message_uq').on(t.workspaceId, t.messageId),
+    index('events_customer_idx').on(t.workspaceId, t.customerId, t.timestamp),
+    index('events_name_idx').on(t.workspaceId, t.name, t.timestamp),
+  ],
+);

@@ -1,0 +1,6 @@
+export * from './workspaces';
+export * from './customers';
+export * from './events';
+export * from './journeys';
+export * from './messaging';
+export * from './audience';

@@ -1,0 +1,93 @@
+// Journeys, their immutable published versions, and where each customer is in them.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const journeyStatuses = ['draft', 'active', 'paused', 'archived'] as const;
+export type JourneyStatus = (typeof journeyStatuses)[number];
+
+export const journeys = sqliteTable(
+  'journeys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: journeyStatuses }).notNull().default('draft'),
+    draftGraph: text('draft_graph', { mode: 'json' }).$type<unknown>().notNull(),
+    draftRevision: integer('draft_revision').notNull().default(0),
+    activeVersion: integer('active_version'),
+    /** Event name of the active version's trigger: the routing index (no scan of all journeys). */
+    triggerEvent: text('trigger_event'),
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('journeys_workspace_idx').on(t.workspaceId, t.status),
+    index('journeys_trigger_idx').on(t.workspaceId, t.triggerEvent, t.status),
+  ],
+);
+
+export const journeyVersions = sqliteTable(
+  'journey_versions',
+  {
+    id: text('id').primaryKey(),
+    journeyId: text('journey_id').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    version: integer('version').notNull(),
+    ir: text('ir', { mode: 'json' }).$type<unknown>().notNull(),
+    graph: text('graph', { mode: 'json' }).$type<unknown>().notNull(),
+    author: text('author'),
+    note: text('note').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('journey_versions_uq').on(t.journeyId, t.version)],
+);
+
+export const enrollmentStatuses = ['active', 'completed', 'exited', 'converted', 'failed'] as const;
+export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
+
+export const enrollments = sqliteTable(
+  'enrollments',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    version: integer('version').notNull(),
+    customerId: text('customer_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    status: text('status', { enum: enrollmentStatuses }).notNull().default('active'),
+    currentNode: text('current_node'),
+    enteredAt: integer('entered_at').notNull(),
+    finishedAt: integer('finished_at'),
+    entryEventId: text('entry_event_id'),
+  },
+  (t) => [
+    index('enrollments_customer_idx').on(t.workspaceId, t.customerId, t.status),
+    index('enrollments_journey_idx').on(t.journeyId, t.status),
+    index('enrollments_workflow_idx').on(t.workflowId),
+  ],
+);
+
+export const stepOutcomes = ['entered', 'left', 'converted', 'exited', 'failed', 'postponed'] as const;
+export type StepOutcome = (typeof stepOutcomes)[number];
+
+export const stepLog = sqliteTable(
+  'step_log',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    version: integer('version').notNull(),
+    customerId: text('customer_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    outcome: text('outcome', { enum: stepOutcomes }).notNull(),
+    reason: text('reason'),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('step_log_node_idx').on(t.journeyId, t.version, t.nodeId),
+    index('step_log_enrollment_idx').on(t.enrollmentId, t.at),
+  ],
+);
