@@ -1,0 +1,81 @@
+// Wall-clock arithmetic in an IANA timezone with nothing but Intl: enough for quiet hours,
+// without pulling a timezone library into the worker.
+
+export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+
+export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock a customer in `timeZone` reads at instant `at` (ms since epoch). */
+export function wallTimeAt(at: number, timeZone: string): WallTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    // Some ICU versions print midnight as 24 even with h23.
+    hour: get('hour') % 24,
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+const wallAsUtc = (w: WallTime): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/** Offset (ms) of `timeZone` from UTC at instant `at`. */
+export function offsetAt(at: number, timeZone: string): number {
+  const wholeSecond = Math.floor(at / 1000) * 1000;
+  return wallAsUtc(wallTimeAt(wholeSecond, timeZone)) - wholeSecond;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant when the wall clock in `timeZone` reads `wall`. Resolves DST like Temporal's
+ * "compatible" disambiguation: a time skipped by spring-forward moves later by the gap, a time
+ * repeated by fall-back takes its first occurrence.
+ */
+export function instantOfWallTime(wall: WallTime, timeZone: string): number {
+  const target = wallAsUtc(wall);
+  // Real zones change offset at most once within a day either side.
+  const before = offsetAt(target - DAY_MS, timeZone);
+  const after = offsetAt(target + DAY_MS, timeZone);
+  const matches = [target - before, target - after].filter((t) => wallAsUtc(wallTimeAt(t, timeZone)) === target);
+  if (matches.length > 0) return Math.min(...matches);
+  return target - before;
+}
+
+/** The calendar date `days` after the given one (month and year roll over). */
+export function addDays(wall: WallTime, days: number): WallTime {
+  const d = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return { ...wall, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
