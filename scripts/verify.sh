@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command of the README: installs what it needs, then lints, typechecks, builds and runs
+# every test (unit, API over HTTP, runtime on the real Temporal dev server, e2e in Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${CI:-}" = "true" ] || [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+bash scripts/install-temporal.sh
+bash scripts/install-chromium.sh
+npx turbo run lint typecheck --concurrency=2
+npx turbo run build
+npx turbo run test --concurrency=1
