@@ -1,1 +1,5 @@
 export * from './ir';
+export * from './form';
+export * from './schemas';
+export * from './node-type';
+export * from './registry';

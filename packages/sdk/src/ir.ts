@@ -80,6 +80,11 @@ export type ActionStep = {
   /** Where to go next on success, and on a failure after the last retry. */
   next: string;
   onFailure: { kind: 'continue' } | { kind: 'exit' } | { kind: 'goto'; stepId: string };
+  /**
+   * Name under which this action's output (e.g. the issued voucher) is offered to later
+   * templates (`{{ voucher.code }}`). Added after v1 of the draft; optional.
+   */
+  outputVariable?: string;
 };
 
 export type WaitStep =
@@ -165,6 +170,15 @@ export type InterpreterInput =
   | { kind: 'event'; now: number; event: CustomerEvent }
   | { kind: 'activityResult'; now: number; stepId: string; result: ActivityResult };
 
+/**
+ * What a `lookup` activity returns in `ActivityResult.output`:
+ * - boolean conditions (trait, eventCount, segment, engagement): `{ matched: boolean }` (or a bare boolean);
+ * - bestChannel: `{ channel: string }` — a channel not among the step's ports takes `fallback`;
+ * - any condition: `{ port: string }` picks that port directly.
+ * A failed lookup (`ok: false`) takes `no` / `fallback`.
+ */
+export type LookupAnswer = { matched: boolean } | boolean | { channel: string } | { port: string };
+
 export type ActivityResult =
   | { ok: true; output?: Json }
   | { ok: false; error: string };
@@ -182,6 +196,11 @@ export type Command =
       config: Json;
       /** Visit number of this step for this enrollment: part of the idempotency key. */
       visit: number;
+      /**
+       * Outputs of earlier actions keyed by their `outputVariable` (e.g. `{ voucher: {code} }`),
+       * for `ActionContext.variables`. Only on `action` activities. Added after the draft; optional.
+       */
+      variables?: Record<string, Json>;
     }
   | { kind: 'log'; stepId: string; outcome: 'entered' | 'left' | 'converted' | 'exited'; reason: string }
   | { kind: 'complete'; reason: 'end' | 'goal' | 'exitCriteria' | 'failed' | 'error'; detail: string }

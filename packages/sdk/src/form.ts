@@ -1,0 +1,50 @@
+// Form hints: how the canvas renders a node type's config form. The canvas has one generic
+// renderer driven by these hints; no node type gets a hand-written form.
+
+/** Widgets the canvas knows how to render. Nested shapes (filters, split branches) get a dedicated widget. */
+export type FieldWidget =
+  | 'text'
+  | 'textarea'
+  | 'liquid' // a Liquid template; validation checks its variables
+  | 'number'
+  | 'money' // amount in the workspace currency (VND by default)
+  | 'toggle'
+  | 'select'
+  | 'multiselect'
+  | 'duration' // { amount, unit }
+  | 'time' // `HH:MM`
+  | 'weekdays' // number[] 0 = Sunday
+  | 'timezone'
+  | 'event-name'
+  | 'event-filters' // PropertyFilter[]
+  | 'trait-filters' // PropertyFilter[] on profile traits
+  | 'segment'
+  | 'node-ref' // id of another node in the same journey
+  | 'split-branches' // { label, percent }[]
+  | 'key-value' // Record<string, Json>
+  | 'string-list'
+  | 'url'
+  | 'reentry' // ReentryRuleConfig
+  | 'entry-limit'; // EntryLimitConfig | null
+
+export type FieldOption = { value: string; label: string };
+
+/** Show a field only when another field of the same config has one of the given values. */
+export type ShowIf<C> = { [K in keyof C & string]: { field: K; equals: C[K] | C[K][] } }[keyof C & string];
+
+export type FieldHint<C> = {
+  label: string;
+  widget: FieldWidget;
+  help?: string;
+  placeholder?: string;
+  showIf?: ShowIf<C>;
+  options?: FieldOption[];
+  /** For `node-ref`: only nodes of these types may be picked. */
+  nodeTypes?: string[];
+};
+
+/**
+ * One hint per top-level config field, in display order (object key order). Fields without a
+ * hint are not shown (they keep their default).
+ */
+export type FormHints<C> = { [K in keyof C]?: FieldHint<C> };

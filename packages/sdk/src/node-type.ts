@@ -1,0 +1,161 @@
+// defineNodeType: one declaration per node type. The zod schema *is* the config type; the
+// canvas renders its form from `form`, the journey compiler calls `compile`, validation calls
+// `validate`, and saved graphs written against an older `version` are upgraded by `migrate`.
+// Everything here is isomorphic: no server code, so the canvas can bundle every definition.
+import type { z } from 'zod';
+import type { FormHints } from './form';
+import type { ExitCriterion, Goal, Step, Trigger } from './ir';
+import type { Duration } from './schemas';
+import { durationToMs } from './schemas';
+
+export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action' | 'setting';
+
+/** A named output of a node; edges leave from a port. */
+export type Port = {
+  id: string;
+  label: string;
+  /** An optional port may stay unconnected: customers taking it leave the journey. */
+  optional?: boolean;
+};
+
+/** A problem with one node, in words a marketer understands. `path` is the config field path (`subject`, `where.0.value`). */
+export type ConfigIssue = { path: string; message: string };
+
+/** What a node sees of the rest of the journey when validating. */
+export type GraphNodeView = {
+  id: string;
+  type: string;
+  /** Parsed config when it is valid, otherwise the raw value. */
+  config: unknown;
+  valid: boolean;
+};
+
+export type GraphContext = {
+  nodeId: string;
+  nodes: readonly GraphNodeView[];
+  node(id: string): GraphNodeView | undefined;
+  /** Nodes that come before this one on some path from the trigger (or from the goal's post-goal path). */
+  isUpstream(nodeId: string): boolean;
+};
+
+export type CompileContext = {
+  nodeId: string;
+  journeyId: string;
+  version: number;
+  /** Step id an output port leads to (an end step when an optional port is left unconnected). */
+  next(port: string): string;
+  /** A fresh step id for an extra step this node emits (the node's first step must use `nodeId`). */
+  stepId(suffix: string): string;
+  /** Step id of another node's first step, e.g. the message an engagement check refers to. */
+  stepOf(nodeId: string): string;
+  /** Converts a duration to milliseconds, scaled by the compile `timeScale` (1 in production). */
+  ms(duration: Duration | number): number;
+};
+
+/**
+ * What compiling one node produces. Flow nodes return `steps` whose first step has id
+ * `ctx.nodeId`; triggers return `trigger` and `start`; settings return `goal` / `exitCriteria`.
+ */
+export type CompileOutput = {
+  steps?: Step[];
+  trigger?: Trigger;
+  start?: string;
+  goal?: NonNullable<Goal>;
+  exitCriteria?: ExitCriterion[];
+};
+
+export type ParseResult<C> = { ok: true; config: C } | { ok: false; issues: ConfigIssue[] };
+
+type Ports<C> = readonly Port[] | ((config: C) => readonly Port[]);
+
+/** What a developer writes. `C` is inferred from `configSchema`. */
+export type NodeTypeSpec<Id extends string, S extends z.ZodType, Cat extends NodeCategory> = {
+  id: Id;
+  category: Cat;
+  /** Bump when the config shape changes, and teach `migrate` the old shape. */
+  version: number;
+  label: string;
+  description: string;
+  /** Icon name from the canvas icon set (lucide names), e.g. `mail`, `clock`. */
+  icon?: string;
+  configSchema: S;
+  /** Config a freshly dropped node starts with. */
+  defaultConfig: z.input<S>;
+  form: FormHints<z.output<S>>;
+  ports: Ports<z.output<S>>;
+  /** One line shown on the canvas card, e.g. "Wait 2 days". */
+  summary(config: z.output<S>): string;
+  /** Graph-aware checks beyond the schema (the schema's own messages are reported already). */
+  validate?(config: z.output<S>, ctx: GraphContext): ConfigIssue[];
+  compile(config: z.output<S>, ctx: CompileContext): CompileOutput;
+  /** Upgrade a config saved by `fromVersion` (< version) to the current shape. */
+  migrate?(fromVersion: number, config: unknown): unknown;
+  /** Action nodes: the channel used for task-queue routing and caps, when the action sends. */
+  channelOf?(config: z.output<S>): string | undefined;
+  /** Name under which this node's output becomes a template variable for later nodes (e.g. `voucher`). */
+  templateVariable?: string;
+};
+
+/** What `defineNodeType` returns: the spec plus helpers every consumer needs. */
+export type NodeType<Id extends string = string, S extends z.ZodType = z.ZodType, Cat extends NodeCategory = NodeCategory> = Omit<
+  NodeTypeSpec<Id, S, Cat>,
+  'ports' | 'migrate'
+> & {
+  /** Ports for a given config (static ports ignore it). */
+  portsFor(config: z.output<S>): readonly Port[];
+  /** Validates raw config against the schema, applying defaults. Never throws. */
+  parseConfig(raw: unknown): ParseResult<z.output<S>>;
+  /** Brings a config saved at `fromVersion` up to `version`; never throws. */
+  upgradeConfig(fromVersion: number, raw: unknown): ParseResult<z.output<S>>;
+  /** True when ports depend on config (the canvas re-reads them on every config change). */
+  dynamicPorts: boolean;
+};
+
+/** Any node type, for registries and loaders. */
+export type AnyNodeType = NodeType<string, z.ZodType, NodeCategory>;
+
+/** The config type of a node type. */
+export type ConfigOf<T> = T extends NodeType<string, infer S, NodeCategory> ? z.output<S> : never;
+
+export function zodIssuesToConfigIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function defineNodeType<const Id extends string, S extends z.ZodType, const Cat extends NodeCategory>(
+  spec: NodeTypeSpec<Id, S, Cat>,
+): NodeType<Id, S, Cat> {
+  const { ports, migrate, ...rest } = spec;
+  const parseConfig = (raw: unknown): ParseResult<z.output<S>> => {
+    try {
+      const r = spec.configSchema.safeParse(raw);
+      return r.success ? { ok: true, config: r.data } : { ok: false, issues: zodIssuesToConfigIssues(r.error) };
+    } catch (e) {
+      return { ok: false, issues: [{ path: '', message: `This step's settings could not be read (${String(e)})` }] };
+    }
+  };
+  return {
+    ...rest,
+    dynamicPorts: typeof ports === 'function',
+    portsFor: (config) => (typeof ports === 'function' ? ports(config) : ports),
+    parseConfig,
+    upgradeConfig(fromVersion, raw) {
+      if (fromVersion === spec.version) return parseConfig(raw);
+      if (fromVersion > spec.version) {
+        return { ok: false, issues: [{ path: '', message: `This step was saved by a newer version (${fromVersion}) of "${spec.label}" than this server knows (${spec.version})` }] };
+      }
+      if (!migrate) {
+        return { ok: false, issues: [{ path: '', message: `"${spec.label}" cannot upgrade settings saved by version ${fromVersion}` }] };
+      }
+      try {
+        return parseConfig(migrate(fromVersion, raw));
+      } catch (e) {
+        return { ok: false, issues: [{ path: '', message: `Could not upgrade "${spec.label}" settings from version ${fromVersion}: ${String(e)}` }] };
+      }
+    },
+  };
+}
+
+/** Default `ms` for compile contexts: unscaled. */
+export function scaledMs(timeScale: number): (d: Duration | number) => number {
+  return (d) => Math.max(0, Math.round((typeof d === 'number' ? d : durationToMs(d)) * timeScale));
+}
