@@ -3,3 +3,14 @@ export { nextAllowedSendTime, type SendPolicyInput, type SendDecision } from './
 export { PolicyConfigError, isQuietAt, type QuietHours } from './policy/quiet-hours';
 export { capReleaseTime, type FrequencyCap } from './policy/frequency-cap';
 export { DEFAULT_TIMEZONE } from './policy/zoned-time';
+export { renderMessage, checkTemplate, TemplateError, TEMPLATE_LIMITS, type MessageTemplate, type TemplateData, type RenderedContent, type RenderOptions } from './render/render-message';
+export { formatVnd } from './render/filters';
+export { createSmtpAdapter } from './email/smtp-adapter';
+export { classifySmtpError } from './email/classify-smtp-error';
+export { parseSmtpSettings, smtpSettingsFromEnv, SmtpSettingsError, type SmtpSettings } from './email/smtp-settings';
+export { createChannels, type ChannelsConfig, type ChannelRegistry } from './registry';
+export { createSandboxAdapter, SANDBOX_PREFIX } from './sandbox/sandbox-adapter';
+export { createMemoryOutboxStore, type OutboxStore, type OutboxEntry, type OutboxQuery } from './sandbox/outbox-store';
+export { createDbOutboxStore, listOutbox } from './sandbox/db-outbox-store';
+export { sendRulesFromChannelSettings, type ChannelSendRules } from './policy/channel-settings';
+export { recentSendTimes, loadChannelSendRules } from './policy/send-history';

@@ -145,3 +145,19 @@ describe('nextAllowedSendTime', () => {
     );
   });
 });
+
+describe('several caps and settings json', () => {
+  it('all caps must hold: 1 per day and 2 per week', async () => {
+    const { sendRulesFromChannelSettings } = await import('../src/index');
+    const rules = sendRulesFromChannelSettings({ frequencyCap: [{ max: 1, perHours: 24 }, { max: 2, perHours: 168 }], quietHours: { start: '21:00', end: '08:00', timezone: 'Europe/Berlin' } });
+    expect(rules.timezone).toBe('Europe/Berlin');
+    const now = vn('2026-11-24T10:00:00');
+    const sends = [now - 3 * DAY, now - 2 * DAY];
+    const d = nextAllowedSendTime({ ...base, now, frequencyCap: rules.frequencyCap, recentSendTimes: sends });
+    // The daily cap is free, the weekly one waits for the send 3 days ago to age out.
+    expect(d).toMatchObject({ reason: 'frequencyCap', allowedAt: now - 3 * DAY + 7 * DAY });
+    expect(d.detail).toContain('2 per 7d');
+    expect(() => sendRulesFromChannelSettings({ frequencyCap: [{ max: 1, perHours: 24 }, { max: 'two', perHours: 1 }] })).toThrow(/frequencyCap\[1\]\.max/);
+    expect(() => sendRulesFromChannelSettings({ quietHours: { start: '25:00', end: '08:00' } })).toThrow(/quietHours.start/);
+  });
+});

@@ -8,7 +8,8 @@ export type SendPolicyInput = {
   /** IANA zone from the customer's profile; missing or unknown falls back to Asia/Ho_Chi_Minh. */
   customerTimezone?: string | null;
   quietHours: QuietHours | null;
-  frequencyCap: FrequencyCap | null;
+  /** One cap, or several that must all hold (e.g. 1 per day and 3 per week). */
+  frequencyCap: FrequencyCap | readonly FrequencyCap[] | null;
   /** When this customer was last sent to on this channel (ms since epoch). */
   recentSendTimes: readonly number[];
 };
@@ -21,18 +22,23 @@ export type SendDecision = {
   detail: string;
 };
 
+const capsOf = (cap: SendPolicyInput['frequencyCap']): readonly FrequencyCap[] => (cap === null ? [] : Array.isArray(cap) ? cap : [cap as FrequencyCap]);
+
 function validate(input: SendPolicyInput): void {
   if (!Number.isFinite(input.now)) throw new PolicyConfigError('now', 'now must be a finite timestamp in ms');
-  const cap = input.frequencyCap;
-  if (cap && (!Number.isInteger(cap.max) || cap.max < 1)) {
-    throw new PolicyConfigError('frequencyCap.max', `frequencyCap.max must be a whole number of at least 1, got ${cap.max}`);
-  }
-  if (cap && !(Number.isFinite(cap.periodMs) && cap.periodMs > 0)) {
-    throw new PolicyConfigError('frequencyCap.periodMs', `frequencyCap.periodMs must be a positive duration, got ${cap.periodMs}`);
-  }
+  for (const cap of capsOf(input.frequencyCap)) validateCap(cap);
   if (input.quietHours) {
     parseClock(input.quietHours.from, 'quietHours.from');
     parseClock(input.quietHours.to, 'quietHours.to');
+  }
+}
+
+function validateCap(cap: FrequencyCap): void {
+  if (!Number.isInteger(cap.max) || cap.max < 1) {
+    throw new PolicyConfigError('frequencyCap.max', `frequencyCap.max must be a whole number of at least 1, got ${cap.max}`);
+  }
+  if (!(Number.isFinite(cap.periodMs) && cap.periodMs > 0)) {
+    throw new PolicyConfigError('frequencyCap.periodMs', `frequencyCap.periodMs must be a positive duration, got ${cap.periodMs}`);
   }
 }
 
@@ -74,9 +80,13 @@ export function nextAllowedSendTime(input: SendPolicyInput): SendDecision {
   // Moving later only ever lowers the cap count, so this settles in at most three rounds
   // (cap → out of quiet hours → done); the bound is a guard, not a tuning knob.
   for (let round = 0; round < 10; round++) {
-    const cap = input.frequencyCap;
-    const released = cap ? capReleaseTime(at, cap, input.recentSendTimes) : at;
-    if (cap && released > at) {
+    let released = at;
+    let cap: FrequencyCap | undefined;
+    for (const c of capsOf(input.frequencyCap)) {
+      const r = capReleaseTime(at, c, input.recentSendTimes);
+      if (r > released) [released, cap] = [r, c];
+    }
+    if (cap) {
       if (reason === 'allowed') reason = 'frequencyCap';
       steps.push(`${input.channel} frequency cap ${cap.max} per ${describePeriod(cap.periodMs)} reached, waits until ${formatLocal(released, timeZone)}`);
       at = released;
