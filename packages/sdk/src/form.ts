@@ -38,9 +38,9 @@ export type FieldHint<C> = {
   help?: string;
   placeholder?: string;
   showIf?: ShowIf<C>;
-  options?: FieldOption[];
+  options?: readonly FieldOption[];
   /** For `node-ref`: only nodes of these types may be picked. */
-  nodeTypes?: string[];
+  nodeTypes?: readonly string[];
 };
 
 /**

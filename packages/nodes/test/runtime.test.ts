@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createImplementationRegistry, runAction } from '@braid/sdk/server';
+import type { ActionServices } from '@braid/sdk/server';
+import type { Json } from '@braid/sdk';
+import { builtinNodeTypes, builtinRegistry } from '../src/index';
+import { builtinImplementations } from '../src/server';
+
+function fakeServices() {
+  const calls: { service: string; input: unknown }[] = [];
+  const services: ActionServices = {
+    // Minimal `{{ a.b }}` rendering: enough to see variables reach the template.
+    renderTemplate: async (t, vars) =>
+      t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, p: string) => {
+        let v: unknown = vars;
+        for (const k of p.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+        return v === undefined || v === null ? '' : String(v);
+      }),
+    sendMessage: async (input) => (calls.push({ service: 'sendMessage', input }), { messageId: 'm1', status: 'sent' }),
+    updateProfile: async (input) => void calls.push({ service: 'updateProfile', input }),
+    changeAudience: async (input) => void calls.push({ service: 'changeAudience', input }),
+    issueVoucher: async (input) => (calls.push({ service: 'issueVoucher', input }), { code: 'HOABAN-7Q2K', expiresAt: input.expiresAt }),
+    createStaffTask: async (input) => (calls.push({ service: 'createStaffTask', input }), { taskId: 't1' }),
+    log: () => undefined,
+  };
+  return { calls, services };
+}
+
+const base = (services: ActionServices, variables: Record<string, Json> = {}) => ({
+  workspaceId: 'w1',
+  customer: { id: 'c1', traits: { firstName: 'Toản' } as Record<string, Json> },
+  entryEvent: { id: 'e1', name: 'Product Added', properties: { product_name: '2kg thịt trâu gác bếp' }, timestamp: '2026-11-20T10:00:00.000Z' },
+  journeyId: 'hoa-ban', version: 1, nodeId: 'n', visit: 1, idempotencyKey: 'journey:hoa-ban:customer:c1:n:1',
+  variables, now: '2026-11-20T12:00:00.000Z', services,
+});
+
+describe('built-in implementations', () => {
+  const impls = createImplementationRegistry(builtinImplementations);
+
+  it('cover every built-in action that has a side effect', () => {
+    const actions = builtinNodeTypes.filter((t) => t.category === 'action' && t.id !== 'exit').map((t) => t.id).sort();
+    expect(impls.list().map((i) => i.definition.id).sort()).toEqual(actions);
+    for (const i of impls.list()) expect(builtinRegistry.get(i.definition.id)).toBe(i.definition);
+  });
+
+  it('send-message renders Liquid with customer, entry and voucher', async () => {
+    const { calls, services } = fakeServices();
+    const out = await runAction(impls, 'send-message', {
+      ...base(services, { voucher: { code: 'HOABAN-7Q2K' } }),
+      config: { channel: 'email', subject: 'Hoa Ban Food xin chào anh {{ customer.firstName }}', body: '{{ entry.properties.product_name }} — mã {{ voucher.code }}' },
+    });
+    expect(out).toEqual({ messageId: 'm1', status: 'sent' });
+    expect(calls[0]).toEqual({
+      service: 'sendMessage',
+      input: { channel: 'email', subject: 'Hoa Ban Food xin chào anh Toản', body: '2kg thịt trâu gác bếp — mã HOABAN-7Q2K', idempotencyKey: 'journey:hoa-ban:customer:c1:n:1' },
+    });
+  });
+
+  it('ad-audience uses one idempotency key per platform', async () => {
+    const { calls, services } = fakeServices();
+    await runAction(impls, 'ad-audience', { ...base(services), config: { platforms: ['facebook', 'google'], audience: '99k' } });
+    expect(calls.map((c) => (c.input as { idempotencyKey: string }).idempotencyKey)).toEqual([
+      'journey:hoa-ban:customer:c1:n:1:facebook',
+      'journey:hoa-ban:customer:c1:n:1:google',
+    ]);
+  });
+
+  it('issue-voucher returns the code for later templates, expiring from now', async () => {
+    const { calls, services } = fakeServices();
+    const out = await runAction(impls, 'issue-voucher', { ...base(services), config: { amount: 99_000, prefix: 'HOABAN', validFor: { amount: 1, unit: 'days' } } });
+    expect(out).toMatchObject({ code: 'HOABAN-7Q2K', expiresAt: '2026-11-21T12:00:00.000Z', amount: 99_000, currency: 'VND' });
+    expect(calls[0]?.input).toMatchObject({ discount: { kind: 'amount', amount: 99_000, currency: 'VND' }, prefix: 'HOABAN' });
+  });
+
+  it('update-profile and create-staff-task call their services', async () => {
+    const { calls, services } = fakeServices();
+    await runAction(impls, 'update-profile', { ...base(services), config: { set: { vip: true }, unset: ['cart'] } });
+    await runAction(impls, 'create-staff-task', { ...base(services), config: { title: 'Gọi anh {{ customer.firstName }}' } });
+    expect(calls.map((c) => c.service)).toEqual(['updateProfile', 'createStaffTask']);
+    expect(calls[1]?.input).toMatchObject({ kind: 'call', title: 'Gọi anh Toản', dueAt: '2026-11-21T12:00:00.000Z' });
+  });
+});
+
+describe('catalog', () => {
+  it('every default config parses or explains itself, and every summary works on it', () => {
+    for (const t of builtinNodeTypes) {
+      const p = t.parseConfig(t.defaultConfig);
+      if (p.ok) expect(typeof t.summary(p.config)).toBe('string');
+      else expect(p.issues.length).toBeGreaterThan(0);
+    }
+  });
+  it('every form hint names a real config field', () => {
+    for (const t of builtinNodeTypes) {
+      const shape = (t.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+      for (const k of Object.keys(t.form)) expect(Object.keys(shape), `${t.id}.${k}`).toContain(k);
+    }
+  });
+});
