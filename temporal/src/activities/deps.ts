@@ -1,0 +1,25 @@
+// What the activities need from the outside world, injected so tests and the worker share code.
+import type { Db } from '@braid/db';
+import type { ChannelRegistry } from '@braid/channels';
+import type { ImplementationRegistry } from '@braid/sdk/server';
+
+export type ActivityDeps = {
+  db: Db;
+  /** Adapters by channel: the sandbox outbox unless a real one is configured. */
+  channels: ChannelRegistry;
+  /** Server-side effects of action node types (`builtinImplementations` plus developer packages). */
+  implementations: ImplementationRegistry;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+};
+
+/** Who and where an effect happens: enough to key, log and attribute it. */
+export type EffectContext = {
+  workspaceId: string;
+  journeyId: string;
+  version: number;
+  customerId: string;
+  enrollmentId: string;
+  nodeId: string;
+  traits: Record<string, unknown>;
+};

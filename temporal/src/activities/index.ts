@@ -1,0 +1,108 @@
+// createActivities({ db, channels, implementations }): the activities the journey workflow calls.
+import { ApplicationFailure } from '@temporalio/common';
+import { customers, eq } from '@braid/db';
+import type { Json } from '@braid/sdk';
+import { ActionConfigError, runAction, type ActionServices } from '@braid/sdk/server';
+import type { ActionResult, JourneyActivities, StepRequest } from '../workflows/contract';
+import type { ActivityDeps, EffectContext } from './deps';
+import { changeAudience, createStaffTask, issueVoucher, updateProfile } from './effects';
+import { lookup } from './lookup';
+import { renderTemplate } from './render';
+import { sendMessage } from './send';
+import { finishEnrollment, recordSteps } from './steps';
+
+export type { ActivityDeps, EffectContext } from './deps';
+
+/**
+ * The idempotency key of one visit of one node: workflow id + node id + visit number. The
+ * enrollment id sits beside the workflow id because a customer who re-enters a journey gets
+ * the same workflow id again, and their second walk must not be mistaken for a replay.
+ */
+export function idempotencyKeyOf(request: Pick<StepRequest, 'workflowId' | 'nodeId' | 'visit' | 'enrollment'>): string {
+  return `${request.workflowId}/${request.enrollment.enrollmentId}:${request.nodeId}:${request.visit}`;
+}
+
+export function createActivities(deps: ActivityDeps): JourneyActivities {
+  return {
+    async runAction(request): Promise<ActionResult> {
+      const ctx = await effectContext(deps, request);
+      const missing: string[] = [];
+      let postponed: { until: number; reason: string } | null = null;
+      const services: ActionServices = {
+        ...servicesFor(deps, ctx, missing),
+        async sendMessage(input) {
+          const outcome = await sendMessage(deps, ctx, input, missing);
+          if (outcome.postponedUntil !== undefined) postponed = { until: outcome.postponedUntil, reason: outcome.reason ?? '' };
+          if (outcome.status === 'suppressed') throw ApplicationFailure.nonRetryable(outcome.reason ?? 'message suppressed', 'SendSuppressed');
+          return outcome;
+        },
+      };
+      try {
+        const output = await runAction(deps.implementations, request.kindName, {
+          config: request.config,
+          workspaceId: ctx.workspaceId,
+          customer: { id: ctx.customerId, traits: ctx.traits as Record<string, Json> },
+          entryEvent: request.entryEvent,
+          journeyId: ctx.journeyId,
+          version: ctx.version,
+          nodeId: request.nodeId,
+          visit: request.visit,
+          idempotencyKey: idempotencyKeyOf(request),
+          variables: request.variables,
+          now: new Date((deps.now ?? Date.now)()).toISOString(),
+          services,
+        });
+        const held = postponed as { until: number; reason: string } | null;
+        if (held) return { ok: true, output: { postponedUntil: held.until, reason: held.reason } };
+        const variable = deps.implementations.get(request.kindName)?.definition.templateVariable;
+        return { ok: true, output: output ?? undefined, ...(variable ? { variable } : {}) };
+      } catch (err) {
+        // Bad settings never get better with retries: take the node's failure path at once.
+        if (err instanceof ActionConfigError) throw ApplicationFailure.nonRetryable(err.message, 'ActionConfigError');
+        throw err;
+      }
+    },
+    async lookup(request) {
+      const ctx = await effectContext(deps, request);
+      return lookup(deps, ctx, request.config);
+    },
+    async recordSteps({ enrollment, entries }) {
+      await recordSteps(deps, enrollment, entries);
+    },
+    async finishEnrollment({ enrollment, outcome }) {
+      await finishEnrollment(deps, enrollment, outcome);
+    },
+  };
+}
+
+function servicesFor(deps: ActivityDeps, ctx: EffectContext, missing: string[]): ActionServices {
+  const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null;
+  return {
+    renderTemplate: (template, variables) => renderTemplate(template, variables, missing, timezone),
+    sendMessage: (input) => sendMessage(deps, ctx, input, missing),
+    updateProfile: (input) => updateProfile(deps, ctx, input),
+    changeAudience: (input) => changeAudience(deps, ctx, input),
+    issueVoucher: (input) => issueVoucher(deps, ctx, input),
+    createStaffTask: (input) => createStaffTask(deps, ctx, input),
+    log: (message, details) => console.info(`[journey ${ctx.journeyId} node ${ctx.nodeId}] ${message}`, details ?? ''),
+  };
+}
+
+async function effectContext(deps: ActivityDeps, request: StepRequest): Promise<EffectContext> {
+  const { enrollment } = request;
+  const [customer] = await deps.db
+    .select({ traits: customers.traits })
+    .from(customers)
+    .where(eq(customers.id, enrollment.customerId))
+    .limit(1);
+  if (!customer) throw ApplicationFailure.nonRetryable(`customer ${enrollment.customerId} does not exist`, 'UnknownCustomer');
+  return {
+    workspaceId: enrollment.workspaceId,
+    journeyId: enrollment.journeyId,
+    version: enrollment.version,
+    customerId: enrollment.customerId,
+    enrollmentId: enrollment.enrollmentId,
+    nodeId: request.nodeId,
+    traits: customer.traits,
+  };
+}

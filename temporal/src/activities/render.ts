@@ -1,0 +1,25 @@
+// Liquid personalisation for node implementations (`services.renderTemplate`), through the
+// channels package so the canvas preview and the runtime render alike.
+import { ApplicationFailure } from '@temporalio/common';
+import { renderMessage, TemplateError } from '@braid/channels';
+import type { Json } from '@braid/sdk';
+
+/**
+ * Renders one template. A variable with no value renders empty and is added to `missing`
+ * (recorded with the message); a broken template is a permanent failure of the step.
+ */
+export async function renderTemplate(
+  template: string,
+  variables: Record<string, Json>,
+  missing: string[],
+  timezone: string | null,
+): Promise<string> {
+  try {
+    const rendered = await renderMessage({ body: template }, variables, { timezone });
+    missing.push(...rendered.missingVariables.filter((v) => !missing.includes(v)));
+    return rendered.body;
+  } catch (error) {
+    if (error instanceof TemplateError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+// routeEvents(events): what the API calls after ingested events are committed. Each event is
+// signalled to the customer's active enrollments that listen for it (wait-for-event, goal,
+// exit criteria) and enrols the customer into active journeys it triggers.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { and, enrollments, eq } from '@braid/db';
+import type { Db } from '@braid/db';
+import { matchesEvent } from '@braid/journey';
+import type { CustomerEvent, Json } from '@braid/sdk';
+import { customerEventSignal } from '../workflows/contract';
+import { enrollCustomer, type EnrollResult } from './enroll';
+import { createJourneyIndex, type ActiveJourney, type JourneyIndex } from './journey-index';
+
+/** The shape the API's ingestion hands over (IngestedEvent), reduced to what routing reads. */
+export type RoutableEvent = {
+  workspaceId: string;
+  customerId: string;
+  event: { id: string; type: string; name: string | null; properties: Record<string, unknown>; timestamp: number };
+};
+
+export type RoutingOutcome =
+  | { eventId: string; customerId: string; journeyId: string; kind: 'enrolled'; enrollmentId: string }
+  | { eventId: string; customerId: string; journeyId: string; kind: 'notEnrolled'; reason: string; detail: string }
+  | { eventId: string; customerId: string; journeyId: string; kind: 'signalled'; enrollmentId: string }
+  | { eventId: string; customerId: string; journeyId: string; kind: 'signalFailed'; enrollmentId: string; detail: string };
+
+export type Router = {
+  routeEvents(events: readonly RoutableEvent[]): Promise<RoutingOutcome[]>;
+  /** Enrols a customer into one active journey (manual, segment and date triggers). */
+  enroll(journey: ActiveJourney, customerId: string, entryEvent: CustomerEvent | null): Promise<EnrollResult>;
+  index: JourneyIndex;
+};
+
+export type RouterDeps = { db: Db; client: Client; index?: JourneyIndex; concurrency?: number; now?: () => number };
+
+export function toCustomerEvent(e: RoutableEvent['event']): CustomerEvent {
+  return {
+    id: e.id,
+    name: e.name ?? e.type,
+    properties: e.properties as Record<string, Json>,
+    timestamp: new Date(e.timestamp).toISOString(),
+  };
+}
+
+export function createRouter(deps: RouterDeps): Router {
+  const index = deps.index ?? createJourneyIndex(deps.db);
+  const concurrency = deps.concurrency ?? 32;
+
+  async function routeOne(e: RoutableEvent): Promise<RoutingOutcome[]> {
+    const out: RoutingOutcome[] = [];
+    const event = toCustomerEvent(e.event);
+    const base = { eventId: e.event.id, customerId: e.customerId };
+    const active = await deps.db
+      .select({ id: enrollments.id, journeyId: enrollments.journeyId, version: enrollments.version, workflowId: enrollments.workflowId })
+      .from(enrollments)
+      .where(and(eq(enrollments.workspaceId, e.workspaceId), eq(enrollments.customerId, e.customerId), eq(enrollments.status, 'active')));
+    for (const enrollment of active) {
+      const published = await index.version(enrollment.journeyId, enrollment.version);
+      if (!published?.listens.has(event.name)) continue;
+      try {
+        await deps.client.workflow.getHandle(enrollment.workflowId).signal(customerEventSignal, event);
+        out.push({ ...base, journeyId: enrollment.journeyId, kind: 'signalled', enrollmentId: enrollment.id });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (error instanceof WorkflowNotFoundError) {
+          // The execution is gone (terminated, or past retention): the enrollment cannot go on.
+          await deps.db
+            .update(enrollments)
+            .set({ status: 'failed', finishedAt: (deps.now ?? Date.now)(), currentNode: null })
+            .where(and(eq(enrollments.id, enrollment.id), eq(enrollments.status, 'active')));
+        }
+        out.push({ ...base, journeyId: enrollment.journeyId, kind: 'signalFailed', enrollmentId: enrollment.id, detail });
+      }
+    }
+    if (e.event.type !== 'track' || !e.event.name) return out;
+    for (const journey of await index.byTrigger(e.workspaceId, e.event.name)) {
+      if (journey.ir.trigger.kind !== 'event') continue;
+      if (active.some((a) => a.journeyId === journey.journeyId)) continue;
+      if (!matchesEvent(journey.ir.trigger.match, event)) continue;
+      const result = await enrollCustomer(deps, journey, e.customerId, event);
+      out.push(
+        result.enrolled
+          ? { ...base, journeyId: journey.journeyId, kind: 'enrolled', enrollmentId: result.enrollmentId }
+          : { ...base, journeyId: journey.journeyId, kind: 'notEnrolled', reason: result.reason, detail: result.detail },
+      );
+    }
+    return out;
+  }
+
+  return {
+    index,
+    enroll: (journey, customerId, entryEvent) => enrollCustomer(deps, journey, customerId, entryEvent),
+    async routeEvents(events) {
+      // One customer's events in order (enrol, then later events find the enrollment);
+      // different customers in parallel.
+      const byCustomer = new Map<string, RoutableEvent[]>();
+      for (const e of events) {
+        const key = `${e.workspaceId}\u0000${e.customerId}`;
+        const list = byCustomer.get(key);
+        if (list) list.push(e);
+        else byCustomer.set(key, [e]);
+      }
+      const queues = [...byCustomer.values()];
+      const results: RoutingOutcome[] = [];
+      let next = 0;
+      async function lane(): Promise<void> {
+        while (next < queues.length) {
+          const queue = queues[next++]!;
+          for (const e of queue) results.push(...(await routeOne(e)));
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, lane));
+      return results;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// startWorker(config): the journey workflow and its activities on their task queues.
+// One queue for workflows and bookkeeping, one per channel so each channel has its own rate limit.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { BUILT_IN_CHANNELS } from '@braid/channels';
+import { createActivities, type ActivityDeps } from '../activities/index';
+import { connectionOptions, type TemporalConfig } from '../connection/config';
+import { channelTaskQueue, DEFAULT_TASK_QUEUE } from '../workflows/contract';
+
+export type WorkerConfig = {
+  temporal: TemporalConfig;
+  deps: ActivityDeps;
+  /** Sends per second per channel, across all workers (Temporal enforces it on the task queue). */
+  channelRates?: Record<string, number>;
+  defaultChannelRate?: number;
+  channels?: readonly string[];
+  /** A prebuilt bundle (tests, benchmarks); otherwise the workflow code is bundled at start. */
+  workflowBundle?: WorkflowBundleOption;
+  maxConcurrentWorkflowTaskExecutions?: number;
+  maxConcurrentActivityTaskExecutions?: number;
+  maxCachedWorkflows?: number;
+};
+
+export type RunningWorker = {
+  /** Resolves when every worker has shut down (after `stop()` or a fatal error). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+};
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  const activities = createActivities(config.deps);
+  const namespace = config.temporal.namespace;
+  const workflowSource = config.workflowBundle ? { workflowBundle: config.workflowBundle } : { workflowsPath };
+  const workers: Worker[] = [
+    await Worker.create({
+      connection,
+      namespace,
+      taskQueue: DEFAULT_TASK_QUEUE,
+      ...workflowSource,
+      activities,
+      maxConcurrentWorkflowTaskExecutions: config.maxConcurrentWorkflowTaskExecutions ?? 100,
+      maxConcurrentActivityTaskExecutions: config.maxConcurrentActivityTaskExecutions ?? 200,
+      maxConcurrentLocalActivityExecutions: 200,
+      ...(config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: config.maxCachedWorkflows } : {}),
+    }),
+  ];
+  for (const channel of config.channels ?? BUILT_IN_CHANNELS) {
+    workers.push(
+      await Worker.create({
+        connection,
+        namespace,
+        taskQueue: channelTaskQueue(channel),
+        activities: { runAction: activities.runAction },
+        maxTaskQueueActivitiesPerSecond: config.channelRates?.[channel] ?? config.defaultChannelRate ?? 200,
+        maxConcurrentActivityTaskExecutions: 50,
+      }),
+    );
+  }
+  const done = Promise.all(workers.map((w) => w.run())).then(
+    () => connection.close(),
+    async (error: unknown) => {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await connection.close();
+      throw error;
+    },
+  );
+  return {
+    done,
+    async stop() {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// `tsx temporal/src/worker/main.ts`: runs a journey worker until SIGINT/SIGTERM.
+// Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_CERT/KEY, TEMPORAL_API_KEY,
+// BRAID_DATABASE_URL, BRAID_DATABASE_AUTH_TOKEN, BRAID_CHANNEL_RATE (sends/s per channel).
+import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
+import { temporalConfigFromEnv } from '../connection/config';
+import { defaultImplementations } from './implementations';
+import { channelsFromEnv } from './channels';
+import { startWorker } from './index';
+
+const url = process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL;
+const authToken = process.env.BRAID_DATABASE_AUTH_TOKEN;
+const { db, close } = await createDb(url, authToken ? { authToken } : {});
+const temporal = temporalConfigFromEnv();
+const rate = Number(process.env.BRAID_CHANNEL_RATE ?? 200);
+const worker = await startWorker({
+  temporal,
+  deps: { db, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
+  defaultChannelRate: Number.isFinite(rate) && rate > 0 ? rate : 200,
+});
+console.log(`braid worker: polling ${temporal.address} namespace ${temporal.namespace}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void worker.stop().finally(() => {
+      close();
+      process.exit(0);
+    });
+  });
+}
+await worker.done.catch((error: unknown) => {
+  console.error(`braid worker: ${error instanceof Error ? error.message : String(error)}`);
+  close();
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+// What the interpreter workflow takes, answers and is signalled with. Shared by the workflow,
+// the client (routing) and the activities, so it imports only types and @temporalio/workflow.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { Command, CustomerEvent, Json, JourneyIR } from '@braid/sdk';
+
+export const JOURNEY_WORKFLOW = 'journeyWorkflow';
+
+/** Deterministic per (journey, customer): one running enrollment of a customer per journey. */
+export function journeyWorkflowId(journeyId: string, customerId: string): string {
+  return `journey:${journeyId}:customer:${customerId}`;
+}
+
+/** Who this execution is for and which immutable version it runs. */
+/** Id of the signal sent with signalWithStart when a customer enters without an event. */
+export const enrolMarkerId = (enrollmentId: string): string => `enrol:${enrollmentId}`;
+
+export type EnrollmentRef = {
+  workspaceId: string;
+  journeyId: string;
+  versionId: string;
+  version: number;
+  customerId: string;
+  enrollmentId: string;
+};
+
+/** The interpreter state as far as the workflow is concerned: opaque JSON the interpreter owns. */
+export type CarriedState = {
+  state: unknown;
+  /** The command the journey was blocked on when it continued as new. */
+  blocking: Command | null;
+  /** Events received but not yet given to the interpreter. */
+  pendingEvents: CustomerEvent[];
+  /** Recent event ids already handled, so a re-delivered signal is ignored. */
+  seenEventIds: string[];
+  /** How many times this enrollment continued as new. */
+  generation: number;
+  variables: Record<string, Json>;
+};
+
+export type JourneyWorkflowInput = {
+  enrollment: EnrollmentRef;
+  ir: JourneyIR;
+  entryEvent: CustomerEvent | null;
+  traits: Record<string, Json>;
+  seed: number;
+  /** Set only when the workflow continued as new. */
+  carried?: CarriedState;
+};
+
+export type JourneyOutcome = {
+  reason: 'end' | 'goal' | 'exitCriteria' | 'failed' | 'error';
+  detail: string;
+  stepId: string | null;
+};
+
+export type CurrentNode = {
+  stepId: string | null;
+  nodeId: string | null;
+  /** What the customer is doing there: waiting, sending, or done. */
+  status: 'waiting' | 'running' | 'done';
+  until: number | null;
+};
+
+export const customerEventSignal = defineSignal<[CustomerEvent]>('customerEvent');
+export const currentNodeQuery = defineQuery<CurrentNode>('currentNode');
+
+/** Task queues: the default one for the workflow and non-send activities, one per channel. */
+export const DEFAULT_TASK_QUEUE = 'braid-journeys';
+export function channelTaskQueue(channel: string): string {
+  return `braid-send-${channel}`;
+}
+
+/** What a send action answers when a cap or quiet hours hold it back. */
+export type PostponedOutput = { postponedUntil: number; reason: string };
+export function isPostponed(output: Json | undefined): output is { postponedUntil: number; reason: string } {
+  return (
+    typeof output === 'object' &&
+    output !== null &&
+    !Array.isArray(output) &&
+    typeof (output as Record<string, Json>).postponedUntil === 'number'
+  );
+}
+
+/** One entered/left/converted/exited record, written to the step log. */
+export type StepEntry = {
+  /** Deterministic per run, so a re-executed local activity does not log twice. */
+  key: string;
+  stepId: string;
+  nodeId: string;
+  outcome: 'entered' | 'left' | 'converted' | 'exited';
+  reason: string;
+  at: number;
+};
+
+/** What an action or lookup activity is asked to do. */
+export type StepRequest = {
+  enrollment: EnrollmentRef;
+  workflowId: string;
+  stepId: string;
+  nodeId: string;
+  kindName: string;
+  channel: string | null;
+  config: Json;
+  visit: number;
+  entryEvent: CustomerEvent | null;
+  /** Outputs of earlier actions by template variable (`voucher` ...), for personalisation. */
+  variables: Record<string, Json>;
+};
+
+/** An action's answer: the interpreter's ActivityResult, plus the template variable its output fills. */
+export type ActionResult = { ok: true; output?: Json; variable?: string } | { ok: false; error: string };
+
+/** The activities the workflow calls; implemented in ../activities, imported here as a type only. */
+export type JourneyActivities = {
+  runAction(request: StepRequest): Promise<ActionResult>;
+  lookup(request: StepRequest): Promise<{ ok: true; output?: Json } | { ok: false; error: string }>;
+  recordSteps(request: { enrollment: EnrollmentRef; entries: StepEntry[] }): Promise<void>;
+  finishEnrollment(request: { enrollment: EnrollmentRef; outcome: JourneyOutcome }): Promise<void>;
+};

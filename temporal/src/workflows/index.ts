@@ -1,0 +1,3 @@
+// Workflow entry for the worker bundle: every workflow type the worker serves.
+export { journeyWorkflow } from './journey';
+export { emptyWorkflow } from './empty';

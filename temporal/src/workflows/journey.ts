@@ -1,0 +1,214 @@
+// The one interpreter workflow: a customer walking through one published journey version.
+// All journey logic lives in the pure interpreter; this file only turns its commands into
+// durable Temporal primitives (timers, conditions, activities) and feeds the results back.
+import {
+  ActivityFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { initialState, interpret } from '@braid/journey';
+import type { ActivityResult, Command, CustomerEvent, InterpreterInput, Json } from '@braid/sdk';
+import {
+  channelTaskQueue,
+  currentNodeQuery,
+  customerEventSignal,
+  enrolMarkerId,
+  isPostponed,
+  type CarriedState,
+  type JourneyActivities,
+  type JourneyOutcome,
+  type JourneyWorkflowInput,
+  type StepEntry,
+  type StepRequest,
+} from './contract';
+
+/** Continue as new well before Temporal's own limits, so replays stay fast. */
+const MAX_HISTORY_EVENTS = 2_000;
+/** Event ids remembered for de-duplication; older re-deliveries are long past any wait. */
+const SEEN_EVENT_IDS = 256;
+/** A send held back by caps/quiet hours this many times in a row is recorded as failed. */
+const MAX_POSTPONES = 20;
+
+// Retries back off from 1 s to 1 min; after the last one the node's failure path decides.
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 };
+const actions = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry });
+// Bookkeeping must never be lost: it retries until the database is back.
+const bookkeeping = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const stepLog = proxyLocalActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
+});
+const channelActions = new Map<string, JourneyActivities>();
+function actionsFor(channel: string | undefined): JourneyActivities {
+  if (!channel) return actions;
+  let proxy = channelActions.get(channel);
+  if (!proxy) {
+    proxy = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry, taskQueue: channelTaskQueue(channel) });
+    channelActions.set(channel, proxy);
+  }
+  return proxy;
+}
+
+type State = ReturnType<typeof initialState>;
+type Blocking = Extract<Command, { kind: 'sleepUntil' | 'waitForEvent' | 'runActivity' }>;
+
+export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyOutcome> {
+  const { ir, enrollment, carried } = input;
+  const info = workflowInfo();
+  // The enrolling signalWithStart re-delivers the entry event (or a marker when there is none).
+  const seen: string[] = carried?.seenEventIds ?? [input.entryEvent?.id ?? enrolMarkerId(enrollment.enrollmentId)];
+  const inbox: CustomerEvent[] = [...(carried?.pendingEvents ?? [])];
+  let state: State = (carried?.state as State | undefined) ?? initialState(ir);
+  let blocking: Blocking | null = (carried?.blocking as Blocking | null | undefined) ?? null;
+  let outcome: JourneyOutcome | null = null;
+  let logs: StepEntry[] = [];
+  let logSeq = 0;
+  // Outputs of earlier actions (`voucher` ...), for later templates.
+  const variables: Record<string, Json> = { ...(carried?.variables ?? {}) };
+
+  setHandler(customerEventSignal, (event) => {
+    // Ingestion may deliver the same event twice (trigger + active enrollment, retries).
+    if (seen.includes(event.id)) return;
+    seen.push(event.id);
+    if (seen.length > SEEN_EVENT_IDS) seen.splice(0, seen.length - SEEN_EVENT_IDS);
+    inbox.push(event);
+  });
+  setHandler(currentNodeQuery, () => {
+    const stepId = outcome ? null : (blocking?.stepId ?? null);
+    return {
+      stepId,
+      nodeId: stepId ? (ir.nodeOf[stepId] ?? stepId) : null,
+      status: outcome ? 'done' : blocking?.kind === 'runActivity' ? 'running' : 'waiting',
+      until: blocking && blocking.kind !== 'runActivity' ? blocking.until : null,
+    };
+  });
+
+  function feed(next: InterpreterInput): void {
+    const out = interpret(ir, state, next);
+    state = out.state;
+    let newBlocking: Blocking | null = null;
+    for (const command of out.commands) {
+      switch (command.kind) {
+        case 'log':
+          logs.push({
+            key: `${info.runId}:${logSeq++}`,
+            stepId: command.stepId,
+            nodeId: ir.nodeOf[command.stepId] ?? command.stepId,
+            outcome: command.outcome,
+            reason: command.reason,
+            at: Date.now(),
+          });
+          break;
+        case 'complete':
+          outcome = { reason: command.reason, detail: command.detail, stepId: blocking?.stepId ?? null };
+          break;
+        case 'error':
+          outcome = { reason: 'error', detail: command.message, stepId: blocking?.stepId ?? null };
+          break;
+        case 'sleepUntil':
+        case 'waitForEvent':
+        case 'runActivity':
+          newBlocking = command;
+          break;
+        default:
+          return unreachable(command);
+      }
+    }
+    if (newBlocking) blocking = newBlocking;
+    else if (next.kind !== 'event' && !outcome) {
+      // Only an event may leave the customer where they were; anything else must move them on.
+      outcome = { reason: 'error', detail: `interpreter gave no next step after ${next.kind}`, stepId: blocking?.stepId ?? null };
+    }
+  }
+
+  async function flushLogs(): Promise<void> {
+    if (logs.length === 0) return;
+    const entries = logs;
+    logs = [];
+    await stepLog.recordSteps({ enrollment, entries });
+  }
+
+  async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult> {
+    const request: StepRequest = {
+      enrollment,
+      workflowId: info.workflowId,
+      stepId: command.stepId,
+      nodeId: ir.nodeOf[command.stepId] ?? command.stepId,
+      kindName: command.kindName,
+      channel: command.channel ?? null,
+      config: command.config,
+      visit: command.visit,
+      entryEvent: input.entryEvent,
+      variables,
+    };
+    try {
+      if (command.activity === 'lookup') return await actions.lookup(request);
+      const proxy = actionsFor(command.channel);
+      for (let attempt = 0; attempt < MAX_POSTPONES; attempt++) {
+        const result = await proxy.runAction(request);
+        if (result.ok && result.variable && result.output !== undefined) variables[result.variable] = result.output;
+        if (!(result.ok && isPostponed(result.output))) return result.ok ? { ok: true, output: result.output } : result;
+        // Frequency cap or quiet hours: hold the customer here and try again at the allowed time.
+        await sleep(Math.max(1, result.output.postponedUntil - Date.now()));
+      }
+      return { ok: false, error: `still held back by frequency cap or quiet hours after ${MAX_POSTPONES} tries` };
+    } catch (err) {
+      // Retries are exhausted: the node's failure path (continue, exit, goto) decides.
+      const cause = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
+      return { ok: false, error: cause };
+    }
+  }
+
+  if (!carried) {
+    feed({ kind: 'start', now: Date.now(), entryEvent: input.entryEvent, traits: input.traits, seed: input.seed });
+  }
+
+  while (!outcome) {
+    if (!blocking) {
+      outcome = { reason: 'error', detail: 'interpreter gave no step to run', stepId: null };
+      break;
+    }
+    if (blocking.kind === 'runActivity') {
+      await flushLogs();
+      const stepId = blocking.stepId;
+      const result = await run(blocking);
+      feed({ kind: 'activityResult', now: Date.now(), stepId, result });
+      continue;
+    }
+    // Waiting: goals, exit criteria and wait-for-event all react to events as they come.
+    const event = inbox.shift();
+    if (event) {
+      feed({ kind: 'event', now: Date.now(), event });
+      continue;
+    }
+    await flushLogs();
+    const now = workflowInfo();
+    if (now.historyLength > MAX_HISTORY_EVENTS || now.continueAsNewSuggested) {
+      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, variables };
+      await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
+    }
+    const ms = blocking.until - Date.now();
+    if (!Number.isFinite(ms)) {
+      await condition(() => inbox.length > 0);
+      continue;
+    }
+    if (ms > 0 && (await condition(() => inbox.length > 0, ms))) continue;
+    feed({ kind: 'timer', now: Date.now() });
+  }
+
+  await flushLogs();
+  await bookkeeping.finishEnrollment({ enrollment, outcome });
+  return outcome;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unexpected interpreter command ${JSON.stringify(value)}`);
+}
