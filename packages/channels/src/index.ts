@@ -14,3 +14,7 @@ export { createMemoryOutboxStore, type OutboxStore, type OutboxEntry, type Outbo
 export { createDbOutboxStore, listOutbox } from './sandbox/db-outbox-store';
 export { sendRulesFromChannelSettings, type ChannelSendRules } from './policy/channel-settings';
 export { recentSendTimes, loadChannelSendRules } from './policy/send-history';
+export { createWebhookAdapter, webhookBody, type WebhookOptions } from './webhook/webhook-adapter';
+export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, type VerifyWebhookInput } from './webhook/signature';
+export { checkAddress, type NetworkPolicy, type AddressVerdict } from './webhook/address-policy';
+export { resolveDestination, DestinationRefused, type LookupAll, type ResolvedAddress } from './webhook/resolve-destination';
