@@ -26,3 +26,4 @@ export {
   sql,
 } from 'drizzle-orm';
 export type { InferInsertModel, InferSelectModel, SQL } from 'drizzle-orm';
+export { findCustomerByIdentity, liveCustomerId, repointCustomerData } from './queries/customers';

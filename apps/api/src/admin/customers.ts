@@ -1,0 +1,172 @@
+// Customers: list and search (email, phone, name, any id), one profile with identities, traits
+// and its event timeline.
+import { and, customerIdentities, customers, desc, eq, events, inArray, isNull, lt, or, sql, type Db } from '@braid/db';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env';
+import { ApiError, validationHook } from '../errors';
+import { normalizeEmail, normalizePhone } from '../identity/normalize';
+import { Cursor, errorResponses, IdParam, json, Limit, notFound, security } from './common';
+import { Event, toEventDto } from './events';
+
+const Customer = z
+  .object({
+    id: z.string(),
+    traits: z.record(z.string(), z.unknown()),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+    lastSeenAt: z.number().int().nullable(),
+  })
+  .openapi('Customer');
+
+const Identity = z.object({ type: z.string(), value: z.string() }).openapi('Identity');
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['customers'],
+  summary: 'List customers, newest first; `q` searches email, phone, name and ids',
+  security,
+  request: {
+    query: z.object({ q: z.string().max(320).optional(), limit: Limit, cursor: Cursor }),
+  },
+  responses: {
+    200: json(z.object({ customers: z.array(Customer), nextCursor: z.string().nullable() }), 'Customers'),
+    ...errorResponses,
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['customers'],
+  summary: 'One customer with identities, traits and latest events; merged ids lead to the survivor',
+  security,
+  request: { params: IdParam, query: z.object({ events: z.coerce.number().int().min(0).max(500).default(50) }) },
+  responses: {
+    200: json(
+      Customer.extend({ identities: z.array(Identity), mergedFrom: z.array(z.string()), events: z.array(Event) }),
+      'Customer',
+    ),
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+const timeline = createRoute({
+  method: 'get',
+  path: '/{id}/events',
+  tags: ['customers'],
+  summary: "A customer's event timeline, newest first",
+  security,
+  request: { params: IdParam, query: z.object({ limit: Limit, cursor: Cursor }) },
+  responses: {
+    200: json(z.object({ events: z.array(Event), nextCursor: z.string().nullable() }), 'Events'),
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+function toCustomerDto(row: typeof customers.$inferSelect) {
+  return {
+    id: row.id,
+    traits: row.traits ?? {},
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastSeenAt: row.lastSeenAt,
+  };
+}
+
+export function customerRoutes(db: Db) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  /** Follows merges so an old id (e.g. from a link) still finds the person. */
+  async function findLive(workspaceId: string, id: string) {
+    for (let hops = 0; hops < 32; hops++) {
+      const [row] = await db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)))
+        .limit(1);
+      if (!row) break;
+      if (!row.mergedInto) return row;
+      id = row.mergedInto;
+    }
+    throw new ApiError(404, 'not_found', 'No such customer in this workspace', [{ field: 'id', message: 'not found' }]);
+  }
+
+  return app
+    .openapi(list, async (c) => {
+      const workspaceId = c.get('workspaceId');
+      const { q, limit, cursor } = c.req.valid('query');
+      const conditions = [eq(customers.workspaceId, workspaceId), isNull(customers.mergedInto)];
+      if (cursor) conditions.push(lt(customers.id, cursor));
+      const term = q?.trim();
+      if (term) {
+        const exact = [term, normalizeEmail(term), normalizePhone(term)].filter((v): v is string => !!v);
+        const pattern = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        const byIdentity = db
+          .select({ id: customerIdentities.customerId })
+          .from(customerIdentities)
+          .where(and(eq(customerIdentities.workspaceId, workspaceId), inArray(customerIdentities.value, exact)));
+        conditions.push(
+          or(
+            inArray(customers.id, byIdentity),
+            sql`lower(coalesce(json_extract(${customers.traits}, '$.name'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.firstName'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.lastName'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.email'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.phone'), '')) LIKE lower(${pattern}) ESCAPE '\\'`,
+          )!,
+        );
+      }
+      const rows = await db
+        .select()
+        .from(customers)
+        .where(and(...conditions))
+        .orderBy(desc(customers.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      return c.json(
+        { customers: page.map(toCustomerDto), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null },
+        200,
+      );
+    })
+    .openapi(get, async (c) => {
+      const workspaceId = c.get('workspaceId');
+      const row = await findLive(workspaceId, c.req.valid('param').id);
+      const [identities, merged, recent] = await Promise.all([
+        db
+          .select({ type: customerIdentities.type, value: customerIdentities.value })
+          .from(customerIdentities)
+          .where(and(eq(customerIdentities.workspaceId, workspaceId), eq(customerIdentities.customerId, row.id))),
+        db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(and(eq(customers.workspaceId, workspaceId), eq(customers.mergedInto, row.id))),
+        db
+          .select()
+          .from(events)
+          .where(and(eq(events.workspaceId, workspaceId), eq(events.customerId, row.id)))
+          .orderBy(desc(events.timestamp), desc(events.id))
+          .limit(c.req.valid('query').events),
+      ]);
+      return c.json(
+        { ...toCustomerDto(row), identities, mergedFrom: merged.map((m) => m.id), events: recent.map(toEventDto) },
+        200,
+      );
+    })
+    .openapi(timeline, async (c) => {
+      const workspaceId = c.get('workspaceId');
+      const row = await findLive(workspaceId, c.req.valid('param').id);
+      const { limit, cursor } = c.req.valid('query');
+      const conditions = [eq(events.workspaceId, workspaceId), eq(events.customerId, row.id)];
+      if (cursor) conditions.push(lt(events.id, cursor));
+      const rows = await db
+        .select()
+        .from(events)
+        .where(and(...conditions))
+        .orderBy(desc(events.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      return c.json(
+        { events: page.map(toEventDto), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null },
+        200,
+      );
+    });
+}

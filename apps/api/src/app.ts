@@ -1,0 +1,82 @@
+// The whole HTTP surface: /v1 ingestion (write keys), /api admin (tokens or sessions).
+import type { Db } from '@braid/db';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { apiKeyRoutes } from './admin/api-keys';
+import { customerRoutes } from './admin/customers';
+import { eventRoutes } from './admin/events';
+import { workspaceRoutes } from './admin/workspaces';
+import { KeyCache } from './auth/keys';
+import { requireAuth } from './auth/middleware';
+import { authRoutes, publicAuthRoutes } from './auth/routes';
+import type { AppEnv } from './env';
+import { errorBody, onError, validationHook } from './errors';
+import { ingestRoutes } from './ingest/routes';
+import type { IngestedEvent } from './ingest/store';
+
+export type { AppEnv, Actor } from './env';
+export type { IngestedEvent, StoredEvent } from './ingest/store';
+
+export type AdminApi = OpenAPIHono<AppEnv>;
+
+export interface AppDeps {
+  db: Db;
+  /** Called after a request's events are committed, once per newly stored event. */
+  onEventsIngested?: (events: IngestedEvent[]) => Promise<void> | void;
+  /** Mount more admin routes (e.g. journeys) on the authenticated `/api` app. */
+  registerRoutes?: (api: AdminApi) => void;
+}
+
+export function createApp(deps: AppDeps) {
+  const { db } = deps;
+  const keys = new KeyCache(db);
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested }));
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.onError(onError);
+  // Public: logging in, and the description of the API (no data in either).
+  api.route('/auth', publicAuthRoutes(db));
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.get('/docs', swaggerUI({ url: '/api/openapi.json', title: 'Braid API' }));
+  // Everything registered below requires auth.
+  api.use('*', requireAuth(db, keys));
+  api.route('/auth', authRoutes(db));
+  api.route('/workspaces', workspaceRoutes(db, keys));
+  api.route('/api-keys', apiKeyRoutes(db, keys));
+  api.route('/customers', customerRoutes(db));
+  api.route('/events', eventRoutes(db));
+  deps.registerRoutes?.(api);
+  api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.route('/api', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Admin API token (`bat_...`)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'braid_session',
+    description: 'Set by POST /api/auth/login',
+  });
+
+  let cached: unknown = null;
+  function openApiDocument() {
+    cached ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Braid admin API',
+        version: '0.1.0',
+        description:
+          'Admin API of Braid. Ingestion (`/v1/track`, `/identify`, `/page`, `/screen`, `/group`, `/alias`, `/batch`) follows the Segment HTTP Tracking API with the write key as HTTP Basic username.',
+      },
+    });
+    return cached;
+  }
+  return app;
+}

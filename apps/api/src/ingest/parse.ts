@@ -1,0 +1,87 @@
+// From a request body to validated events, or a 4xx naming the field. Nothing is written here.
+import type { ErrorDetail } from '../errors';
+import { ApiError, validationError, zodDetails } from '../errors';
+import { eventSchemas, segmentTypes, type ParsedEvent, type SegmentType } from './schema';
+
+export const MAX_EVENT_BYTES = 32 * 1024;
+export const MAX_REQUEST_BYTES = 500 * 1024;
+export const MAX_BATCH_EVENTS = 2_500;
+
+export interface ParsedRequest {
+  writeKey: string | null;
+  events: ParsedEvent[];
+  /** Batch-level sentAt: analytics-node and others put it on the envelope, not each event. */
+  sentAt: string | number | null;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', 'Body is not valid JSON', [
+      { field: '', message: (error as Error).message },
+    ]);
+  }
+}
+
+function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>, details: ErrorDetail[]) {
+  const size = Buffer.byteLength(JSON.stringify(raw));
+  if (size > MAX_EVENT_BYTES) {
+    details.push({ field: path.join('.'), message: `event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` });
+    return null;
+  }
+  const result = eventSchemas[type].safeParse(raw);
+  if (!result.success) {
+    details.push(...zodDetails(result.error, path));
+    return null;
+  }
+  const event = { ...result.data, type } as ParsedEvent;
+  if (type !== 'alias' && !event.userId && !event.anonymousId) {
+    details.push({ field: [...path, 'userId'].join('.'), message: 'either userId or anonymousId is required' });
+    return null;
+  }
+  return event;
+}
+
+/** `route` is the URL's type (`track` ... `batch`). */
+export function parseIngestBody(body: unknown, route: SegmentType | 'batch'): ParsedRequest {
+  if (!isObject(body)) throw validationError([{ field: '', message: 'body must be a JSON object' }]);
+  const writeKey = typeof body.writeKey === 'string' && body.writeKey.length > 0 ? body.writeKey : null;
+  const details: ErrorDetail[] = [];
+  const events: ParsedEvent[] = [];
+  if (route !== 'batch') {
+    const event = parseOne(body, route, [], details);
+    if (event) events.push(event);
+    if (details.length) throw validationError(details);
+    return { writeKey, events, sentAt: null };
+  }
+  const batch = body.batch;
+  if (!Array.isArray(batch)) throw validationError([{ field: 'batch', message: 'must be an array of events' }]);
+  if (batch.length > MAX_BATCH_EVENTS) {
+    throw validationError([{ field: 'batch', message: `at most ${MAX_BATCH_EVENTS} events per batch` }]);
+  }
+  const envelopeContext = isObject(body.context) ? body.context : null;
+  batch.forEach((raw, i) => {
+    if (details.length >= 20) return;
+    if (!isObject(raw)) {
+      details.push({ field: `batch.${i}`, message: 'must be an event object' });
+      return;
+    }
+    const type = raw.type;
+    if (typeof type !== 'string' || !segmentTypes.includes(type as SegmentType)) {
+      details.push({ field: `batch.${i}.type`, message: `must be one of ${segmentTypes.join(', ')}` });
+      return;
+    }
+    const event = parseOne(raw, type as SegmentType, ['batch', i], details);
+    if (!event) return;
+    if (envelopeContext) event.context = { ...envelopeContext, ...(event.context ?? {}) };
+    events.push(event);
+  });
+  if (details.length) throw validationError(details);
+  const sentAt = typeof body.sentAt === 'string' || typeof body.sentAt === 'number' ? body.sentAt : null;
+  return { writeKey, events, sentAt };
+}

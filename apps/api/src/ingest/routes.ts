@@ -1,0 +1,85 @@
+// POST /v1/track|identify|page|screen|group|alias|batch — the Segment HTTP Tracking API.
+import type { Db } from '@braid/db';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import type { KeyCache } from '../auth/keys';
+import { ApiError, errorBody } from '../errors';
+import { MAX_REQUEST_BYTES, parseIngestBody, parseJsonBody } from './parse';
+import { segmentTypes, type SegmentType } from './schema';
+import { storeEvents, type IngestedEvent } from './store';
+
+export interface IngestDeps {
+  db: Db;
+  keys: KeyCache;
+  onEventsIngested?: (events: IngestedEvent[]) => Promise<void> | void;
+}
+
+function basicUsername(header: string | undefined): string | null {
+  if (!header) return null;
+  const [scheme, encoded] = header.split(' ');
+  if (!encoded || scheme?.toLowerCase() !== 'basic') return null;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const user = decoded.split(':')[0] ?? '';
+  return user.length > 0 ? user : null;
+}
+
+export function ingestRoutes(deps: IngestDeps): Hono {
+  const app = new Hono();
+  // Segment answers oversized requests with 400 so clients drop them instead of retrying.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody('too_large', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`, [
+            { field: '', message: `at most ${MAX_REQUEST_BYTES} bytes per request` },
+          ]),
+          400,
+        ),
+    }),
+  );
+
+  const handle = (route: SegmentType | 'batch') => async (c: Context) => {
+    const receivedAt = Date.now();
+    const headerKey = basicUsername(c.req.header('authorization'));
+    const text = await c.req.text();
+    let body: unknown;
+    try {
+      body = parseJsonBody(text);
+    } catch (error) {
+      if (!headerKey) throw unauthorized();
+      throw error;
+    }
+    const bodyKey =
+      body && typeof body === 'object' && typeof (body as { writeKey?: unknown }).writeKey === 'string'
+        ? (body as { writeKey: string }).writeKey
+        : null;
+    const writeKey = headerKey ?? bodyKey;
+    if (!writeKey) throw unauthorized();
+    const owner = await deps.keys.lookup(writeKey, 'write');
+    if (!owner) throw unauthorized();
+
+    const parsed = parseIngestBody(body, route);
+    const stored = await storeEvents(deps.db, owner.workspaceId, parsed.events, parsed.sentAt, receivedAt);
+    if (stored.length > 0 && deps.onEventsIngested) {
+      // Events are committed: a failing subscriber must not make the client retry (the retry
+      // would be deduped and never reach it again). It is logged instead.
+      try {
+        await deps.onEventsIngested(stored);
+      } catch (error) {
+        console.error('[ingest] onEventsIngested failed', error);
+      }
+    }
+    return c.json({ success: true });
+  };
+
+  for (const route of [...segmentTypes, 'batch'] as const) app.post(`/${route}`, handle(route));
+  return app;
+}
+
+function unauthorized(): ApiError {
+  return new ApiError(401, 'unauthorized', 'A valid write key is required (HTTP Basic username or `writeKey`)', [
+    { field: 'writeKey', message: 'missing, unknown or revoked' },
+  ]);
+}

@@ -1,0 +1,87 @@
+// The Segment HTTP Tracking API's event shapes. Unknown fields are allowed (clients add
+// `_metadata`, `integrations`, ...): Segment accepts them and so do we.
+import { z } from 'zod';
+
+const MAX_ID = 500;
+
+/** Segment clients may send numeric ids; they are stored as strings. */
+const id = z
+  .union([z.string().min(1, 'must not be empty').max(MAX_ID), z.number().finite()])
+  .transform((v) => String(v));
+
+const timestamp = z.union([
+  z.string().refine((s) => s.length <= 64 && !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date'),
+  z.number().finite().nonnegative(),
+]);
+
+const object = z.record(z.string(), z.unknown());
+
+const common = {
+  messageId: z.string().min(1, 'must not be empty').max(200).optional(),
+  userId: id.optional().nullable(),
+  anonymousId: id.optional().nullable(),
+  timestamp: timestamp.optional().nullable(),
+  originalTimestamp: timestamp.optional().nullable(),
+  sentAt: timestamp.optional().nullable(),
+  context: object.optional().nullable(),
+  integrations: object.optional().nullable(),
+};
+
+export const trackEvent = z.looseObject({
+  ...common,
+  type: z.literal('track').optional(),
+  event: z.string().min(1, 'must not be empty').max(1000),
+  properties: object.optional().nullable(),
+});
+export const identifyEvent = z.looseObject({
+  ...common,
+  type: z.literal('identify').optional(),
+  traits: object.optional().nullable(),
+});
+export const pageEvent = z.looseObject({
+  ...common,
+  type: z.literal('page').optional(),
+  name: z.string().max(1000).optional().nullable(),
+  category: z.string().max(1000).optional().nullable(),
+  properties: object.optional().nullable(),
+});
+export const screenEvent = z.looseObject({
+  ...common,
+  type: z.literal('screen').optional(),
+  name: z.string().max(1000).optional().nullable(),
+  properties: object.optional().nullable(),
+});
+export const groupEvent = z.looseObject({
+  ...common,
+  type: z.literal('group').optional(),
+  groupId: id,
+  traits: object.optional().nullable(),
+});
+export const aliasEvent = z.looseObject({
+  ...common,
+  type: z.literal('alias').optional(),
+  userId: id,
+  previousId: id,
+});
+
+export const eventSchemas = {
+  track: trackEvent,
+  identify: identifyEvent,
+  page: pageEvent,
+  screen: screenEvent,
+  group: groupEvent,
+  alias: aliasEvent,
+} as const;
+
+export type SegmentType = keyof typeof eventSchemas;
+export const segmentTypes = Object.keys(eventSchemas) as SegmentType[];
+
+export type ParsedEvent = { type: SegmentType } & z.infer<(typeof eventSchemas)[SegmentType]> & {
+    event?: string;
+    name?: string | null;
+    category?: string | null;
+    properties?: Record<string, unknown> | null;
+    traits?: Record<string, unknown> | null;
+    groupId?: string;
+    previousId?: string;
+  };

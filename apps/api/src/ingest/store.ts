@@ -1,0 +1,135 @@
+// One request's events, stored atomically: dedupe by messageId, resolve identities, insert.
+import { and, eq, events, inArray, newId, type Db, type EventType } from '@braid/db';
+import { identitiesOf, normalizePhone, type IdentityKey } from '../identity/normalize';
+import { BatchResolver } from './resolver';
+import type { ParsedEvent } from './schema';
+import { correctedTimestamp, toMillis } from './timestamps';
+
+export type StoredEvent = typeof events.$inferSelect;
+
+/** What `onEventsIngested` receives for every newly stored event (retried duplicates excluded). */
+export interface IngestedEvent {
+  workspaceId: string;
+  /** The surviving profile after this request's merges. */
+  customerId: string;
+  event: StoredEvent;
+}
+
+function traitsOf(e: ParsedEvent): Record<string, unknown> | undefined {
+  if (e.type === 'identify') return e.traits ?? undefined;
+  const ctx = e.context?.traits;
+  return ctx && typeof ctx === 'object' && !Array.isArray(ctx) ? (ctx as Record<string, unknown>) : undefined;
+}
+
+function keysOf(e: ParsedEvent): IdentityKey[] {
+  const keys = identitiesOf({
+    userId: e.userId ?? undefined,
+    anonymousId: e.anonymousId ?? undefined,
+    traits: traitsOf(e),
+    externalIds: e.context?.externalIds,
+  });
+  return keys;
+}
+
+/** alias: previousId may have been an anonymousId or an older userId; both spellings are looked up. */
+function previousKeys(e: ParsedEvent): IdentityKey[] {
+  if (e.type !== 'alias' || !e.previousId) return [];
+  return [
+    { type: 'user_id', value: e.previousId },
+    { type: 'anonymous_id', value: e.previousId },
+  ];
+}
+
+function nameOf(e: ParsedEvent): string | null {
+  if (e.type === 'track') return e.event ?? null;
+  if (e.type === 'page' || e.type === 'screen') return e.name ?? null;
+  return null;
+}
+
+export async function storeEvents(
+  db: Db,
+  workspaceId: string,
+  parsed: ParsedEvent[],
+  envelopeSentAt: string | number | null,
+  receivedAt: number = Date.now(),
+): Promise<IngestedEvent[]> {
+  if (parsed.length === 0) return [];
+  const withIds = parsed.map((e) => ({ e, messageId: e.messageId ?? `braid-${newId(receivedAt)}` }));
+
+  return db.transaction(async (tx) => {
+    const ids = [...new Set(withIds.map((x) => x.messageId))];
+    const known = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx
+        .select({ messageId: events.messageId })
+        .from(events)
+        .where(and(eq(events.workspaceId, workspaceId), inArray(events.messageId, ids.slice(i, i + 500))));
+      for (const r of rows) known.add(r.messageId);
+    }
+    // A retried event is stored once, whether the retry is in a later request or this one.
+    const fresh = withIds.filter((x) => {
+      if (known.has(x.messageId)) return false;
+      known.add(x.messageId);
+      return true;
+    });
+    if (fresh.length === 0) return [];
+
+    const resolver = new BatchResolver(tx, workspaceId, receivedAt);
+    const keyed = fresh.map((x) => ({ ...x, keys: keysOf(x.e), previous: previousKeys(x.e) }));
+    await resolver.load(keyed.flatMap((x) => [...x.keys, ...x.previous]));
+
+    const rows: StoredEvent[] = [];
+    const owners: string[] = [];
+    for (const { e, messageId, keys, previous } of keyed) {
+      // Link the previousId spelling we know; an unknown one is kept as an anonymous id.
+      const known = previous.filter((k) => resolver.knows(k));
+      const all = previous.length ? [...keys, ...(known.length ? known : previous.slice(1))] : keys;
+      const customerId = resolver.resolve(all, `${e.type}:${messageId}`);
+      const timestamp = correctedTimestamp({
+        timestamp: toMillis(e.timestamp ?? e.originalTimestamp),
+        sentAt: toMillis(e.sentAt ?? envelopeSentAt),
+        receivedAt,
+      });
+      if (e.type === 'identify' && e.traits) {
+        const traits = { ...e.traits };
+        const phone = normalizePhone(traits.phone);
+        if (phone) traits.phone = phone;
+        resolver.setTraits(customerId, traits);
+      }
+      resolver.seen(customerId, timestamp);
+      owners.push(customerId);
+      rows.push({
+        id: newId(receivedAt),
+        workspaceId,
+        messageId,
+        customerId,
+        type: e.type as EventType,
+        userId: e.userId ?? null,
+        anonymousId: e.anonymousId ?? null,
+        name: nameOf(e),
+        properties: e.properties ?? {},
+        traits: e.traits ?? null,
+        groupId: e.groupId ?? null,
+        previousId: e.previousId ?? null,
+        context: e.context ?? {},
+        timestamp,
+        sentAt: toMillis(e.sentAt ?? envelopeSentAt),
+        receivedAt,
+      });
+    }
+    await resolver.flush();
+    for (let i = 0; i < rows.length; i++) rows[i]!.customerId = resolver.live(owners[i]!);
+    const stored = new Set<string>();
+    for (let i = 0; i < rows.length; i += 100) {
+      const inserted = await tx
+        .insert(events)
+        .values(rows.slice(i, i + 100))
+        .onConflictDoNothing()
+        .returning({ id: events.id });
+      for (const r of inserted) stored.add(r.id);
+    }
+    return rows
+      .filter((r) => stored.has(r.id))
+      .map((event) => ({ workspaceId, customerId: event.customerId, event }));
+  });
+}

@@ -1,0 +1,45 @@
+// Creating a workspace with working credentials: used by bootstrap and POST /api/workspaces.
+import { newId, users, workspaces, type Db } from '@braid/db';
+import { createApiKey } from './auth/keys';
+import { hashPassword } from './auth/secrets';
+
+export async function createWorkspace(
+  db: Db,
+  input: {
+    id?: string;
+    name: string;
+    timezone?: string | undefined;
+    currency?: string | undefined;
+    adminToken?: string | undefined;
+    writeKey?: string | undefined;
+    admin?: { email: string; password: string; name?: string } | undefined;
+  },
+) {
+  const workspace = {
+    id: input.id ?? newId(),
+    name: input.name,
+    timezone: input.timezone ?? 'Asia/Ho_Chi_Minh',
+    currency: input.currency ?? 'VND',
+    createdAt: Date.now(),
+  };
+  const passwordHash = input.admin ? await hashPassword(input.admin.password) : null;
+  return db.transaction(async (tx) => {
+    await tx.insert(workspaces).values(workspace);
+    const admin = await createApiKey(tx, { workspaceId: workspace.id, kind: 'admin', name: 'Admin token', secret: input.adminToken });
+    const write = await createApiKey(tx, { workspaceId: workspace.id, kind: 'write', name: 'Write key', secret: input.writeKey });
+    let userId: string | null = null;
+    if (input.admin && passwordHash) {
+      userId = newId();
+      await tx.insert(users).values({
+        id: userId,
+        workspaceId: workspace.id,
+        email: input.admin.email.trim().toLowerCase(),
+        name: input.admin.name ?? '',
+        passwordHash,
+        role: 'owner',
+        createdAt: Date.now(),
+      });
+    }
+    return { workspace, adminToken: admin.secret, writeKey: write.secret, userId };
+  });
+}
