@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { onUnauthorized } from './api/http';
+import { navigate, useRoute } from './router';
+import { useSession } from './session';
+import { SignIn } from './screens/SignIn';
+import { JourneysList } from './screens/JourneysList';
+import { EditorScreen } from './screens/EditorScreen';
+import { TopBar } from './screens/TopBar';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Toasts } from './ui/Toasts';
+
+export function App() {
+  const route = useRoute();
+  const { me, checked, check, expire } = useSession();
+
+  useEffect(() => {
+    void check();
+    return onUnauthorized(expire);
+  }, [check, expire]);
+
+  if (!checked) return <div className="splash">Braid</div>;
+  if (!me) return (<><SignIn /><Toasts /></>);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="app-main">
+        <ErrorBoundary resetKey={location.hash}>
+          {route.name === 'editor' && <EditorScreen key={route.journeyId} journeyId={route.journeyId} />}
+          {route.name === 'version' && <EditorScreen key={`${route.journeyId}@${route.version}`} journeyId={route.journeyId} viewVersion={route.version} />}
+          {route.name === 'diff' && <EditorScreen key={`${route.journeyId}:${route.from}-${route.to}`} journeyId={route.journeyId} diff={{ from: route.from, to: route.to }} />}
+          {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+export function goHome(): void {
+  navigate({ name: 'journeys' });
+}

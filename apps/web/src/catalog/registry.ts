@@ -1,0 +1,58 @@
+// The node catalog the canvas draws from: the built-in registry plus any developer package the
+// installation names. Nothing in the canvas knows a node type by name; it reads this registry.
+import { builtinRegistry } from '@braid/nodes';
+import type { AnyNodeType, NodeCategory, NodeRegistry, Port } from '@braid/sdk';
+
+let registry: NodeRegistry = builtinRegistry;
+
+export function getRegistry(): NodeRegistry {
+  return registry;
+}
+
+/** For tests and for installations that register extra node types in the browser. */
+export function setRegistry(next: NodeRegistry): void {
+  registry = next;
+}
+
+export const categoryOrder: NodeCategory[] = ['trigger', 'wait', 'condition', 'action', 'setting'];
+
+export function nodeType(id: string): AnyNodeType | undefined {
+  return registry.get(id);
+}
+
+const portCache = new WeakMap<object, readonly Port[]>();
+
+/** Ports for a node's current config; an unparseable config falls back to the default config's ports. */
+export function portsOf(typeId: string, config: unknown): readonly Port[] {
+  const t = registry.get(typeId);
+  if (!t) return [];
+  const cacheable = typeof config === 'object' && config !== null;
+  if (cacheable && portCache.has(config)) return portCache.get(config) ?? [];
+  const parsed = t.parseConfig(config);
+  let ports: readonly Port[] = [];
+  if (parsed.ok) ports = t.portsFor(parsed.config);
+  else {
+    const fallback = t.parseConfig(t.defaultConfig);
+    ports = fallback.ok ? t.portsFor(fallback.config) : [];
+  }
+  if (cacheable) portCache.set(config, ports);
+  return ports;
+}
+
+/** Settings nodes (goal, exit criteria) and triggers take no incoming edge. */
+export function hasInput(typeId: string): boolean {
+  const t = registry.get(typeId);
+  return !!t && t.category !== 'trigger' && t.category !== 'setting';
+}
+
+export function summaryOf(typeId: string, config: unknown): string {
+  const t = registry.get(typeId);
+  if (!t) return typeId;
+  const parsed = t.parseConfig(config);
+  if (!parsed.ok) return t.label;
+  try {
+    return t.summary(parsed.config);
+  } catch {
+    return t.label;
+  }
+}

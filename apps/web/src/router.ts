@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react';
+
+// Hash routes keep the API's static serving trivial (one index.html, no server rewrites).
+export type Route =
+  | { name: 'signIn' }
+  | { name: 'journeys' }
+  | { name: 'editor'; journeyId: string }
+  | { name: 'version'; journeyId: string; version: number }
+  | { name: 'diff'; journeyId: string; from: number; to: number };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'sign-in') return { name: 'signIn' };
+  if (parts[0] === 'journeys' && parts[1]) {
+    const journeyId = parts[1];
+    if (parts[2] === 'versions' && parts[3]) return { name: 'version', journeyId, version: Number(parts[3]) };
+    if (parts[2] === 'diff' && parts[3] && parts[4]) return { name: 'diff', journeyId, from: Number(parts[3]), to: Number(parts[4]) };
+    return { name: 'editor', journeyId };
+  }
+  return { name: 'journeys' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'signIn':
+      return '#/sign-in';
+    case 'journeys':
+      return '#/journeys';
+    case 'editor':
+      return `#/journeys/${encodeURIComponent(route.journeyId)}`;
+    case 'version':
+      return `#/journeys/${encodeURIComponent(route.journeyId)}/versions/${route.version}`;
+    case 'diff':
+      return `#/journeys/${encodeURIComponent(route.journeyId)}/diff/${route.from}/${route.to}`;
+    default: {
+      const unreachable: never = route;
+      return unreachable;
+    }
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = href(route);
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,83 @@
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { journeysApi } from '../api/journeys';
+import type { Journey } from '../api/types';
+import { redo, undo, useCanvas } from '../canvas/store';
+import { useAutoLayout } from '../canvas/useAutoLayout';
+import { navigate } from '../router';
+import { describeError } from '../ui/describeError';
+import { toast } from '../ui/toasts';
+import type { SaveState } from '../versions/useAutosave';
+
+type Props = {
+  journey: Journey;
+  saveState: SaveState;
+  saveError: unknown;
+  viewVersion?: number;
+  diff?: { from: number; to: number };
+  onPublish: () => void;
+  onJourneyChanged: () => void;
+};
+
+export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff, onPublish, onJourneyChanged }: Props) {
+  const { t } = useTranslation();
+  const { fitView } = useReactFlow();
+  const layout = useAutoLayout();
+  const canUndo = useStore(useCanvas.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useCanvas.temporal, (s) => s.futureStates.length > 0);
+  const issues = useCanvas((s) => s.issues.length);
+  const editing = !viewVersion && !diff;
+
+  async function togglePause() {
+    try {
+      if (journey.status === 'paused') await journeysApi.resume(journey.id);
+      else await journeysApi.pause(journey.id);
+      onJourneyChanged();
+    } catch (e) {
+      toast.error(describeError(e, t));
+    }
+  }
+
+  const saveLabel =
+    saveState === 'saved' ? t('editor.saved') : saveState === 'saving' ? t('editor.saving') : saveState === 'unsaved' ? t('editor.unsaved') : describeError(saveError, t);
+
+  return (
+    <div className="toolbar">
+      <a href="#/journeys">← {t('editor.back')}</a>
+      <h2 data-testid="journey-title">{journey.name}</h2>
+      <span className={`status status-${journey.status}`}>{t(`journeys.statusValue.${journey.status}`)}</span>
+      {journey.activeVersion !== null && <span className="muted">v{journey.activeVersion}</span>}
+      {editing ? (
+        <span className={`save save-${saveState}`} data-testid="save-state" role={saveState === 'stale' || saveState === 'error' ? 'alert' : 'status'}>
+          {saveLabel}
+          {saveState === 'stale' && <button className="small" onClick={() => location.reload()}>{t('errors.reload')}</button>}
+        </span>
+      ) : (
+        <span className="readonly-banner" data-testid="readonly-banner">
+          {diff ? t('versions.diffTitle', { a: diff.from, b: diff.to }) : t('editor.readOnly', { version: viewVersion })}
+          <button className="small" onClick={() => navigate({ name: 'editor', journeyId: journey.id })}>{t('editor.backToDraft')}</button>
+        </span>
+      )}
+      <div className="spacer" />
+      {editing && (
+        <>
+          <button className="small" title="Ctrl+Z" disabled={!canUndo} onClick={undo} data-testid="undo">{t('editor.undo')}</button>
+          <button className="small" title="Ctrl+Shift+Z" disabled={!canRedo} onClick={redo} data-testid="redo">{t('editor.redo')}</button>
+          <button className="small" title="L" onClick={() => void layout()} data-testid="layout">{t('editor.layout')}</button>
+        </>
+      )}
+      <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, duration: 200 })}>{t('editor.fit')}</button>
+      {journey.activeVersion !== null && (journey.status === 'active' || journey.status === 'paused') && (
+        <button className="small" onClick={() => void togglePause()}>{journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}</button>
+      )}
+      {editing && (
+        <button className="primary" data-testid="publish" onClick={onPublish} title={issues ? t('editor.publishBlocked') : undefined}>
+          {t('editor.publish')}
+          {issues > 0 && <span className="badge badge-error">{issues}</span>}
+        </button>
+      )}
+      <span className="shortcuts muted" title={t('editor.shortcuts')}>⌨</span>
+    </div>
+  );
+}

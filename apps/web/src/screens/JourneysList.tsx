@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { journeysApi } from '../api/journeys';
+import type { JourneySummary } from '../api/types';
+import { formatDateTime, formatNumber } from '../format';
+import { href } from '../router';
+import { describeError } from '../ui/describeError';
+import { CreateJourneyDialog } from './CreateJourneyDialog';
+
+export function JourneysList() {
+  const { t, i18n } = useTranslation();
+  const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setJourneys(await journeysApi.list());
+    } catch (err) {
+      setError(describeError(err, t));
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const lang = i18n.language;
+  const n = (v: number | null) => (v === null ? t('journeys.none') : formatNumber(v, lang));
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>{t('journeys.title')}</h1>
+        <button className="primary" data-testid="new-journey" onClick={() => setCreating(true)}>{t('journeys.create')}</button>
+      </div>
+      {error && (
+        <div className="error-box" role="alert">
+          {error} <button onClick={() => void load()}>{t('errors.retry')}</button>
+        </div>
+      )}
+      {journeys && journeys.length === 0 && <p className="muted">{t('journeys.empty')}</p>}
+      {journeys && journeys.length > 0 && (
+        <table className="table" data-testid="journeys-table">
+          <thead>
+            <tr>
+              <th>{t('journeys.name')}</th>
+              <th>{t('journeys.status')}</th>
+              <th>{t('journeys.activeVersion')}</th>
+              <th className="num">{t('journeys.entered')}</th>
+              <th className="num">{t('journeys.converted')}</th>
+              <th>{t('journeys.lastEdited')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {journeys.map((j) => (
+              <tr key={j.id}>
+                <td><a href={href({ name: 'editor', journeyId: j.id })}>{j.name}</a></td>
+                <td><span className={`status status-${j.status}`}>{t(`journeys.statusValue.${j.status}`)}</span></td>
+                <td>{j.activeVersion === null ? t('journeys.none') : `v${j.activeVersion}`}</td>
+                <td className="num">{n(j.entered)}</td>
+                <td className="num">{n(j.converted)}</td>
+                <td>
+                  {formatDateTime(j.updatedAt, lang)}
+                  {j.updatedBy && <span className="muted"> {t('journeys.by', { who: j.updatedBy })}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && <CreateJourneyDialog onClose={() => setCreating(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n';
+import type { Language } from '../i18n';
+import { useSession } from '../session';
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const me = useSession((s) => s.me);
+  const signOut = useSession((s) => s.signOut);
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/journeys">Braid</a>
+      <nav>
+        <a href="#/journeys">{t('journeys.title')}</a>
+      </nav>
+      <div className="spacer" />
+      <label className="lang">
+        <span className="sr-only">{t('app.language')}</span>
+        <select data-testid="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <span className="who">{me?.name ?? me?.email}</span>
+      <button className="link" onClick={() => void signOut()}>{t('app.signOut')}</button>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import { authApi } from './api/auth';
+import type { Me } from './api/types';
+import { setWorkspaceTimeZone } from './format';
+
+type SessionState = {
+  me: Me | null;
+  checked: boolean;
+  check: () => Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  expire: () => void;
+};
+
+export const useSession = create<SessionState>((set) => ({
+  me: null,
+  checked: false,
+  check: async () => {
+    try {
+      const me = await authApi.me();
+      setWorkspaceTimeZone(me.timezone ?? undefined);
+      set({ me, checked: true });
+    } catch {
+      set({ me: null, checked: true });
+    }
+  },
+  signIn: async (email, password) => {
+    const me = await authApi.login(email, password);
+    setWorkspaceTimeZone(me.timezone ?? undefined);
+    set({ me: { ...me, email: me.email || email }, checked: true });
+  },
+  signOut: async () => {
+    await authApi.logout().catch(() => undefined);
+    set({ me: null });
+  },
+  expire: () => set({ me: null }),
+}));

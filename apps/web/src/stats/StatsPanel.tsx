@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { journeysApi } from '../api/journeys';
+import type { CustomerRef, TraceStep } from '../api/types';
+import { useCanvas } from '../canvas/store';
+import type { Highlight } from '../canvas/store';
+import { nodeType } from '../catalog/registry';
+import { formatDateTime } from '../format';
+import { describeError } from '../ui/describeError';
+
+const POLL_MS = 2000;
+
+type Props = { journeyId: string; activeVersion: number | null; focusNodeId: string | null };
+
+/** Live per-node counts on the canvas; a node's customers; a customer's path highlighted. */
+export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
+  const { t, i18n } = useTranslation();
+  const [version, setVersion] = useState<number | null>(activeVersion);
+  const [error, setError] = useState<string | null>(null);
+  const [customers, setCustomers] = useState<CustomerRef[] | null>(null);
+  const [trace, setTrace] = useState<{ customer: CustomerRef; steps: TraceStep[] } | null>(null);
+
+  useEffect(() => setVersion(activeVersion), [activeVersion]);
+
+  useEffect(() => {
+    if (!version) return;
+    let stopped = false;
+    async function poll() {
+      try {
+        const stats = await journeysApi.stats(journeyId, version);
+        if (!stopped) {
+          useCanvas.getState().setStats(stats);
+          setError(null);
+        }
+      } catch (e) {
+        if (!stopped) setError(describeError(e, t));
+      }
+    }
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [journeyId, version, t]);
+
+  // Leaving the stats tab removes the overlay.
+  useEffect(
+    () => () => {
+      useCanvas.getState().setStats(null);
+      useCanvas.getState().setHighlight({});
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (!focusNodeId || !version) return;
+    setCustomers(null);
+    journeysApi.customersAt(journeyId, focusNodeId, version).then(setCustomers, (e: unknown) => setError(describeError(e, t)));
+    const timer = setInterval(() => {
+      journeysApi.customersAt(journeyId, focusNodeId, version).then(setCustomers, () => undefined);
+    }, POLL_MS * 2);
+    return () => clearInterval(timer);
+  }, [journeyId, focusNodeId, version, t]);
+
+  async function showTrace(customer: CustomerRef) {
+    try {
+      const steps = await journeysApi.trace(journeyId, customer.id);
+      setTrace({ customer, steps });
+      const hl: Record<string, Highlight> = {};
+      for (const s of steps) hl[s.nodeId] = 'visited';
+      const last = steps[steps.length - 1];
+      if (last) hl[last.nodeId] = 'current';
+      useCanvas.getState().setHighlight(hl);
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  }
+
+  if (!activeVersion) return <p className="muted">{t('stats.noVersion')}</p>;
+  const focusNode = useCanvas.getState().nodes.find((n) => n.id === focusNodeId);
+  const label = (id: string) => {
+    const n = useCanvas.getState().nodes.find((x) => x.id === id);
+    return n ? (nodeType(n.data.typeId)?.label ?? n.data.typeId) : id;
+  };
+  return (
+    <div className="stats-panel" data-testid="stats-panel">
+      <label>
+        {t('stats.version')}{' '}
+        <input type="number" min={1} value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value) || null)} style={{ width: 70 }} />
+      </label>
+      {error && <p className="error">{error}</p>}
+      {focusNode && (
+        <section>
+          <h4>{t('stats.customersAt', { node: label(focusNode.id) })}</h4>
+          {customers?.length === 0 && <p className="muted">{t('stats.noCustomers')}</p>}
+          <ul className="customer-list" data-testid="customers-at-node">
+            {customers?.map((c) => (
+              <li key={c.id}>
+                <button className="link" onClick={() => void showTrace(c)}>{c.name ?? c.email ?? c.phone ?? c.id}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {trace && (
+        <section data-testid="trace">
+          <h4>{t('stats.trace', { customer: trace.customer.name ?? trace.customer.email ?? trace.customer.id })}</h4>
+          <ol className="trace">
+            {trace.steps.map((s, i) => (
+              <li key={i}>
+                <strong>{label(s.nodeId)}</strong> · {s.outcome} <span className="muted">{formatDateTime(s.at, i18n.language)}</span>
+                {s.reason && <div className="muted">{s.reason}</div>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
