@@ -18,3 +18,5 @@ export { createWebhookAdapter, webhookBody, type WebhookOptions } from './webhoo
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, type VerifyWebhookInput } from './webhook/signature';
 export { checkAddress, type NetworkPolicy, type AddressVerdict } from './webhook/address-policy';
 export { resolveDestination, DestinationRefused, type LookupAll, type ResolvedAddress } from './webhook/resolve-destination';
+export { webhookOptionsFromEnv } from './webhook/webhook-settings';
+export { adaptersFromEnv } from './adapters-from-env';

@@ -78,7 +78,7 @@ describe('sandbox outbox', () => {
   });
 
   it('completes a row the runtime queued beforehand instead of clashing with it', async () => {
-    const m = msg({ customerId: 'cust-queued' });
+    const m = msg({ customerId: 'cust-queued', payload: { keep: null, n: [1, null] } });
     await braid.db.insert(messages).values({
       id: 'queued-row',
       workspaceId: m.workspaceId,
@@ -93,7 +93,10 @@ describe('sandbox outbox', () => {
     const result = await createChannels({ outbox: createDbOutboxStore(braid.db) }).send(m);
     expect(result).toMatchObject({ status: 'sent', providerMessageId: 'sandbox:queued-row' });
     const [entry] = await listOutbox(braid.db, { workspaceId: m.workspaceId, customerId: 'cust-queued' });
-    expect(entry).toMatchObject({ id: 'queued-row', body: m.body, meta: m.meta });
+    expect(entry).toMatchObject({ id: 'queued-row', body: m.body, meta: m.meta, payload: { keep: null, n: [1, null] } });
+    const [row] = await braid.db.select().from(messages).where(eq(messages.id, 'queued-row'));
+    // The runtime's own payload keys survive; the sandbox adds its record under `sandbox`.
+    expect(row?.payload).toMatchObject({ attempt: 1, sandbox: { payload: { keep: null } } });
   });
 
   it('an adapter that throws becomes a retryable failure, never a crash', async () => {
@@ -121,5 +124,21 @@ describe('send rules from the database', () => {
     const decision = nextAllowedSendTime({ now, channel: 'sms', quietHours: rules.quietHours, frequencyCap: rules.frequencyCap, recentSendTimes: times });
     // Cap frees at 09:00 tomorrow, outside quiet hours.
     expect(decision).toMatchObject({ reason: 'frequencyCap', allowedAt: now - 3_600_000 + 86_400_000 });
+  });
+});
+
+describe('adapters from the environment', () => {
+  it('keeps everything in the sandbox unless SMTP or a webhook secret is configured', async () => {
+    const { adaptersFromEnv, webhookOptionsFromEnv } = await import('../src/index');
+    expect(adaptersFromEnv({})).toEqual({});
+    const live = adaptersFromEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', SMTP_FROM: 'shop@hoaban.vn', WEBHOOK_SIGNING_SECRET: 's' });
+    const channels = createChannels({ outbox: createMemoryOutboxStore(), adapters: live });
+    expect(channels.describe()).toMatchObject({ email: 'smtp', webhook: 'webhook', sms: 'sandbox', zalo: 'sandbox' });
+    await channels.close();
+    expect(webhookOptionsFromEnv({ WEBHOOK_SIGNING_SECRET: 's', WEBHOOK_ALLOW_LIST: 'crm.internal, 10.0.0.0/8', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' })).toEqual({
+      secret: 's',
+      allowPrivateNetworks: true,
+      allowList: ['crm.internal', '10.0.0.0/8'],
+    });
   });
 });

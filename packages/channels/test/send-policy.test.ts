@@ -70,8 +70,8 @@ describe('nextAllowedSendTime', () => {
     });
     it('a window ending inside the skipped hour resolves to the first moment after it', () => {
       const d = nextAllowedSendTime({ ...berlin, quietHours: { from: '01:00', to: '02:30' }, now: Date.parse('2026-03-29T01:30:00+01:00') });
-      // 02:30 does not exist that night; 02:30 CET-as-wall-time maps to 03:30 CEST.
-      expect(d.allowedAt).toBe(Date.parse('2026-03-29T03:30:00+02:00'));
+      // 02:30 does not exist that night: the clock jumps from 02:00 to 03:00, and 03:00 is no longer quiet.
+      expect(d.allowedAt).toBe(Date.parse('2026-03-29T03:00:00+02:00'));
       expect(d.reason).toBe('quietHours');
     });
   });
@@ -159,5 +159,42 @@ describe('several caps and settings json', () => {
     expect(d.detail).toContain('2 per 7d');
     expect(() => sendRulesFromChannelSettings({ frequencyCap: [{ max: 1, perHours: 24 }, { max: 'two', perHours: 1 }] })).toThrow(/frequencyCap\[1\]\.max/);
     expect(() => sendRulesFromChannelSettings({ quietHours: { start: '25:00', end: '08:00' } })).toThrow(/quietHours.start/);
+  });
+});
+
+describe('around daylight-saving transitions', () => {
+  // 2024–2027 transition days in Europe/Berlin, America/New_York and Australia/Lord_Howe (30-minute shift).
+  const transitions = [
+    '2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z', '2025-03-30T01:00:00Z', '2025-10-26T01:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z',
+    '2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z', '2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z',
+    '2024-04-06T15:00:00Z', '2024-10-05T15:30:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z',
+  ].map(Date.parse);
+  it('property: allowedAt ≥ now and itself allowed, within two days of a transition', () => {
+    const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...transitions),
+        fc.integer({ min: -2 * DAY, max: 2 * DAY }),
+        fc.constantFrom('Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe'),
+        fc.record({ from: clock, to: fc.oneof(clock, fc.constantFrom('02:00', '02:15', '02:30', '02:45', '03:00')) }),
+        fc.option(fc.integer({ min: HOUR, max: 3 * DAY }), { nil: null }),
+        (transition, delta, zone, quietHours, period) => {
+          const now = transition + delta;
+          const frequencyCap = period === null ? null : { max: 1, periodMs: period };
+          const recentSendTimes = period === null ? [] : [now - Math.floor(period / 3)];
+          const d = nextAllowedSendTime({ now, channel: 'zalo', customerTimezone: zone, quietHours, frequencyCap, recentSendTimes });
+          expect(d.allowedAt).toBeGreaterThanOrEqual(now);
+          expect(isQuietAt(d.allowedAt, quietHours, zone)).toBe(false);
+          if (frequencyCap) expect(capReleaseTime(d.allowedAt, frequencyCap, recentSendTimes)).toBe(d.allowedAt);
+          // Not later than needed: a minute earlier something still blocked (unless sending now).
+          if (d.allowedAt > now) {
+            const earlier = d.allowedAt - 60_000;
+            const blocked = earlier < now || isQuietAt(earlier, quietHours, zone) || (frequencyCap !== null && capReleaseTime(earlier, frequencyCap, recentSendTimes) > earlier);
+            expect(blocked).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -60,18 +60,27 @@ export function offsetAt(at: number, timeZone: string): number {
 const DAY_MS = 86_400_000;
 
 /**
- * The instant when the wall clock in `timeZone` reads `wall`. Resolves DST like Temporal's
- * "compatible" disambiguation: a time skipped by spring-forward moves later by the gap, a time
- * repeated by fall-back takes its first occurrence.
+ * The first instant at which the wall clock in `timeZone` reads `wall` or later. A time repeated
+ * by fall-back gives its first occurrence; a time skipped by spring-forward gives the moment the
+ * clock jumps past it (03:00 for a skipped 02:30), which is when a quiet window really ends.
  */
 export function instantOfWallTime(wall: WallTime, timeZone: string): number {
   const target = wallAsUtc(wall);
+  const wallAt = (t: number) => wallAsUtc(wallTimeAt(t, timeZone));
   // Real zones change offset at most once within a day either side.
   const before = offsetAt(target - DAY_MS, timeZone);
   const after = offsetAt(target + DAY_MS, timeZone);
-  const matches = [target - before, target - after].filter((t) => wallAsUtc(wallTimeAt(t, timeZone)) === target);
+  const matches = [target - before, target - after].filter((t) => wallAt(t) === target);
   if (matches.length > 0) return Math.min(...matches);
-  return target - before;
+  // Skipped: search the gap, second by second in halves, for the jump.
+  let lo = Math.min(target - before, target - after);
+  let hi = Math.max(target - before, target - after);
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (wallAt(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** The calendar date `days` after the given one (month and year roll over). */

@@ -67,7 +67,8 @@ export function createDbOutboxStore(db: DbOrTx): OutboxStore {
           set: {
             ...columns,
             providerMessageId: sql`${SANDBOX_PREFIX} || ${messages.id}`,
-            payload: sql`json_patch(coalesce(${messages.payload}, '{}'), ${JSON.stringify(sandbox)})`,
+            // json_set, not json_patch: a merge patch would strip nulls from the message's own payload.
+            payload: sql`json_set(coalesce(${messages.payload}, '{}'), '$.sandbox', json(${JSON.stringify(sandbox.sandbox)}))`,
           },
           setWhere: sql`${messages.providerMessageId} IS NULL OR ${messages.providerMessageId} NOT LIKE ${SANDBOX_PREFIX + '%'}`,
         })
