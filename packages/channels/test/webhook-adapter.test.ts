@@ -217,3 +217,12 @@ describe('signature helper', () => {
     expect(verifyWebhookSignature({ body, header: `t=${t},v1=zz`, secret: 'old', nowSec: t })).toBe(false);
   });
 });
+
+describe('cancellation', () => {
+  it('a cancelled activity stops the request and says so (retryable)', async () => {
+    const controller = new AbortController();
+    const pending = local({ timeoutMs: 30_000 }).send(message(`${base}/hang`), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    expect(await pending).toMatchObject({ status: 'failed', retryable: true, error: { code: 'WEBHOOK_CANCELLED' } });
+  });
+});
