@@ -30,13 +30,16 @@ export function ingestRoutes(deps: IngestDeps): Hono {
   app.use(
     bodyLimit({
       maxSize: MAX_REQUEST_BYTES,
-      onError: (c) =>
-        c.json(
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot be reused.
+        c.header('Connection', 'close');
+        return c.json(
           errorBody('too_large', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`, [
             { field: '', message: `at most ${MAX_REQUEST_BYTES} bytes per request` },
           ]),
           400,
-        ),
+        );
+      },
     }),
   );
 

@@ -4,9 +4,16 @@ import { z } from 'zod';
 
 const MAX_ID = 500;
 
+/** SQLite text ends at a NUL byte, so a name or id containing one would be silently cut. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL (\\u0000) characters');
+
 /** Segment clients may send numeric ids; they are stored as strings. */
 const id = z
-  .union([z.string().min(1, 'must not be empty').max(MAX_ID), z.number().finite()])
+  .union([text(MAX_ID).min(1, 'must not be empty'), z.number().finite()])
   .transform((v) => String(v));
 
 const timestamp = z.union([
@@ -17,7 +24,7 @@ const timestamp = z.union([
 const object = z.record(z.string(), z.unknown());
 
 const common = {
-  messageId: z.string().min(1, 'must not be empty').max(200).optional(),
+  messageId: text(200).min(1, 'must not be empty').optional(),
   userId: id.optional().nullable(),
   anonymousId: id.optional().nullable(),
   timestamp: timestamp.optional().nullable(),
@@ -30,7 +37,7 @@ const common = {
 export const trackEvent = z.looseObject({
   ...common,
   type: z.literal('track').optional(),
-  event: z.string().min(1, 'must not be empty').max(1000),
+  event: text(1000).min(1, 'must not be empty'),
   properties: object.optional().nullable(),
 });
 export const identifyEvent = z.looseObject({
@@ -41,14 +48,14 @@ export const identifyEvent = z.looseObject({
 export const pageEvent = z.looseObject({
   ...common,
   type: z.literal('page').optional(),
-  name: z.string().max(1000).optional().nullable(),
+  name: text(1000).optional().nullable(),
   category: z.string().max(1000).optional().nullable(),
   properties: object.optional().nullable(),
 });
 export const screenEvent = z.looseObject({
   ...common,
   type: z.literal('screen').optional(),
-  name: z.string().max(1000).optional().nullable(),
+  name: text(1000).optional().nullable(),
   properties: object.optional().nullable(),
 });
 export const groupEvent = z.looseObject({

@@ -1,0 +1,59 @@
+// Real HTTP on 127.0.0.1:0 against a real libSQL temp file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb } from '@braid/db';
+import { startApi, type RunningApi, type StartApiOptions } from '../src/server';
+
+export const WRITE_KEY = 'bwk_test_write_key';
+export const ADMIN_TOKEN = 'bat_test_admin_token';
+export const ADMIN_EMAIL = 'owner@hoaban.vn';
+export const ADMIN_PASSWORD = 'correct horse battery';
+
+export interface TestApi extends RunningApi {
+  dir: string;
+  post: (path: string, body: unknown, init?: { writeKey?: string | null; headers?: Record<string, string> }) => Promise<Response>;
+  admin: (path: string, init?: RequestInit & { token?: string }) => Promise<Response>;
+  stop: () => Promise<void>;
+}
+
+export async function startTestApi(options: Omit<StartApiOptions, 'db' | 'port'> = {}): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'braid-api-'));
+  const db = await createDb(`file:${join(dir, 'braid.db')}`);
+  const api = await startApi({
+    db,
+    port: 0,
+    log: () => undefined,
+    bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD },
+    ...options,
+  });
+  const post: TestApi['post'] = (path, body, init = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
+    const key = init.writeKey === undefined ? WRITE_KEY : init.writeKey;
+    if (key) headers.authorization = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    return fetch(`${api.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  };
+  const admin: TestApi['admin'] = (path, init = {}) => {
+    const { token = ADMIN_TOKEN, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return fetch(`${api.url}${path}`, { ...rest, headers });
+  };
+  return {
+    ...api,
+    dir,
+    post,
+    admin,
+    async stop() {
+      await api.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function count(api: RunningApi, table: string): Promise<number> {
+  const r = await api.db.client.execute(`SELECT count(*) AS n FROM ${table}`);
+  return Number(r.rows[0]?.n ?? 0);
+}
