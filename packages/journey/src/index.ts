@@ -1,1 +1,16 @@
-export {};
+export * from './graph';
+export { validate } from './validate';
+export { compile } from './compile';
+export type { CompileOptions, CompileResult } from './compile';
+export { initialState, STATE_VERSION } from './state';
+export type { Awaiting, CompletionReason, JourneyState } from './state';
+export { interpret, startEnrollment, awaitingCommand, pickOutput, STEP_BUDGET } from './interpret';
+export type { InterpretOptions, InterpretResult } from './interpret';
+export { matchesEvent, matchesFilters, compare, getPath, resolveValue } from './match';
+export type { MatchableEvent } from './match';
+export { nextWindowStart, isValidTimezone } from './time-window';
+export { simulate, hasEngagement } from './simulate';
+export type { SingleScenario, SingleResult, ScriptedEvent, PathEntry, Engagement } from './simulate';
+export { simulateCohort } from './cohort';
+export type { CohortScenario, CohortBehaviour, CohortResult, NodeCount } from './cohort';
+export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';

@@ -1,0 +1,56 @@
+// The graph is what the canvas saves: nodes with type, type version, config and position,
+// and edges leaving a named port. Drafts are graphs; publishing compiles a graph to IR.
+import { z } from 'zod';
+
+export const graphNodeSchema = z.object({
+  id: z.string().min(1, { error: 'Every step needs an id' }),
+  type: z.string().min(1, { error: 'Every step needs a type' }),
+  typeVersion: z.number().int().min(0),
+  config: z.unknown(),
+  position: z.object({ x: z.number(), y: z.number() }),
+  /** Optional marketer-given name shown on the card instead of the summary. */
+  label: z.string().optional(),
+});
+
+export const graphEdgeSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  sourcePort: z.string().min(1),
+  target: z.string().min(1),
+});
+
+export const journeyGraphSchema = z.object({
+  nodes: z.array(graphNodeSchema),
+  edges: z.array(graphEdgeSchema),
+});
+
+export type GraphNode = z.output<typeof graphNodeSchema>;
+export type GraphEdge = z.output<typeof graphEdgeSchema>;
+export type JourneyGraph = z.output<typeof journeyGraphSchema>;
+
+/** A problem in a journey, in words a marketer understands. `nodeId` is null for journey-wide issues. */
+export type JourneyIssue = {
+  nodeId: string | null;
+  /** Config field path (`subject`, `where.0.value`); `''` for the node as a whole; `edges.3` for an edge. */
+  path: string;
+  message: string;
+  /** Stable machine code for the canvas (highlighting, docs links). */
+  code: IssueCode;
+};
+
+export type IssueCode =
+  | 'invalid-graph'
+  | 'duplicate-id'
+  | 'unknown-node-type'
+  | 'invalid-config'
+  | 'node-rule'
+  | 'missing-trigger'
+  | 'extra-trigger'
+  | 'extra-goal'
+  | 'bad-edge'
+  | 'unconnected-port'
+  | 'unreachable'
+  | 'cycle-without-wait'
+  | 'unknown-variable'
+  | 'template-syntax'
+  | 'internal';

@@ -1,0 +1,198 @@
+// Single-customer simulation: a scripted timeline (events at times, activity outcomes, lookup
+// answers) through the real interpreter on a virtual clock → the path taken, with timestamps
+// and the reason for each branch. Powers tests and the canvas "test run".
+import type { ActivityResult, CustomerEvent, Json, JourneyIR, LookupAnswer } from '@braid/sdk';
+import type { ScheduledEvent } from './drive';
+import { drive, eventQueue } from './drive';
+import { matchesFilters } from './match';
+import type { CompletionReason, JourneyState } from './state';
+
+export type Engagement = 'delivered' | 'opened' | 'clicked' | 'replied';
+
+export type ScriptedEvent = {
+  /** Milliseconds after the customer enters. */
+  after: number;
+  name: string;
+  properties?: Record<string, Json>;
+  /** Profile changes that arrive with the event (e.g. the address typed at checkout). */
+  traits?: Record<string, Json>;
+};
+
+export type SingleScenario = {
+  /** Entry time, ISO or epoch ms. Default 2026-01-05T03:00:00Z (10:00 in Hà Nội). */
+  startAt?: string | number;
+  entryEvent?: { name: string; properties?: Record<string, Json> } | null;
+  traits?: Record<string, Json>;
+  seed?: number;
+  events?: ScriptedEvent[];
+  /** Outcome of actions by node id (default success). A failure is `{ ok: false, error }`. */
+  actions?: Record<string, ActivityResult>;
+  /** Answers for conditions by node id; overrides everything below. */
+  lookups?: Record<string, LookupAnswer>;
+  /** Engagement with messages by message node id, e.g. `{ email: ['delivered', 'opened'] }`. */
+  engagement?: Record<string, Engagement[]>;
+  segments?: string[];
+  bestChannel?: string | null;
+  /** Stop after this long (ms) if the customer is still in the journey. Default 400 days. */
+  horizonMs?: number;
+};
+
+export type PathEntry = {
+  at: string;
+  /** Milliseconds since entry. */
+  elapsedMs: number;
+  nodeId: string | null;
+  stepId: string;
+  what: 'entered' | 'left' | 'converted' | 'exited' | 'action' | 'lookup' | 'error';
+  reason: string;
+};
+
+export type SingleResult = {
+  path: PathEntry[];
+  /** Node ids in the order entered (convenient for assertions). */
+  nodesVisited: string[];
+  converted: boolean;
+  outcome: { status: 'completed'; reason: CompletionReason; detail: string; at: string } | { status: 'stillWaiting'; at: string; stepId: string | null };
+  finalState: JourneyState;
+  errors: string[];
+};
+
+const DEFAULT_START = Date.parse('2026-01-05T03:00:00.000Z');
+const DAY = 86_400_000;
+
+function toMs(v: string | number | undefined): number {
+  if (v === undefined) return DEFAULT_START;
+  return typeof v === 'number' ? v : Date.parse(v);
+}
+
+function toEvent(name: string, properties: Record<string, Json>, at: number, id: string): CustomerEvent {
+  return { id, name, properties, timestamp: new Date(at).toISOString() };
+}
+
+const IMPLIES: Record<Engagement, Engagement[]> = {
+  delivered: ['delivered'],
+  opened: ['opened', 'delivered'],
+  clicked: ['clicked', 'opened', 'delivered'],
+  replied: ['replied', 'opened', 'delivered'],
+};
+
+/** Engagement implies the weaker ones: a click means it was opened and delivered. */
+export function hasEngagement(recorded: readonly Engagement[], wanted: Engagement): boolean {
+  return recorded.some((r) => IMPLIES[r]?.includes(wanted));
+}
+
+export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleResult {
+  const startAt = toMs(scenario.startAt);
+  const entry = scenario.entryEvent === null ? null : toEvent(scenario.entryEvent?.name ?? 'Entered', scenario.entryEvent?.properties ?? {}, startAt, 'entry');
+  const traits: Record<string, Json> = { ...(scenario.traits ?? {}) };
+  const scheduled: (ScheduledEvent & { traits?: Record<string, Json> })[] = (scenario.events ?? []).map((e, i) => ({
+    at: startAt + e.after,
+    event: toEvent(e.name, e.properties ?? {}, startAt + e.after, `e${i + 1}`),
+    ...(e.traits ? { traits: e.traits } : {}),
+  }));
+  const queue = eventQueue(scheduled);
+  const happened: ScheduledEvent[] = entry ? [{ at: startAt, event: entry }] : [];
+  const path: PathEntry[] = [];
+  const entryOf = (stepId: string, now: number, what: PathEntry['what'], reason: string): PathEntry => ({
+    at: new Date(now).toISOString(),
+    elapsedMs: now - startAt,
+    nodeId: ir.nodeOf[stepId] ?? null,
+    stepId,
+    what,
+    reason,
+  });
+
+  const answer = (value: LookupAnswer): ActivityResult => ({ ok: true, output: value as Json });
+
+  const result = drive(ir, {
+    takeEventUntil(until) {
+      const next = queue.take(until);
+      if (next) {
+        happened.push(next);
+        const t = (next as { traits?: Record<string, Json> }).traits;
+        if (t) Object.assign(traits, t);
+      }
+      return next;
+    },
+    runAction(cmd, now) {
+      const nodeId = ir.nodeOf[cmd.stepId] ?? cmd.stepId;
+      const r = scenario.actions?.[nodeId] ?? { ok: true as const, output: defaultActionOutput(cmd.kindName, nodeId) };
+      path.push(entryOf(cmd.stepId, now, 'action', `${cmd.kindName}${cmd.channel ? ` (${cmd.channel})` : ''}: ${r.ok ? 'ok' : `failed: ${r.error}`}`));
+      return r;
+    },
+    runLookup(cmd, now, state) {
+      const nodeId = ir.nodeOf[cmd.stepId] ?? cmd.stepId;
+      const scripted = scenario.lookups?.[nodeId];
+      if (scripted !== undefined) return answer(scripted);
+      const c = cmd.config as Record<string, Json>;
+      switch (cmd.kindName) {
+        case 'trait':
+          return answer({ matched: matchesFilters((c.filters ?? []) as never, traits, state.entryEvent, c.all !== false) });
+        case 'eventCount': {
+          const windowMs = Number(c.windowMs ?? 0);
+          const n = happened.filter((h) => h.at >= now - windowMs && h.at <= now && h.event.name === c.event && matchesFilters((c.where ?? []) as never, h.event.properties, state.entryEvent)).length;
+          return answer({ matched: compareCount(String(c.op), n, Number(c.count)) });
+        }
+        case 'segment':
+          return answer({ matched: (scenario.segments ?? []).includes(String(c.segmentId)) });
+        case 'engagement': {
+          const messageNode = ir.nodeOf[String(c.stepId)] ?? String(c.stepId);
+          const visited = (state.visits[String(c.stepId)] ?? 0) > 0;
+          return answer({ matched: visited && hasEngagement(scenario.engagement?.[messageNode] ?? [], c.status as Engagement) });
+        }
+        case 'bestChannel':
+          return answer(scenario.bestChannel ? { channel: scenario.bestChannel } : { port: 'fallback' });
+        default:
+          return { ok: false, error: `no answer scripted for ${cmd.kindName}` };
+      }
+    },
+  }, {
+    startAt,
+    entryEvent: entry,
+    traits,
+    seed: scenario.seed ?? 1,
+    horizon: startAt + (scenario.horizonMs ?? 400 * DAY),
+    onCommands(commands, now) {
+      for (const c of commands) {
+        if (c.kind === 'log') path.push(entryOf(c.stepId, now, c.outcome, c.reason));
+        else if (c.kind === 'error') path.push({ ...entryOf('', now, 'error', c.message), nodeId: null });
+      }
+    },
+  });
+
+  const s = result.state;
+  const nodesVisited: string[] = [];
+  for (const p of path) if (p.what === 'entered' && p.nodeId) nodesVisited.push(p.nodeId);
+  return {
+    path,
+    nodesVisited,
+    converted: s.converted,
+    outcome: s.completion
+      ? { status: 'completed', reason: s.completion.reason, detail: s.completion.detail, at: new Date(s.completion.at).toISOString() }
+      : { status: 'stillWaiting', at: new Date(result.now).toISOString(), stepId: s.stepId },
+    finalState: s,
+    errors: result.errors,
+  };
+}
+
+export function compareCount(op: string, n: number, count: number): boolean {
+  switch (op) {
+    case 'greaterThan':
+      return n > count;
+    case 'equals':
+      return n === count;
+    case 'lessThan':
+      return n < count;
+    case 'lessOrEqual':
+      return n <= count;
+    default:
+      return n >= count;
+  }
+}
+
+/** Plausible outputs so later templates and variables behave as in production. */
+export function defaultActionOutput(kind: string, nodeId: string): Json {
+  if (kind === 'issue-voucher') return { code: `SIM-${nodeId.toUpperCase()}`, expiresAt: null };
+  if (kind === 'send-message') return { messageId: `sim-${nodeId}`, status: 'sent' };
+  return null;
+}
