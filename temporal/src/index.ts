@@ -1,1 +1,20 @@
-export {};
+// @braid/temporal: what the API process needs (client, routing, segments, contract).
+// The worker is a separate entry (`@braid/temporal/worker`) so the API never loads it.
+export { connectTemporalClient } from './client/connect';
+export { ensureSearchAttributes, JOURNEY_ID, JOURNEY_VERSION, CUSTOMER_ID } from './client/search-attributes';
+export { temporalConfigFromEnv, type TemporalConfig } from './connection/config';
+export { createRouter, toCustomerEvent, type Router, type RouterDeps, type RoutableEvent, type RoutingOutcome } from './routing/route-events';
+export { createJourneyIndex, triggerKeyOf, listenedEvents, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './routing/journey-index';
+export { enrollCustomer, type EnrollResult } from './routing/enroll';
+export { refreshSegmentsFor, customerMatches, type SegmentChange } from './segments/evaluate';
+export type { SegmentRule, SegmentCondition } from './segments/rule';
+export {
+  journeyWorkflowId,
+  currentNodeQuery,
+  customerEventSignal,
+  DEFAULT_TASK_QUEUE,
+  channelTaskQueue,
+  type JourneyWorkflowInput,
+  type JourneyOutcome,
+  type CurrentNode,
+} from './workflows/contract';

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { customers, eq } from '@braid/db';
 import type { Json } from '@braid/sdk';
 import { ActionConfigError, runAction, type ActionServices } from '@braid/sdk/server';
-import type { ActionResult, JourneyActivities, StepRequest } from '../workflows/contract';
+import { idempotencyKey, type ActionResult, type JourneyActivities, type StepRequest } from '../workflows/contract';
 import type { ActivityDeps, EffectContext } from './deps';
 import { changeAudience, createStaffTask, issueVoucher, updateProfile } from './effects';
 import { lookup } from './lookup';
@@ -13,13 +13,8 @@ import { finishEnrollment, recordSteps } from './steps';
 
 export type { ActivityDeps, EffectContext } from './deps';
 
-/**
- * The idempotency key of one visit of one node: workflow id + node id + visit number. The
- * enrollment id sits beside the workflow id because a customer who re-enters a journey gets
- * the same workflow id again, and their second walk must not be mistaken for a replay.
- */
 export function idempotencyKeyOf(request: Pick<StepRequest, 'workflowId' | 'nodeId' | 'visit' | 'enrollment'>): string {
-  return `${request.workflowId}/${request.enrollment.enrollmentId}:${request.nodeId}:${request.visit}`;
+  return idempotencyKey(request.workflowId, request.enrollment.enrollmentId, request.nodeId, request.visit);
 }
 
 export function createActivities(deps: ActivityDeps): JourneyActivities {
@@ -54,8 +49,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
         });
         const held = postponed as { until: number; reason: string } | null;
         if (held) return { ok: true, output: { postponedUntil: held.until, reason: held.reason } };
-        const variable = deps.implementations.get(request.kindName)?.definition.templateVariable;
-        return { ok: true, output: output ?? undefined, ...(variable ? { variable } : {}) };
+        return output === null ? { ok: true } : { ok: true, output };
       } catch (err) {
         // Bad settings never get better with retries: take the node's failure path at once.
         if (err instanceof ActionConfigError) throw ApplicationFailure.nonRetryable(err.message, 'ActionConfigError');
@@ -64,7 +58,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
     },
     async lookup(request) {
       const ctx = await effectContext(deps, request);
-      return lookup(deps, ctx, request.config);
+      return lookup(deps, ctx, request.config, request.entryEvent);
     },
     async recordSteps({ enrollment, entries }) {
       await recordSteps(deps, enrollment, entries);

@@ -1,7 +1,101 @@
-// Answers for branch conditions that need data the pure interpreter does not hold.
-import type { Json } from '@braid/sdk';
+// Answers for branch conditions that need data the pure interpreter does not hold: traits,
+// event counts, segment membership, engagement with an earlier message, the best channel.
+import { and, customerIdentities, desc, eq, events, gte, inArray, messages, segmentMembers, type MessageStatus } from '@braid/db';
+import { compare, matchesFilters } from '@braid/journey';
+import type { BranchCondition, CustomerEvent, Json, LookupAnswer } from '@braid/sdk';
 import type { ActivityDeps, EffectContext } from './deps';
 
-export async function lookup(_deps: ActivityDeps, _ctx: EffectContext, _condition: Json): Promise<{ ok: true; output?: Json } | { ok: false; error: string }> {
-  return { ok: false, error: 'lookup not implemented yet' };
+/** Message statuses at or beyond each engagement level. */
+const ENGAGED: Record<'delivered' | 'opened' | 'clicked' | 'replied', MessageStatus[]> = {
+  // The sandbox and providers without receipts report `sent`: counted as delivered.
+  delivered: ['sent', 'delivered', 'opened', 'clicked', 'replied'],
+  opened: ['opened', 'clicked', 'replied'],
+  clicked: ['clicked', 'replied'],
+  replied: ['replied'],
+};
+
+/** Identity types that make a channel reachable. */
+const REACHABLE_BY: Record<string, string[]> = {
+  email: ['email'],
+  sms: ['phone'],
+  zalo: ['zalo_id', 'phone'],
+  messenger: ['facebook_psid'],
+  push: ['push_token'],
+  web: ['anonymous_id', 'user_id'],
+};
+
+/** Events scanned at most for an event-count condition; counts beyond are capped. */
+const MAX_EVENTS = 5_000;
+
+export type LookupRequest = BranchCondition & { visit?: number; targetKey?: string };
+
+export async function lookup(
+  deps: ActivityDeps,
+  ctx: EffectContext,
+  config: Json,
+  entryEvent: CustomerEvent | null,
+): Promise<{ ok: true; output: LookupAnswer } | { ok: false; error: string }> {
+  const condition = config as unknown as LookupRequest;
+  const now = (deps.now ?? Date.now)();
+  switch (condition.kind) {
+    case 'trait':
+      return { ok: true, output: { matched: matchesFilters(condition.filters, ctx.traits as Record<string, Json>, entryEvent, condition.all) } };
+    case 'eventCount': {
+      const rows = await deps.db
+        .select({ properties: events.properties })
+        .from(events)
+        .where(
+          and(
+            eq(events.workspaceId, ctx.workspaceId),
+            eq(events.customerId, ctx.customerId),
+            eq(events.name, condition.event),
+            gte(events.timestamp, now - condition.windowMs),
+          ),
+        )
+        .orderBy(desc(events.timestamp))
+        .limit(MAX_EVENTS);
+      const n = rows.filter((r) => matchesFilters(condition.where, r.properties as Record<string, Json>, entryEvent)).length;
+      return { ok: true, output: { matched: compare(condition.op, n, condition.count) } };
+    }
+    case 'segment': {
+      const [row] = await deps.db
+        .select({ id: segmentMembers.segmentId })
+        .from(segmentMembers)
+        .where(and(eq(segmentMembers.segmentId, condition.segmentId), eq(segmentMembers.customerId, ctx.customerId)))
+        .limit(1);
+      return { ok: true, output: { matched: Boolean(row) } };
+    }
+    case 'engagement': {
+      if (!condition.targetKey) return { ok: true, output: { matched: false } };
+      const [row] = await deps.db.select({ status: messages.status }).from(messages).where(eq(messages.idempotencyKey, condition.targetKey)).limit(1);
+      return { ok: true, output: { matched: Boolean(row && ENGAGED[condition.status].includes(row.status as MessageStatus)) } };
+    }
+    case 'bestChannel': {
+      const identities = await deps.db
+        .select({ type: customerIdentities.type })
+        .from(customerIdentities)
+        .where(and(eq(customerIdentities.workspaceId, ctx.workspaceId), eq(customerIdentities.customerId, ctx.customerId)));
+      const have = new Set(identities.map((i) => i.type));
+      const reachable = (channel: string) =>
+        (REACHABLE_BY[channel] ?? []).some((t) => have.has(t) || typeof ctx.traits[t === 'phone' ? 'phone' : t] === 'string');
+      const preferred = ctx.traits.preferredChannel;
+      if (typeof preferred === 'string' && condition.channels.includes(preferred) && reachable(preferred)) return { ok: true, output: { channel: preferred } };
+      // Otherwise the channel they engaged with most recently, then the first reachable one.
+      const recent = await deps.db
+        .select({ channel: messages.channel })
+        .from(messages)
+        .where(and(eq(messages.customerId, ctx.customerId), inArray(messages.status, ENGAGED.opened), inArray(messages.channel, condition.channels)))
+        .orderBy(desc(messages.updatedAt))
+        .limit(1);
+      if (recent[0] && reachable(recent[0].channel)) return { ok: true, output: { channel: recent[0].channel } };
+      const first = condition.channels.find(reachable);
+      return { ok: true, output: first ? { channel: first } : { port: 'fallback' } };
+    }
+    case 'randomSplit':
+      return { ok: false, error: 'random splits are decided by the interpreter' };
+    default: {
+      const unknown: never = condition;
+      return { ok: false, error: `unknown condition ${JSON.stringify(unknown).slice(0, 80)}` };
+    }
+  }
 }

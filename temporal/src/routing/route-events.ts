@@ -8,7 +8,8 @@ import { matchesEvent } from '@braid/journey';
 import type { CustomerEvent, Json } from '@braid/sdk';
 import { customerEventSignal } from '../workflows/contract';
 import { enrollCustomer, type EnrollResult } from './enroll';
-import { createJourneyIndex, type ActiveJourney, type JourneyIndex } from './journey-index';
+import { createJourneyIndex, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './journey-index';
+import { refreshSegmentsFor } from '../segments/evaluate';
 
 /** The shape the API's ingestion hands over (IngestedEvent), reduced to what routing reads. */
 export type RoutableEvent = {
@@ -75,13 +76,32 @@ export function createRouter(deps: RouterDeps): Router {
     for (const journey of await index.byTrigger(e.workspaceId, e.event.name)) {
       if (journey.ir.trigger.kind !== 'event') continue;
       if (active.some((a) => a.journeyId === journey.journeyId)) continue;
-      if (!matchesEvent(journey.ir.trigger.match, event)) continue;
+      if (!matchesEvent(journey.ir.trigger.match, event, null)) continue;
       const result = await enrollCustomer(deps, journey, e.customerId, event);
       out.push(
         result.enrolled
           ? { ...base, journeyId: journey.journeyId, kind: 'enrolled', enrollmentId: result.enrollmentId }
           : { ...base, journeyId: journey.journeyId, kind: 'notEnrolled', reason: result.reason, detail: result.detail },
       );
+    }
+    return out;
+  }
+
+  /** The customer's segments after their events; entering one enrols into segment-triggered journeys. */
+  async function refreshSegments(e: RoutableEvent): Promise<RoutingOutcome[]> {
+    const out: RoutingOutcome[] = [];
+    const changes = await refreshSegmentsFor(deps.db, e.workspaceId, e.customerId, (deps.now ?? Date.now)());
+    for (const change of changes) {
+      if (change.change !== 'entered') continue;
+      for (const journey of await index.byTrigger(e.workspaceId, segmentTriggerKey(change.segmentId))) {
+        const result = await enrollCustomer(deps, journey, e.customerId, null);
+        const base = { eventId: e.event.id, customerId: e.customerId, journeyId: journey.journeyId };
+        out.push(
+          result.enrolled
+            ? { ...base, kind: 'enrolled', enrollmentId: result.enrollmentId }
+            : { ...base, kind: 'notEnrolled', reason: result.reason, detail: result.detail },
+        );
+      }
     }
     return out;
   }
@@ -106,6 +126,7 @@ export function createRouter(deps: RouterDeps): Router {
         while (next < queues.length) {
           const queue = queues[next++]!;
           for (const e of queue) results.push(...(await routeOne(e)));
+          results.push(...(await refreshSegments(queue[0]!)));
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, lane));

@@ -1,11 +1,15 @@
 // `tsx temporal/src/worker/main.ts`: runs a journey worker until SIGINT/SIGTERM.
 // Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_CERT/KEY, TEMPORAL_API_KEY,
-// BRAID_DATABASE_URL, BRAID_DATABASE_AUTH_TOKEN, BRAID_CHANNEL_RATE (sends/s per channel).
+// BRAID_DATABASE_URL, BRAID_DATABASE_AUTH_TOKEN, BRAID_CHANNEL_RATE (sends/s per channel),
+// BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN), SMTP_*.
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
 import { temporalConfigFromEnv } from '../connection/config';
 import { defaultImplementations } from './implementations';
 import { channelsFromEnv } from './channels';
 import { startWorker } from './index';
+
+Runtime.install({ logger: new DefaultLogger((process.env.BRAID_WORKER_LOG_LEVEL as LogLevel | undefined) ?? 'WARN') });
 
 const url = process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL;
 const authToken = process.env.BRAID_DATABASE_AUTH_TOKEN;
@@ -16,6 +20,8 @@ const worker = await startWorker({
   temporal,
   deps: { db, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
   defaultChannelRate: Number.isFinite(rate) && rate > 0 ? rate : 200,
+  // A prebuilt bundle (tests, containers) skips bundling at start.
+  ...(process.env.BRAID_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: process.env.BRAID_WORKFLOW_BUNDLE } } : {}),
 });
 console.log(`braid worker: polling ${temporal.address} namespace ${temporal.namespace}`);
 

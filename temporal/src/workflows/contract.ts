@@ -11,6 +11,15 @@ export function journeyWorkflowId(journeyId: string, customerId: string): string
 }
 
 /** Who this execution is for and which immutable version it runs. */
+/**
+ * The idempotency key of one visit of one node: workflow id + node id + visit number. The
+ * enrollment id sits beside the workflow id because a customer who re-enters a journey gets
+ * the same workflow id again, and their second walk must not be mistaken for a replay.
+ */
+export function idempotencyKey(workflowId: string, enrollmentId: string, nodeId: string, visit: number): string {
+  return `${workflowId}/${enrollmentId}:${nodeId}:${visit}`;
+}
+
 /** Id of the signal sent with signalWithStart when a customer enters without an event. */
 export const enrolMarkerId = (enrollmentId: string): string => `enrol:${enrollmentId}`;
 
@@ -34,7 +43,6 @@ export type CarriedState = {
   seenEventIds: string[];
   /** How many times this enrollment continued as new. */
   generation: number;
-  variables: Record<string, Json>;
 };
 
 export type JourneyWorkflowInput = {
@@ -107,8 +115,8 @@ export type StepRequest = {
   variables: Record<string, Json>;
 };
 
-/** An action's answer: the interpreter's ActivityResult, plus the template variable its output fills. */
-export type ActionResult = { ok: true; output?: Json; variable?: string } | { ok: false; error: string };
+/** An action's answer, as the interpreter takes it. */
+export type ActionResult = { ok: true; output?: Json } | { ok: false; error: string };
 
 /** The activities the workflow calls; implemented in ../activities, imported here as a type only. */
 export type JourneyActivities = {

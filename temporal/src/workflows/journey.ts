@@ -5,6 +5,7 @@ import {
   ActivityFailure,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -18,6 +19,7 @@ import {
   currentNodeQuery,
   customerEventSignal,
   enrolMarkerId,
+  idempotencyKey,
   isPostponed,
   type CarriedState,
   type JourneyActivities,
@@ -71,8 +73,6 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   let outcome: JourneyOutcome | null = null;
   let logs: StepEntry[] = [];
   let logSeq = 0;
-  // Outputs of earlier actions (`voucher` ...), for later templates.
-  const variables: Record<string, Json> = { ...(carried?.variables ?? {}) };
 
   setHandler(customerEventSignal, (event) => {
     // Ingestion may deliver the same event twice (trigger + active enrollment, retries).
@@ -111,7 +111,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           outcome = { reason: command.reason, detail: command.detail, stepId: blocking?.stepId ?? null };
           break;
         case 'error':
-          outcome = { reason: 'error', detail: command.message, stepId: blocking?.stepId ?? null };
+          // An input the interpreter ignored (stale timer, late result): it restates its wait next.
+          log.warn('interpreter ignored an input', { message: command.message, enrollmentId: enrollment.enrollmentId });
           break;
         case 'sleepUntil':
         case 'waitForEvent':
@@ -144,18 +145,18 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       nodeId: ir.nodeOf[command.stepId] ?? command.stepId,
       kindName: command.kindName,
       channel: command.channel ?? null,
-      config: command.config,
+      config: lookupConfig(command),
       visit: command.visit,
       entryEvent: input.entryEvent,
-      variables,
+      // Outputs of earlier actions (`voucher` ...), kept by the interpreter, for templates.
+      variables: command.variables ?? state.variables,
     };
     try {
       if (command.activity === 'lookup') return await actions.lookup(request);
       const proxy = actionsFor(command.channel);
       for (let attempt = 0; attempt < MAX_POSTPONES; attempt++) {
         const result = await proxy.runAction(request);
-        if (result.ok && result.variable && result.output !== undefined) variables[result.variable] = result.output;
-        if (!(result.ok && isPostponed(result.output))) return result.ok ? { ok: true, output: result.output } : result;
+        if (!(result.ok && isPostponed(result.output))) return result;
         // Frequency cap or quiet hours: hold the customer here and try again at the allowed time.
         await sleep(Math.max(1, result.output.postponedUntil - Date.now()));
       }
@@ -165,6 +166,15 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       const cause = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
       return { ok: false, error: cause };
     }
+  }
+
+  /** An engagement check finds the message it asks about by that send's idempotency key. */
+  function lookupConfig(command: Extract<Command, { kind: 'runActivity' }>): Json {
+    const config = command.config;
+    if (command.activity !== 'lookup' || typeof config !== 'object' || config === null || Array.isArray(config)) return config;
+    if (config.kind !== 'engagement' || typeof config.stepId !== 'string') return config;
+    const nodeId = ir.nodeOf[config.stepId] ?? config.stepId;
+    return { ...config, targetKey: idempotencyKey(info.workflowId, enrollment.enrollmentId, nodeId, Number(config.visit ?? 0)) };
   }
 
   if (!carried) {
@@ -192,7 +202,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     await flushLogs();
     const now = workflowInfo();
     if (now.historyLength > MAX_HISTORY_EVENTS || now.continueAsNewSuggested) {
-      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, variables };
+      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1 };
       await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
     }
     const ms = blocking.until - Date.now();

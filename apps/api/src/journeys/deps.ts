@@ -1,0 +1,17 @@
+// What the journeys API needs from the rest of the system, injected by main.ts.
+import type { Db } from '@braid/db';
+import type { JourneyIR } from '@braid/sdk';
+
+export type PublishIssue = { nodeId: string | null; path: string; message: string };
+
+export type JourneyRouteDeps = {
+  db: Db;
+  /** Every problem with a graph, in words a marketer understands (core's validator). */
+  validateGraph(graph: unknown): PublishIssue[];
+  /** A valid graph compiled into the IR of version `version` (core's compiler). */
+  compileGraph(graph: unknown, meta: { journeyId: string; version: number }): JourneyIR;
+  /** The routing key stored in journeys.trigger_event. */
+  triggerKeyOf(ir: JourneyIR): string | null;
+  /** Called after publish, pause, resume and archive, so routing drops its cached triggers. */
+  onJourneyChanged?(workspaceId: string, journeyId: string): void;
+};

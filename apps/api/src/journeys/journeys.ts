@@ -1,0 +1,355 @@
+// Journeys: drafts with a revision number (a stale save gets 409), publish into immutable
+// versions (every issue at once, 422), versions, rollback, pause/resume/archive.
+import { and, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { JourneyIR } from '@braid/sdk';
+import type { AppEnv } from '../env';
+import { ApiError, validationHook } from '../errors';
+import { errorResponses, json, notFound, security } from '../admin/common';
+import { ErrorSchema } from '../admin/common';
+import { Graph, Journey, JourneyParam, JourneyStatus, JourneySummary, PublishIssue, Version, VersionSummary } from './schemas';
+import type { JourneyRouteDeps } from './deps';
+
+const tags = ['journeys'];
+const conflict = { 409: json(ErrorSchema, 'The draft changed since you loaded it') } as const;
+const unprocessable = {
+  422: json(
+    z.object({
+      error: z.object({ code: z.string(), message: z.string(), details: z.array(PublishIssue.extend({ field: z.string() })) }),
+    }),
+    'The journey has problems; every one is listed with its node id',
+  ),
+} as const;
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'Journeys of the workspace',
+  security,
+  request: { query: z.object({ status: JourneyStatus.optional() }) },
+  responses: { 200: json(z.object({ journeys: z.array(JourneySummary) }), 'Journeys'), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Create a journey (a draft)',
+  security,
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).default(''), graph: Graph.optional() }),
+        },
+      },
+    },
+  },
+  responses: { 201: json(Journey, 'Created'), ...errorResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One journey with its draft graph',
+  security,
+  request: { params: JourneyParam },
+  responses: { 200: json(Journey, 'Journey'), ...errorResponses, ...notFound },
+});
+const saveDraft = createRoute({
+  method: 'put',
+  path: '/{id}/draft',
+  tags,
+  summary: 'Save the draft; `revision` is the one you loaded, a newer one on the server gets 409',
+  security,
+  request: {
+    params: JourneyParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            revision: z.number().int().min(0),
+            graph: Graph,
+            name: z.string().trim().min(1).max(200).optional(),
+            description: z.string().max(2000).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: json(Journey, 'Saved'), ...errorResponses, ...notFound, ...conflict },
+});
+const publish = createRoute({
+  method: 'post',
+  path: '/{id}/publish',
+  tags,
+  summary: 'Validate and compile the draft into a new immutable version, and make it the active one',
+  security,
+  request: {
+    params: JourneyParam,
+    body: { content: { 'application/json': { schema: z.object({ note: z.string().max(2000).default(''), revision: z.number().int().optional() }) } } },
+  },
+  responses: { 201: json(VersionSummary.extend({ journey: JourneySummary }), 'Published'), ...errorResponses, ...notFound, ...conflict, ...unprocessable },
+});
+const versions = createRoute({
+  method: 'get',
+  path: '/{id}/versions',
+  tags,
+  summary: 'Published versions, newest first',
+  security,
+  request: { params: JourneyParam },
+  responses: { 200: json(z.object({ versions: z.array(VersionSummary) }), 'Versions'), ...errorResponses, ...notFound },
+});
+const version = createRoute({
+  method: 'get',
+  path: '/{id}/versions/{version}',
+  tags,
+  summary: 'One published version with its graph and compiled program',
+  security,
+  request: { params: JourneyParam.extend({ version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }) }) },
+  responses: { 200: json(Version, 'Version'), ...errorResponses, ...notFound },
+});
+const rollback = createRoute({
+  method: 'post',
+  path: '/{id}/rollback',
+  tags,
+  summary: 'Publish an earlier version again, as a new version (history is never rewritten)',
+  security,
+  request: {
+    params: JourneyParam,
+    body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional() }) } } },
+  },
+  responses: { 201: json(VersionSummary.extend({ journey: JourneySummary }), 'Published'), ...errorResponses, ...notFound, ...unprocessable },
+});
+const lifecycle = (action: 'pause' | 'resume' | 'archive', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/{id}/${action}`,
+    tags,
+    summary,
+    security,
+    request: { params: JourneyParam },
+    responses: { 200: json(JourneySummary, 'Journey'), ...errorResponses, ...notFound, ...conflict },
+  });
+
+type JourneyRow = typeof journeys.$inferSelect;
+const summaryOf = (j: JourneyRow) => ({
+  id: j.id,
+  name: j.name,
+  description: j.description,
+  status: j.status,
+  activeVersion: j.activeVersion,
+  draftRevision: j.draftRevision,
+  triggerEvent: j.triggerEvent,
+  createdAt: j.createdAt,
+  updatedAt: j.updatedAt,
+});
+const detailOf = (j: JourneyRow) => ({
+  ...summaryOf(j),
+  draftGraph: j.draftGraph as z.infer<typeof Graph>,
+  createdBy: j.createdBy,
+  updatedBy: j.updatedBy,
+});
+
+export const EMPTY_GRAPH = { nodes: [], edges: [] };
+
+export function journeyRoutes(deps: JourneyRouteDeps) {
+  const { db } = deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  async function find(workspaceId: string, id: string): Promise<JourneyRow> {
+    const [row] = await db
+      .select()
+      .from(journeys)
+      .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, id)))
+      .limit(1);
+    if (!row) throw new ApiError(404, 'not_found', 'No such journey in this workspace', [{ field: 'id', message: 'not found' }]);
+    return row;
+  }
+
+  /** Validates, compiles and stores `graph` as the next version; refuses with every issue at once. */
+  async function publishGraph(journey: JourneyRow, graph: unknown, author: string, note: string) {
+    const issues = deps.validateGraph(graph);
+    if (issues.length > 0) {
+      return {
+        ok: false as const,
+        issues: issues.map((i) => ({ ...i, field: i.nodeId ? `nodes.${i.nodeId}${i.path ? `.${i.path}` : ''}` : i.path || 'graph' })),
+      };
+    }
+    const now = Date.now();
+    const published = await db.transaction(async (tx) => {
+      const [latest] = await tx
+        .select({ version: journeyVersions.version })
+        .from(journeyVersions)
+        .where(eq(journeyVersions.journeyId, journey.id))
+        .orderBy(desc(journeyVersions.version))
+        .limit(1);
+      const number = (latest?.version ?? 0) + 1;
+      const ir = deps.compileGraph(graph, { journeyId: journey.id, version: number });
+      const row = {
+        id: newId(now),
+        journeyId: journey.id,
+        workspaceId: journey.workspaceId,
+        version: number,
+        ir,
+        graph,
+        author,
+        note,
+        createdAt: now,
+      };
+      await tx.insert(journeyVersions).values(row);
+      const status = journey.status === 'paused' ? 'paused' : 'active';
+      // The active version switches now; customers already inside stay on the version they entered.
+      await tx
+        .update(journeys)
+        .set({ activeVersion: number, triggerEvent: deps.triggerKeyOf(ir), status, updatedAt: now, updatedBy: author })
+        .where(eq(journeys.id, journey.id));
+      return row;
+    });
+    deps.onJourneyChanged?.(journey.workspaceId, journey.id);
+    const [updated] = await db.select().from(journeys).where(eq(journeys.id, journey.id));
+    return {
+      ok: true as const,
+      version: {
+        id: published.id,
+        version: published.version,
+        author: published.author,
+        note: published.note,
+        createdAt: published.createdAt,
+        journey: summaryOf(updated!),
+      },
+    };
+  }
+
+  // Every issue at once, each with its node id, so the canvas can mark all of them.
+  const refuse = (issues: { nodeId: string | null; path: string; message: string; field: string }[]) =>
+    new ApiError(422, 'journey_invalid', `The journey cannot be published: ${issues.length} problem${issues.length === 1 ? '' : 's'} to fix`, issues);
+
+  async function setStatus(workspaceId: string, id: string, from: JourneyRow['status'][], to: JourneyRow['status'], actor: string) {
+    const journey = await find(workspaceId, id);
+    if (!from.includes(journey.status)) {
+      throw new ApiError(409, 'invalid_state', `A ${journey.status} journey cannot be moved to ${to}`, [{ field: 'status', message: journey.status }]);
+    }
+    await db.update(journeys).set({ status: to, updatedAt: Date.now(), updatedBy: actor }).where(eq(journeys.id, id));
+    deps.onJourneyChanged?.(workspaceId, id);
+    return summaryOf(await find(workspaceId, id));
+  }
+
+  return app
+    .openapi(list, async (c) => {
+      const { status } = c.req.valid('query');
+      const where = [eq(journeys.workspaceId, c.get('workspaceId'))];
+      if (status) where.push(eq(journeys.status, status));
+      const rows = await db.select().from(journeys).where(and(...where)).orderBy(desc(journeys.updatedAt));
+      return c.json({ journeys: rows.map(summaryOf) }, 200);
+    })
+    .openapi(create, async (c) => {
+      const body = c.req.valid('json');
+      const now = Date.now();
+      const actor = c.get('actor').id;
+      const row: JourneyRow = {
+        id: newId(now),
+        workspaceId: c.get('workspaceId'),
+        name: body.name,
+        description: body.description,
+        status: 'draft',
+        draftGraph: body.graph ?? EMPTY_GRAPH,
+        draftRevision: 1,
+        activeVersion: null,
+        triggerEvent: null,
+        createdBy: actor,
+        updatedBy: actor,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.insert(journeys).values(row);
+      return c.json(detailOf(row), 201);
+    })
+    .openapi(get, async (c) => c.json(detailOf(await find(c.get('workspaceId'), c.req.valid('param').id)), 200))
+    .openapi(saveDraft, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const journey = await find(c.get('workspaceId'), id);
+      if (journey.status === 'archived') throw new ApiError(409, 'archived', 'An archived journey cannot be edited', [{ field: 'status', message: 'archived' }]);
+      const now = Date.now();
+      // Compare-and-set on the revision: two editors never silently overwrite each other.
+      const updated = await db
+        .update(journeys)
+        .set({
+          draftGraph: body.graph,
+          draftRevision: body.revision + 1,
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.description !== undefined ? { description: body.description } : {}),
+          updatedAt: now,
+          updatedBy: c.get('actor').id,
+        })
+        .where(and(eq(journeys.id, id), eq(journeys.draftRevision, body.revision)))
+        .returning({ id: journeys.id });
+      if (updated.length === 0) {
+        throw new ApiError(409, 'stale_revision', `The draft was saved by someone else (revision ${journey.draftRevision}); reload it first`, [
+          { field: 'revision', message: `expected ${journey.draftRevision}, got ${body.revision}` },
+        ]);
+      }
+      return c.json(detailOf(await find(c.get('workspaceId'), id)), 200);
+    })
+    .openapi(publish, async (c) => {
+      const { id } = c.req.valid('param');
+      const { note, revision } = c.req.valid('json');
+      const journey = await find(c.get('workspaceId'), id);
+      if (journey.status === 'archived') throw new ApiError(409, 'archived', 'An archived journey cannot be published', [{ field: 'status', message: 'archived' }]);
+      if (revision !== undefined && revision !== journey.draftRevision) {
+        throw new ApiError(409, 'stale_revision', `The draft changed (revision ${journey.draftRevision}); reload before publishing`, [
+          { field: 'revision', message: `expected ${journey.draftRevision}, got ${revision}` },
+        ]);
+      }
+      const result = await publishGraph(journey, journey.draftGraph, c.get('actor').id, note);
+      if (!result.ok) throw refuse(result.issues);
+      return c.json(result.version, 201);
+    })
+    .openapi(versions, async (c) => {
+      const journey = await find(c.get('workspaceId'), c.req.valid('param').id);
+      const rows = await db
+        .select({ id: journeyVersions.id, version: journeyVersions.version, author: journeyVersions.author, note: journeyVersions.note, createdAt: journeyVersions.createdAt })
+        .from(journeyVersions)
+        .where(eq(journeyVersions.journeyId, journey.id))
+        .orderBy(desc(journeyVersions.version));
+      return c.json({ versions: rows }, 200);
+    })
+    .openapi(version, async (c) => {
+      const { id, version: number } = c.req.valid('param');
+      const journey = await find(c.get('workspaceId'), id);
+      const [row] = await db
+        .select()
+        .from(journeyVersions)
+        .where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, number)))
+        .limit(1);
+      if (!row) throw new ApiError(404, 'not_found', `Version ${number} of this journey does not exist`, [{ field: 'version', message: 'not found' }]);
+      return c.json(
+        { id: row.id, version: row.version, author: row.author, note: row.note, createdAt: row.createdAt, ir: row.ir as JourneyIR, graph: row.graph as z.infer<typeof Graph> },
+        200,
+      );
+    })
+    .openapi(rollback, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const journey = await find(c.get('workspaceId'), id);
+      const [old] = await db
+        .select({ graph: journeyVersions.graph })
+        .from(journeyVersions)
+        .where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, body.version)))
+        .limit(1);
+      if (!old) throw new ApiError(404, 'not_found', `Version ${body.version} of this journey does not exist`, [{ field: 'version', message: 'not found' }]);
+      const result = await publishGraph(journey, old.graph, c.get('actor').id, body.note ?? `Rollback to version ${body.version}`);
+      if (!result.ok) throw refuse(result.issues);
+      return c.json(result.version, 201);
+    })
+    .openapi(lifecycle('pause', 'Pause: no new entries; customers inside stay where they are'), async (c) =>
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['active'], 'paused', c.get('actor').id), 200),
+    )
+    .openapi(lifecycle('resume', 'Resume a paused journey: new entries again'), async (c) =>
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['paused'], 'active', c.get('actor').id), 200),
+    )
+    .openapi(lifecycle('archive', 'Archive: no new entries, no more edits'), async (c) =>
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['draft', 'active', 'paused'], 'archived', c.get('actor').id), 200),
+    );
+}
