@@ -1,15 +1,22 @@
 // `npm start -w @braid/api`: env → database → migrations → bootstrap → HTTP.
-import { DEFAULT_DATABASE_URL } from '@braid/db';
+import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
+import { connectTemporalClient } from '@braid/temporal';
 import { bootstrapOptionsFromEnv } from './bootstrap';
+import { createJourneyRuntime } from './journeys';
 import { startApi } from './server';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
+// Journeys (runtime): Temporal client from TEMPORAL_* env, routes and the ingestion → routing hook.
+const db = await createDb(process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL);
+const journeys = createJourneyRuntime({ db: db.db, client: await connectTemporalClient() });
 const api = await startApi({
-  databaseUrl: process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL,
+  db,
   port: Number.isFinite(port) ? port : 3000,
   host,
   bootstrap: bootstrapOptionsFromEnv(),
+  onEventsIngested: journeys.onEventsIngested,
+  registerRoutes: journeys.registerRoutes,
 });
 console.log(`Braid API listening on ${api.url} (docs: ${api.url}/api/docs)`);
 
