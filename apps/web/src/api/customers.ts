@@ -16,7 +16,7 @@ export const customersApi = {
   /** The customer's latest event of a name: its properties feed the message preview. */
   async lastEvent(id: string, name: string): Promise<Record<string, unknown> | null> {
     try {
-      const raw = await http.get(`/api/customers/${encodeURIComponent(id)}/events?name=${encodeURIComponent(name)}&limit=1`);
+      const raw = await http.get(`/api/events?customerId=${encodeURIComponent(id)}&name=${encodeURIComponent(name)}&limit=1`);
       const first = list(raw, 'events')[0];
       return first ? obj(obj(first).properties) : null;
     } catch {

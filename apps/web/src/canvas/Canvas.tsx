@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Node, NodeMouseHandler } from '@xyflow/react';
@@ -49,6 +49,8 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   const { screenToFlowPosition, fitView } = useReactFlow();
   const layout = useAutoLayout();
   const editable = mode === 'edit';
+  // Fit once to a loaded journey; an empty canvas must not jump when its first step is dropped.
+  const [fitOnLoad] = useState(() => useCanvas.getState().nodes.length > 0);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -94,7 +96,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       } else if (!mod && key === 'l' && editable) {
         void layout();
       } else if (!mod && key === 'f') {
-        void fitView({ padding: 0.15, duration: 200 });
+        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
       }
     }
     function onCopy(e: ClipboardEvent) {
@@ -155,9 +157,8 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
         onlyRenderVisibleElements={nodes.length > 150}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         minZoom={0.05}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
-        proOptions={{ hideAttribution: true }}
+        fitView={fitOnLoad}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable nodeColor={minimapColor} />

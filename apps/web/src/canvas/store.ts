@@ -5,7 +5,7 @@ import { temporal } from 'zundo';
 import { addEdge, applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { JourneyGraph, NodeStats, ValidationIssue } from '../api/types';
-import { nodeType } from '../catalog/registry';
+import { nodeType, portsOf } from '../catalog/registry';
 import { fromFlow, newEdgeId, newNodeId, toFlowEdges, toFlowNodes } from './graph';
 import type { JourneyFlowEdge, JourneyFlowNode } from './graph';
 
@@ -126,8 +126,7 @@ export const useCanvas = create<CanvasState>()(
         if (!edge || !t || t.category === 'trigger' || t.category === 'setting') return get().addNode(typeId, position);
         const id = get().addNode(typeId, position);
         if (!id) return null;
-        const parsed = t.parseConfig(t.defaultConfig);
-        const firstPort = parsed.ok ? t.portsFor(parsed.config)[0] : undefined;
+        const firstPort = portsOf(typeId, t.defaultConfig)[0];
         set((s) => ({
           edges: [
             ...s.edges.filter((e) => e.id !== edgeId),

@@ -40,6 +40,6 @@ export function useAutoLayout(): () => Promise<void> {
   return useCallback(async () => {
     const { nodes, edges, setPositions } = useCanvas.getState();
     setPositions(await layoutPositions(nodes, edges));
-    requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
+    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
   }, [fitView]);
 }

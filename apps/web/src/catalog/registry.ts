@@ -28,12 +28,18 @@ export function portsOf(typeId: string, config: unknown): readonly Port[] {
   if (!t) return [];
   const cacheable = typeof config === 'object' && config !== null;
   if (cacheable && portCache.has(config)) return portCache.get(config) ?? [];
-  const parsed = t.parseConfig(config);
   let ports: readonly Port[] = [];
-  if (parsed.ok) ports = t.portsFor(parsed.config);
-  else {
-    const fallback = t.parseConfig(t.defaultConfig);
-    ports = fallback.ok ? t.portsFor(fallback.config) : [];
+  if (!t.dynamicPorts) {
+    // Static ports ignore config: a half-filled step still shows where it leads.
+    ports = t.portsFor(undefined as never);
+  } else {
+    const parsed = t.parseConfig(config);
+    const fallback = parsed.ok ? parsed : t.parseConfig(t.defaultConfig);
+    try {
+      ports = fallback.ok ? t.portsFor(fallback.config) : t.portsFor(config as never);
+    } catch {
+      ports = [];
+    }
   }
   if (cacheable) portCache.set(config, ports);
   return ports;

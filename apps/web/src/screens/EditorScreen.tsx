@@ -46,7 +46,6 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
     setError(null);
     try {
       const j = await journeysApi.get(journeyId);
-      setJourney(j);
       if (diff) {
         const [a, b] = await Promise.all([journeysApi.version(journeyId, diff.from), journeysApi.version(journeyId, diff.to)]);
         const d = diffGraphs(a.graph ?? { nodes: [], edges: [] }, b.graph ?? { nodes: [], edges: [] });
@@ -71,6 +70,8 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
           useCanvas.getState().load(j.draftGraph, 'edit');
         }
       }
+      // After the canvas holds the graph, so the first render can fit it.
+      setJourney(j);
     } catch (e) {
       setError(describeError(e, t));
     }

@@ -67,7 +67,7 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
           <button className="small" title="L" onClick={() => void layout()} data-testid="layout">{t('editor.layout')}</button>
         </>
       )}
-      <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, duration: 200 })}>{t('editor.fit')}</button>
+      <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}>{t('editor.fit')}</button>
       {journey.activeVersion !== null && (journey.status === 'active' || journey.status === 'paused') && (
         <button className="small" onClick={() => void togglePause()}>{journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}</button>
       )}
