@@ -20,3 +20,13 @@ export { checkAddress, type NetworkPolicy, type AddressVerdict } from './webhook
 export { resolveDestination, DestinationRefused, type LookupAll, type ResolvedAddress } from './webhook/resolve-destination';
 export { webhookOptionsFromEnv } from './webhook/webhook-settings';
 export { adaptersFromEnv } from './adapters-from-env';
+export { toE164, toInternationalDigits, DEFAULT_PHONE_REGION } from './phone/phone-number';
+export { createZaloAdapter, zaloTrackingId } from './zalo/zalo-adapter';
+export { classifyZaloError } from './zalo/zalo-errors';
+export { zaloSettingsFromEnv, ZNS_BASE_URL, ZALO_OA_BASE_URL, type ZaloSettings } from './zalo/zalo-settings';
+export { createMessengerAdapter } from './messenger/messenger-adapter';
+export { classifyGraphError, type GraphError } from './messenger/messenger-errors';
+export { messengerSettingsFromEnv, MESSAGE_TAGS, GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION, type MessengerSettings } from './messenger/messenger-settings';
+export { createTwilioAdapter, type TwilioSettings } from './sms/twilio-adapter';
+export { createEsmsAdapter, esmsRequestId, ESMS_BASE_URL, type EsmsSettings } from './sms/esms-adapter';
+export { smsAdapterFromEnv } from './sms/sms-settings';
