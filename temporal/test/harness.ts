@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { createDb, type BraidDb } from '@braid/db';
+import type { ChannelRegistry } from '@braid/channels';
 import { startApi, type RunningApi } from '@braid/api';
 import { createJourneyRuntime } from '../../apps/api/src/journeys/runtime';
 import type { RoutingOutcome } from '../src/routing/route-events';
@@ -50,7 +51,7 @@ export type Stack = {
   track(userId: string, event: string, properties?: Record<string, unknown>, messageId?: string): Promise<Response>;
   identify(userId: string, traits: Record<string, unknown>): Promise<Response>;
   admin(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
-  startWorker(mode?: 'inProcess' | 'child'): Promise<WorkerHandle>;
+  startWorker(mode?: 'inProcess' | 'child', options?: { channels?: ChannelRegistry }): Promise<WorkerHandle>;
   restartTemporal(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -98,12 +99,12 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       }),
-    async startWorker(mode = 'inProcess') {
+    async startWorker(mode = 'inProcess', workerOptions = {}) {
       const codePath = await workflowBundlePath(dir);
       if (mode === 'inProcess') {
         const worker: RunningWorker = await startWorker({
           temporal: { address: temporal.address, namespace: temporal.namespace },
-          deps: { db: db.db, channels: channelsFromEnv(db.db), implementations: await defaultImplementations() },
+          deps: { db: db.db, channels: workerOptions.channels ?? channelsFromEnv(db.db), implementations: await defaultImplementations() },
           workflowBundle: { codePath },
         });
         const handle: WorkerHandle = { kill: () => worker.stop() };

@@ -1,0 +1,205 @@
+// The Hoa Ban Food journey end to end over HTTP, the simulator's prediction, goals, and bad input.
+import { and, asc, enrollments, eq, messages, stepLog } from '@braid/db';
+import { simulate } from '@braid/journey';
+import type { JourneyIR } from '@braid/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
+import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
+import { journeyWorkflowId } from '../src/workflows/contract';
+import { eventually, startStack, type Stack } from './harness';
+
+/** A day lasts a quarter of a second: the whole Hoa Ban path takes seconds. */
+const DAY_MS = 250;
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ timeScale: DAY_MS / 86_400_000 });
+  await stack.startWorker('inProcess');
+});
+afterAll(async () => stack?.stop());
+
+async function publish(name: string, graph: unknown): Promise<{ id: string; ir: JourneyIR }> {
+  const created = await stack.admin('/journeys', { method: 'POST', body: { name, graph } });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const published = await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: { note: 'test' } });
+  expect(published.status, await published.clone().text()).toBe(201);
+  const version = (await (await stack.admin(`/journeys/${id}/versions/1`)).json()) as { ir: JourneyIR };
+  return { id, ir: version.ir };
+}
+
+async function enrollmentOf(journeyId: string, customerId: string) {
+  const [row] = await stack.db.db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.customerId, customerId)));
+  return row;
+}
+
+async function customerIdOf(userId: string): Promise<string> {
+  const r = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = ?", args: [userId] });
+  return String(r.rows[0]?.customer_id);
+}
+
+describe('Hoa Ban Food', () => {
+  it('runs from ingested events along the path the simulator predicts', async () => {
+    // The evening window would hold the test until 19:00: open it all day.
+    const graph = structuredClone(hoaBanFood);
+    const evening = graph.nodes.find((n) => n.id === 'evening')!;
+    evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
+    const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
+
+    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội' } };
+    expect((await stack.identify('toan', traits)).status).toBe(200);
+    const cart = { cart_id: 'cart-42', price: 1_350_000, quantity: 2, product_name: 'Thịt trâu gác bếp', cart_total: '1.350.000' };
+    expect((await stack.track('toan', 'Product Added', cart)).status).toBe(200);
+    const customerId = await customerIdOf('toan');
+
+    const waitAt = (nodeId: string) =>
+      eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === nodeId, 30_000, `the customer at ${nodeId}`);
+    await waitAt('browse-wait');
+    await stack.track('toan', 'Product Viewed', { product_name: 'Combo Mắc Khén' });
+    await waitAt('checkout-cancel-wait');
+    await stack.track('toan', 'Checkout Cancelled', { cart_id: 'cart-42' });
+    const done = await eventually(async () => {
+      const e = await enrollmentOf(id, customerId);
+      return e && e.status !== 'active' ? e : undefined;
+    }, 60_000, 'the journey to finish');
+    expect(done.status).toBe('completed');
+
+    const entered = await stack.db.db
+      .select({ nodeId: stepLog.nodeId })
+      .from(stepLog)
+      .where(and(eq(stepLog.enrollmentId, done.id), eq(stepLog.outcome, 'entered')))
+      .orderBy(asc(stepLog.at), asc(stepLog.id));
+    const predicted = simulate(ir, {
+      startAt: Date.now(),
+      entryEvent: { name: 'Product Added', properties: cart },
+      traits,
+      events: [
+        { after: 10 * DAY_MS, name: 'Product Viewed', properties: {} },
+        { after: 11 * DAY_MS, name: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } },
+      ],
+    });
+    expect(entered.map((e) => e.nodeId)).toEqual(predicted.nodesVisited);
+
+    const sent = await stack.db.db.select().from(messages).where(eq(messages.enrollmentId, done.id)).orderBy(asc(messages.createdAt));
+    expect(sent.map((m) => m.channel)).toEqual(['email', 'sms']);
+    expect(sent[0]!.subject).toBe('Hoa Ban Food xin chào anh Toản');
+    expect(sent[0]!.body).toMatch(/Nhập mã HOABAN[0-9A-F]+ để được giảm/);
+    expect(sent[0]!.body).toContain('2 Thịt trâu gác bếp');
+    expect(sent[1]!.recipient).toBe('+84912345678');
+
+    const trace = (await (await stack.admin(`/journeys/${id}/customers/${customerId}/trace`)).json()) as {
+      enrollments: { steps: { nodeId: string; outcome: string; reason: string | null }[]; messages: unknown[] }[];
+    };
+    expect(trace.enrollments[0]!.messages).toHaveLength(2);
+    expect(trace.enrollments[0]!.steps.find((s) => s.nodeId === 'in-hanoi' && s.outcome === 'left')?.reason).toMatch(/→ yes/);
+  });
+});
+
+const waitingForOrder = journeyGraph(
+  [
+    ['cart', 'trigger-event', { event: 'Cart Viewed', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+    ['long-wait', 'wait-delay', { duration: days(3650) }],
+    ['gave-up', 'exit', { reason: 'Never ordered' }],
+    ['goal', 'goal', { event: 'Order Completed', where: [], window: days(36500), onConvert: 'exit' }],
+  ],
+  [
+    ['cart', 'out', 'long-wait'],
+    ['long-wait', 'out', 'gave-up'],
+  ],
+);
+
+describe('goals and signals', () => {
+  it('a goal event takes a waiting customer out of the journey', async () => {
+    const { id } = await publish('Waiting for an order', waitingForOrder);
+    await stack.identify('linh', { firstName: 'Linh' });
+    await stack.track('linh', 'Cart Viewed');
+    const customerId = await customerIdOf('linh');
+    await eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === 'long-wait', 30_000, 'the customer waiting');
+    const sentAt = Date.now();
+    await stack.track('linh', 'Order Completed', { total: 500_000 });
+    const e = await eventually(async () => {
+      const row = await enrollmentOf(id, customerId);
+      return row?.status === 'converted' ? row : undefined;
+    }, 30_000, 'the conversion');
+    // Reported, not asserted (no wall-time assertions): the bench measures this under load.
+    console.info(`goal event → enrollment converted in ${e.finishedAt! - sentAt} ms`);
+    const handle = stack.client.workflow.getHandle(journeyWorkflowId(id, customerId));
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+  });
+
+  it('an event for a workflow that is gone is a recorded outcome, not a crash', async () => {
+    const { id } = await publish('Terminated one', {
+      ...waitingForOrder,
+      nodes: waitingForOrder.nodes.map((n) => (n.id === 'cart' ? { ...n, config: { ...(n.config as object), event: 'Wishlist Added' } } : n)),
+    });
+    await stack.track('minh', 'Wishlist Added');
+    const customerId = await customerIdOf('minh');
+    await eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === 'long-wait', 30_000, 'the customer waiting');
+    await stack.client.workflow.getHandle(journeyWorkflowId(id, customerId)).terminate('test: gone');
+    const before = stack.routed.length;
+    expect((await stack.track('minh', 'Order Completed')).status).toBe(200);
+    const outcome = await eventually(async () => stack.routed.slice(before).find((o) => o.journeyId === id && o.customerId === customerId), 10_000, 'the routing outcome');
+    expect(outcome.kind).toBe('signalFailed');
+    expect((await enrollmentOf(id, customerId))?.status).toBe('failed');
+  });
+});
+
+describe('bad input', () => {
+  it('refuses to publish an invalid journey and lists every issue with its node id', async () => {
+    const broken = journeyGraph(
+      [
+        ['t', 'trigger-event', { event: '', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['send', 'send-message', { channel: 'email', subject: '', body: '' }],
+        ['orphan', 'wait-delay', { duration: days(1) }],
+      ],
+      [['t', 'out', 'send']],
+    );
+    const created = (await (await stack.admin('/journeys', { method: 'POST', body: { name: 'Broken', graph: broken } })).json()) as { id: string };
+    const res = await stack.admin(`/journeys/${created.id}/publish`, { method: 'POST', body: {} });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; details: { nodeId: string | null; field: string; message: string }[] } };
+    expect(body.error.code).toBe('journey_invalid');
+    const nodes = new Set(body.error.details.map((d) => d.nodeId));
+    expect(nodes).toEqual(new Set(['t', 'send', 'orphan']));
+    expect(body.error.details.length).toBeGreaterThanOrEqual(4);
+    const versions = (await (await stack.admin(`/journeys/${created.id}/versions`)).json()) as { versions: unknown[] };
+    expect(versions.versions).toHaveLength(0);
+  });
+
+  it('refuses a stale draft save with 409', async () => {
+    const created = (await (await stack.admin('/journeys', { method: 'POST', body: { name: 'Draft' } })).json()) as { id: string; draftRevision: number };
+    const first = await stack.admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: waitingForOrder } });
+    expect(first.status).toBe(200);
+    const stale = await stack.admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: waitingForOrder } });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('revision');
+  });
+
+  it('records the variable a template referenced but the profile lacked', async () => {
+    const rows = await stack.db.db.select({ payload: messages.payload }).from(messages);
+    // Every message so far rendered fine; check the recording path with a dedicated journey.
+    expect(rows.length).toBeGreaterThan(0);
+    const { id } = await publish('Missing trait', journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Coupon Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['sms', 'send-message', { channel: 'sms', body: 'Mã của {{ customer.nickname }}: {{ customer.coupon }}' }],
+        ['x', 'exit', { reason: 'sent' }],
+      ],
+      [
+        ['t', 'out', 'sms'],
+        ['sms', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('hoa', { phone: '+84987654321' });
+    await stack.track('hoa', 'Coupon Requested');
+    const customerId = await customerIdOf('hoa');
+    const message = await eventually(async () => {
+      const [m] = await stack.db.db.select().from(messages).where(and(eq(messages.journeyId, id), eq(messages.customerId, customerId)));
+      return m?.status === 'sent' ? m : undefined;
+    }, 30_000, 'the sms');
+    expect(message.body).toBe('Mã của : ');
+    expect((message.payload as { missingVariables?: string[] }).missingVariables).toEqual(['customer.nickname', 'customer.coupon']);
+  });
+});
