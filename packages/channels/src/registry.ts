@@ -1,5 +1,7 @@
 import { createSandboxAdapter } from './sandbox/sandbox-adapter';
 import type { OutboxStore } from './sandbox/outbox-store';
+import type { TrackingLinks } from './tracking/rewrite-html';
+import { withEmailTracking } from './tracking/with-email-tracking';
 import { BUILT_IN_CHANNELS, failed, type ChannelAdapter, type DeliveryResult, type RenderedMessage, type SendContext } from './types';
 
 export type ChannelsConfig = {
@@ -10,6 +12,11 @@ export type ChannelsConfig = {
    * later Zalo, SMS ...). Every channel not listed, built in or custom, goes to the sandbox.
    */
   adapters?: Partial<Record<string, ChannelAdapter>>;
+  /**
+   * Open and click tracking for email (trackingSettingsFromEnv()): links are rewritten to signed
+   * /t/c URLs and an open pixel is added, whether email goes through SMTP or the sandbox.
+   */
+  tracking?: TrackingLinks | null;
 };
 
 export type ChannelRegistry = {
@@ -30,6 +37,7 @@ export function createChannels(config: ChannelsConfig): ChannelRegistry {
     if (adapter.channel !== channel) throw new Error(`adapter ${adapter.name} is for ${adapter.channel}, configured under ${channel}`);
     adapters.set(channel, adapter);
   }
+  if (config.tracking) adapters.set('email', withEmailTracking(adapters.get('email')!, config.tracking));
   const adapterFor = (channel: string): ChannelAdapter => {
     let adapter = adapters.get(channel);
     if (!adapter) {

@@ -1,0 +1,41 @@
+// Adds engagement tracking to an email: every http(s) link goes through a signed click URL and
+// a 1x1 pixel marks the open. mailto:, tel:, anchors and links marked data-braid-no-track stay
+// as they are.
+import { isHttpUrl, signTrackingToken } from './tracking-token';
+
+export type TrackingLinks = {
+  /** Public base URL of the API, e.g. "https://braid.hoaban.vn"; tracking routes live under /t. */
+  baseUrl: string;
+  secret: string;
+};
+
+export const clickUrl = (links: TrackingLinks, messageId: string, url: string) =>
+  `${links.baseUrl.replace(/\/+$/, '')}/t/c/${signTrackingToken(links.secret, { kind: 'click', messageId, url })}`;
+export const openPixelUrl = (links: TrackingLinks, messageId: string) =>
+  `${links.baseUrl.replace(/\/+$/, '')}/t/o/${signTrackingToken(links.secret, { kind: 'open', messageId })}`;
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _);
+const encodeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** `<a ... href="...">` with either quote style; the tag's other attributes are kept. */
+const ANCHOR = /<a\b([^>]*?)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')([^>]*)>/gi;
+
+export function addTrackingToHtml(html: string, links: TrackingLinks, messageId: string): string {
+  const rewritten = html.replace(ANCHOR, (tag, before: string, dq: string | undefined, sq: string | undefined, after: string) => {
+    if (/data-braid-no-track/i.test(before + after)) return tag;
+    const href = decodeEntities((dq ?? sq ?? '').trim());
+    if (!isHttpUrl(href)) return tag;
+    return `<a${before}href="${encodeAttr(clickUrl(links, messageId, href))}"${after}>`;
+  });
+  const pixel = `<img src="${encodeAttr(openPixelUrl(links, messageId))}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" />`;
+  return /<\/body>/i.test(rewritten) ? rewritten.replace(/<\/body>/i, `${pixel}</body>`) : rewritten + pixel;
+}
+
+/** Bare URLs in the plain-text part, so a click from a text-only client counts too. */
+export function addTrackingToText(text: string, links: TrackingLinks, messageId: string): string {
+  return text.replace(/\bhttps?:\/\/[^\s<>"')\]]+/g, (url) => {
+    const trimmed = url.replace(/[.,;:!?]+$/, '');
+    return clickUrl(links, messageId, trimmed) + url.slice(trimmed.length);
+  });
+}

@@ -1,0 +1,27 @@
+import type { ChannelAdapter } from '../types';
+import { addTrackingToHtml, addTrackingToText, type TrackingLinks } from './rewrite-html';
+
+/**
+ * Wraps an email adapter (SMTP or the sandbox) so emails carry signed click links (HTML and text)
+ * and, in HTML, an open pixel for the message's row in `messages` (meta.messageId, given by the runtime). A
+ * message without that id goes out untouched: there would be nothing to record against.
+ */
+export function withEmailTracking(adapter: ChannelAdapter, links: TrackingLinks): ChannelAdapter {
+  return {
+    ...adapter,
+    send(message, ctx) {
+      const messageId = message.meta.messageId;
+      if (typeof messageId !== 'string' || messageId === '') return adapter.send(message, ctx);
+      return adapter.send(
+        {
+          ...message,
+          // Opens can only be seen in HTML (the pixel); clicks in both parts.
+          ...(message.html !== undefined ? { html: addTrackingToHtml(message.html, links, messageId) } : {}),
+          body: addTrackingToText(message.body, links, messageId),
+          meta: { ...message.meta, tracked: true },
+        },
+        ctx,
+      );
+    },
+  };
+}
