@@ -50,6 +50,7 @@ export type Stack = {
   routed: RoutingOutcome[];
   track(userId: string, event: string, properties?: Record<string, unknown>, messageId?: string): Promise<Response>;
   identify(userId: string, traits: Record<string, unknown>): Promise<Response>;
+  batch(items: Record<string, unknown>[]): Promise<Response>;
   admin(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
   startWorker(mode?: 'inProcess' | 'child', options?: { channels?: ChannelRegistry }): Promise<WorkerHandle>;
   restartTemporal(): Promise<void>;
@@ -93,6 +94,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     routed,
     track: (userId, event, properties = {}, messageId) => ingest('/v1/track', { userId, event, properties, ...(messageId ? { messageId } : {}) }),
     identify: (userId, traits) => ingest('/v1/identify', { userId, traits }),
+    batch: (items) => ingest('/v1/batch', { batch: items }),
     admin: (path, init = {}) =>
       fetch(`${api.url}/api${path}`, {
         method: init.method ?? 'GET',

@@ -38,7 +38,8 @@ const MAX_POSTPONES = 20;
 
 // Retries back off from 1 s to 1 min; after the last one the node's failure path decides.
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 };
-const actions = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry });
+// A send that has not finished in 30 s is retried (same idempotency key) — also how a crashed worker's sends resume.
+const actions = proxyActivities<JourneyActivities>({ startToCloseTimeout: '30 seconds', retry });
 // Bookkeeping must never be lost: it retries until the database is back.
 const bookkeeping = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
@@ -53,7 +54,7 @@ function actionsFor(channel: string | undefined): JourneyActivities {
   if (!channel) return actions;
   let proxy = channelActions.get(channel);
   if (!proxy) {
-    proxy = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry, taskQueue: channelTaskQueue(channel) });
+    proxy = proxyActivities<JourneyActivities>({ startToCloseTimeout: '30 seconds', retry, taskQueue: channelTaskQueue(channel) });
     channelActions.set(channel, proxy);
   }
   return proxy;
