@@ -8,7 +8,7 @@ import { serializeLocalClient } from './serialized-client';
 export const DEFAULT_DATABASE_URL = 'file:./data/braid.db';
 
 export type Schema = typeof schema;
-export type Db = LibSQLDatabase<Schema>;
+export type Db = LibSQLDatabase<Schema> & { $client: Client };
 /** What `db.transaction(async (tx) => ...)` hands you; query helpers accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;

@@ -26,4 +26,6 @@ export {
   sql,
 } from 'drizzle-orm';
 export type { InferInsertModel, InferSelectModel, SQL } from 'drizzle-orm';
-export { findCustomerByIdentity, liveCustomerId, repointCustomerData } from './queries/customers';
+export { findCustomerByIdentity, liveCustomerId, repointCustomerData, repointCustomerDataSql } from './queries/customers';
+export { multiRowInsert, placeholders, toStatement } from './queries/statements';
+export type { Client, InStatement, InValue, ResultSet, Row, Transaction } from '@libsql/client';

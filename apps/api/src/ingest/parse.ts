@@ -31,7 +31,10 @@ export function parseJsonBody(text: string): unknown {
 function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>, details: ErrorDetail[]) {
   const size = Buffer.byteLength(JSON.stringify(raw));
   if (size > MAX_EVENT_BYTES) {
-    details.push({ field: path.join('.'), message: `event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` });
+    details.push({
+      field: path.join('.'),
+      message: `event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`,
+    });
     return null;
   }
   const result = eventSchemas[type].safeParse(raw);
@@ -41,7 +44,10 @@ function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>,
   }
   const event = { ...result.data, type } as ParsedEvent;
   if (type !== 'alias' && !event.userId && !event.anonymousId) {
-    details.push({ field: [...path, 'userId'].join('.'), message: 'either userId or anonymousId is required' });
+    details.push({
+      field: [...path, 'userId'].join('.'),
+      message: 'either userId or anonymousId is required',
+    });
     return null;
   }
   return event;
@@ -60,7 +66,8 @@ export function parseIngestBody(body: unknown, route: SegmentType | 'batch'): Pa
     return { writeKey, events, sentAt: null };
   }
   const batch = body.batch;
-  if (!Array.isArray(batch)) throw validationError([{ field: 'batch', message: 'must be an array of events' }]);
+  if (!Array.isArray(batch))
+    throw validationError([{ field: 'batch', message: 'must be an array of events' }]);
   if (batch.length > MAX_BATCH_EVENTS) {
     throw validationError([{ field: 'batch', message: `at most ${MAX_BATCH_EVENTS} events per batch` }]);
   }

@@ -1,18 +1,17 @@
 // Identity resolution for one request, inside its transaction: load every profile the request's
 // identities point at in two queries, decide in memory (merges included), write back in bulk.
 import {
-  and,
-  customerIdentities,
   customerMerges,
   customers,
-  eq,
-  inArray,
+  multiRowInsert,
   newId,
-
-  repointCustomerData,
+  placeholders,
+  repointCustomerDataSql,
   sql,
+  toStatement,
+  type InValue,
   type Traits,
-  type Tx,
+  type Transaction,
 } from '@braid/db';
 import type { IdentityKey } from '../identity/normalize';
 
@@ -27,6 +26,7 @@ interface Profile {
   dirty: boolean;
 }
 
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
 const CHUNK = 400;
 
@@ -43,7 +43,7 @@ export class BatchResolver {
   private merges: Array<{ fromId: string; intoId: string; reason: string }> = [];
 
   constructor(
-    private readonly tx: Tx,
+    private readonly tx: Pick<Transaction, 'execute'>,
     private readonly workspaceId: string,
     private readonly now: number,
   ) {}
@@ -59,19 +59,14 @@ export class BatchResolver {
     const customerIds = new Set<string>();
     for (const [type, values] of byType) {
       for (const part of chunks([...values])) {
-        const rows = await this.tx
-          .select({ value: customerIdentities.value, customerId: customerIdentities.customerId })
-          .from(customerIdentities)
-          .where(
-            and(
-              eq(customerIdentities.workspaceId, this.workspaceId),
-              eq(customerIdentities.type, type),
-              inArray(customerIdentities.value, part),
-            ),
-          );
-        for (const row of rows) {
-          this.owners.set(keyOf(type, row.value), row.customerId);
-          customerIds.add(row.customerId);
+        const rs = await this.tx.execute({
+          sql: `SELECT value, customer_id FROM customer_identities WHERE workspace_id = ? AND type = ? AND value IN (${placeholders(part.length)})`,
+          args: [this.workspaceId, type, ...part],
+        });
+        for (const row of rs.rows) {
+          const customerId = String(row.customer_id);
+          this.owners.set(keyOf(type, String(row.value)), customerId);
+          customerIds.add(customerId);
         }
       }
     }
@@ -84,21 +79,26 @@ export class BatchResolver {
     while (pending.length > 0) {
       const next: string[] = [];
       for (const part of chunks(pending)) {
-        const rows = await this.tx
-          .select()
-          .from(customers)
-          .where(and(eq(customers.workspaceId, this.workspaceId), inArray(customers.id, part)));
-        for (const row of rows) {
-          this.profiles.set(row.id, {
-            id: row.id,
-            traits: row.traits ?? {},
-            createdAt: row.createdAt,
-            lastSeenAt: row.lastSeenAt,
-            mergedInto: row.mergedInto,
+        const rs = await this.tx.execute({
+          // By primary key only: with workspace_id in the WHERE, SQLite may pick the workspace
+          // index and walk every customer of the workspace.
+          sql: `SELECT id, workspace_id, traits, created_at, last_seen_at, merged_into FROM customers WHERE id IN (${placeholders(part.length)})`,
+          args: part,
+        });
+        for (const row of rs.rows) {
+          if (row.workspace_id !== this.workspaceId) continue;
+          const id = String(row.id);
+          const mergedInto = row.merged_into === null ? null : String(row.merged_into);
+          this.profiles.set(id, {
+            id,
+            traits: parseTraits(row.traits),
+            createdAt: Number(row.created_at),
+            lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
+            mergedInto,
             stored: true,
             dirty: false,
           });
-          if (row.mergedInto && !this.profiles.has(row.mergedInto)) next.push(row.mergedInto);
+          if (mergedInto && !this.profiles.has(mergedInto)) next.push(mergedInto);
         }
       }
       pending = next;
@@ -179,11 +179,15 @@ export class BatchResolver {
     p.dirty = true;
   }
 
+  /**
+   * "Last seen" is kept to the minute: rewriting a busy customer's row for every event would
+   * cost more than storing the event itself.
+   */
   seen(customerId: string, at: number): void {
     const p = this.profiles.get(this.live(customerId))!;
     if (p.lastSeenAt === null || at > p.lastSeenAt) {
+      if (p.lastSeenAt === null || at - p.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) p.dirty = true;
       p.lastSeenAt = at;
-      p.dirty = true;
     }
   }
 
@@ -191,54 +195,72 @@ export class BatchResolver {
   async flush(): Promise<number> {
     const dirty = [...this.profiles.values()].filter((p) => p.dirty);
     for (const part of chunks(dirty, 200)) {
-      await this.tx
-        .insert(customers)
-        .values(
-          part.map((p) => ({
-            id: p.id,
-            workspaceId: this.workspaceId,
-            traits: p.traits,
-            mergedInto: p.mergedInto,
-            createdAt: p.createdAt,
-            updatedAt: this.now,
-            lastSeenAt: p.lastSeenAt,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: customers.id,
-          set: {
-            traits: sql`excluded.traits`,
-            mergedInto: sql`excluded.merged_into`,
-            createdAt: sql`excluded.created_at`,
-            updatedAt: sql`excluded.updated_at`,
-            lastSeenAt: sql`excluded.last_seen_at`,
-          },
-        });
+      const args: InValue[] = [];
+      for (const p of part) {
+        args.push(
+          p.id,
+          this.workspaceId,
+          JSON.stringify(p.traits),
+          p.mergedInto,
+          p.createdAt,
+          this.now,
+          p.lastSeenAt,
+        );
+      }
+      await this.tx.execute({
+        sql: multiRowInsert('customers', customerColumns, part.length, upsertCustomer),
+        args,
+      });
     }
     for (const part of chunks(this.newIdentities, 300)) {
-      await this.tx.insert(customerIdentities).values(
-        part.map((i) => ({ workspaceId: this.workspaceId, type: i.type, value: i.value, customerId: this.live(i.customerId) })),
-      );
+      const args: InValue[] = [];
+      for (const i of part) args.push(this.workspaceId, i.type, i.value, this.live(i.customerId));
+      await this.tx.execute({
+        sql: multiRowInsert('customer_identities', identityColumns, part.length),
+        args,
+      });
     }
     for (const m of this.merges) {
       const intoId = this.live(m.intoId);
       if (this.profiles.get(m.fromId)?.stored) {
-        await repointCustomerData(this.tx, this.workspaceId, m.fromId, intoId);
+        for (const q of repointCustomerDataSql(this.workspaceId, m.fromId, intoId))
+          await this.tx.execute(toStatement(q));
         // Profiles merged earlier into the one merged now must point at the survivor too.
-        await this.tx
-          .update(customers)
-          .set({ mergedInto: intoId, updatedAt: this.now })
-          .where(and(eq(customers.workspaceId, this.workspaceId), eq(customers.mergedInto, m.fromId)));
+        await this.tx.execute(
+          toStatement(
+            sql`UPDATE ${customers} SET merged_into = ${intoId}, updated_at = ${this.now} WHERE workspace_id = ${this.workspaceId} AND merged_into = ${m.fromId}`,
+          ),
+        );
       }
-      await this.tx.insert(customerMerges).values({
-        id: newId(this.now),
-        workspaceId: this.workspaceId,
-        fromId: m.fromId,
-        intoId,
-        reason: m.reason,
-        at: this.now,
-      });
+      await this.tx.execute(
+        toStatement(
+          sql`INSERT INTO ${customerMerges} (id, workspace_id, from_id, into_id, reason, at) VALUES (${newId(this.now)}, ${this.workspaceId}, ${m.fromId}, ${intoId}, ${m.reason}, ${this.now})`,
+        ),
+      );
     }
     return this.merges.length;
+  }
+}
+
+const customerColumns = [
+  'id',
+  'workspace_id',
+  'traits',
+  'merged_into',
+  'created_at',
+  'updated_at',
+  'last_seen_at',
+] as const;
+const upsertCustomer =
+  'ON CONFLICT(id) DO UPDATE SET traits = excluded.traits, merged_into = excluded.merged_into, created_at = excluded.created_at, updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at';
+const identityColumns = ['workspace_id', 'type', 'value', 'customer_id'] as const;
+
+function parseTraits(raw: unknown): Traits {
+  if (typeof raw !== 'string') return {};
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Traits) : {};
+  } catch {
+    return {};
   }
 }

@@ -64,7 +64,13 @@ export function ingestRoutes(deps: IngestDeps): Hono {
     if (!owner) throw unauthorized();
 
     const parsed = parseIngestBody(body, route);
-    const stored = await storeEvents(deps.db, owner.workspaceId, parsed.events, parsed.sentAt, receivedAt);
+    const stored = await storeEvents(
+      deps.db.$client,
+      owner.workspaceId,
+      parsed.events,
+      parsed.sentAt,
+      receivedAt,
+    );
     if (stored.length > 0 && deps.onEventsIngested) {
       // Events are committed: a failing subscriber must not make the client retry (the retry
       // would be deduped and never reach it again). It is logged instead.
@@ -82,7 +88,10 @@ export function ingestRoutes(deps: IngestDeps): Hono {
 }
 
 function unauthorized(): ApiError {
-  return new ApiError(401, 'unauthorized', 'A valid write key is required (HTTP Basic username or `writeKey`)', [
-    { field: 'writeKey', message: 'missing, unknown or revoked' },
-  ]);
+  return new ApiError(
+    401,
+    'unauthorized',
+    'A valid write key is required (HTTP Basic username or `writeKey`)',
+    [{ field: 'writeKey', message: 'missing, unknown or revoked' }],
+  );
 }

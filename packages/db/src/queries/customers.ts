@@ -1,5 +1,5 @@
 // Customer lookups that ingestion, channels (inbound replies) and the runtime all need.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { customerIdentities, customers } from '../schema/customers';
 
@@ -56,26 +56,26 @@ const customerOwned = [
 /** Tables keyed by customer, where the survivor may already have the row: keep the survivor's. */
 const customerKeyed = ['segment_members', 'subscriptions', 'audience_members'] as const;
 
-/**
- * Move everything a merged-away profile owned onto the survivor, inside the caller's
- * transaction. The caller marks `mergedInto` and records the merge.
- */
-export async function repointCustomerData(
-  tx: DbOrTx,
-  workspaceId: string,
-  fromId: string,
-  intoId: string,
-): Promise<void> {
+/** The statements that move everything a merged-away profile owned onto the survivor. */
+export function repointCustomerDataSql(workspaceId: string, fromId: string, intoId: string): SQL[] {
+  const out: SQL[] = [];
   for (const table of customerOwned) {
-    await tx.run(
+    out.push(
       sql`UPDATE ${sql.identifier(table)} SET customer_id = ${intoId} WHERE customer_id = ${fromId} AND workspace_id = ${workspaceId}`,
     );
   }
   for (const table of customerKeyed) {
     const scope = table === 'audience_members' ? sql` AND workspace_id = ${workspaceId}` : sql``;
-    await tx.run(
-      sql`UPDATE OR IGNORE ${sql.identifier(table)} SET customer_id = ${intoId} WHERE customer_id = ${fromId}${scope}`,
-    );
-    await tx.run(sql`DELETE FROM ${sql.identifier(table)} WHERE customer_id = ${fromId}${scope}`);
+    out.push(sql`UPDATE OR IGNORE ${sql.identifier(table)} SET customer_id = ${intoId} WHERE customer_id = ${fromId}${scope}`);
+    out.push(sql`DELETE FROM ${sql.identifier(table)} WHERE customer_id = ${fromId}${scope}`);
   }
+  return out;
+}
+
+/**
+ * Move everything a merged-away profile owned onto the survivor, inside the caller's
+ * transaction. The caller marks `mergedInto` and records the merge.
+ */
+export async function repointCustomerData(tx: DbOrTx, workspaceId: string, fromId: string, intoId: string): Promise<void> {
+  for (const statement of repointCustomerDataSql(workspaceId, fromId, intoId)) await tx.run(statement);
 }

@@ -18,7 +18,8 @@ export const customers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     lastSeenAt: integer('last_seen_at'),
   },
-  (t) => [index('customers_workspace_idx').on(t.workspaceId, t.lastSeenAt)],
+  // Not on last_seen_at: ingestion updates it constantly and every index makes that dearer.
+  (t) => [index('customers_workspace_id_idx').on(t.workspaceId, t.id)],
 );
 
 /**
