@@ -21,6 +21,8 @@ export type Analysis = {
   edgesFrom: Map<string, GraphEdge[]>;
   /** node id → ids of nodes its edges lead to. */
   successors: Map<string, string[]>;
+  /** node id → ids of nodes with an edge into it. */
+  predecessors: Map<string, string[]>;
   triggers: NodeInfo[];
   goals: NodeInfo[];
   /** Flow nodes reachable from the trigger or from the goal's after-converting path. */
@@ -83,6 +85,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
 
   const edgesFrom = new Map<string, GraphEdge[]>();
   const successors = new Map<string, string[]>();
+  const predecessors = new Map<string, string[]>();
   const edgeIds = new Set<string>();
   graph.edges.forEach((edge, i) => {
     const path = `edges.${i}`;
@@ -112,6 +115,9 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     const succ = successors.get(edge.source);
     if (succ) succ.push(edge.target);
     else successors.set(edge.source, [edge.target]);
+    const pred = predecessors.get(edge.target);
+    if (pred) pred.push(edge.source);
+    else predecessors.set(edge.target, [edge.source]);
   });
 
   const all = [...nodes.values()];
@@ -127,5 +133,5 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     reachable.add(id);
     for (const t of successors.get(id) ?? []) if (!reachable.has(t)) stack.push(t);
   }
-  return { graph, nodes, edgesFrom, successors, triggers, goals, reachable, issues };
+  return { graph, nodes, edgesFrom, successors, predecessors, triggers, goals, reachable, issues };
 }

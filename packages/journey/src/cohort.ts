@@ -2,7 +2,7 @@
 // interpreter → per-node counts and conversions. A forecast a marketer can read before publishing.
 import type { ActivityResult, CustomerEvent, Json, JourneyIR } from '@braid/sdk';
 import type { ScheduledEvent } from './drive';
-import { drive, eventQueue } from './drive';
+import { drive } from './drive';
 import { matchesFilters } from './match';
 import { createRandom } from './prng';
 import type { Engagement } from './simulate';
@@ -72,23 +72,32 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
   const entryProps = scenario.entryEvent?.properties ?? {};
   const entry: CustomerEvent | null =
     scenario.entryEvent === null ? null : { id: 'entry', name: scenario.entryEvent?.name ?? 'Entered', properties: entryProps, timestamp: new Date(startAt).toISOString() };
+  // One immutable event per behaviour, shared by every customer (the interpreter never mutates events).
+  const eventsOf: CustomerEvent[] = behaviours.map((b) => ({
+    id: b.name,
+    name: b.name,
+    properties: b.sameAsEntry === false ? { ...(b.properties ?? {}) } : { ...entryProps, ...(b.properties ?? {}) },
+    timestamp: '',
+  }));
 
   for (let c = 0; c < scenario.customers; c++) {
-    // Each customer's own timeline of spontaneous events, drawn up front (exponential gaps).
-    const events: ScheduledEvent[] = [];
-    behaviours.forEach((b, i) => {
-      const rate = rates[i]!;
-      if (rate <= 0) return;
-      let t = startAt + (b.afterMs ?? 0);
-      for (let k = 0; k < 20; k++) {
-        t += rate === Infinity ? 0 : -Math.log(1 - rand()) / rate;
-        if (t > startAt + horizonMs) break;
-        const properties = b.sameAsEntry === false ? { ...(b.properties ?? {}) } : { ...entryProps, ...(b.properties ?? {}) };
-        events.push({ at: t, event: { id: `c${c}e${i}.${k}`, name: b.name, properties, timestamp: '' } });
-        if (rate === Infinity) break;
-      }
-    });
-    const queue = eventQueue(events);
+    // Each customer's spontaneous events: one stream per behaviour with exponential gaps,
+    // drawn lazily — most customers leave early, so most events are never needed.
+    const nextAt = rates.map((rate, i) => (rate > 0 ? startAt + (behaviours[i]!.afterMs ?? 0) + (rate === Infinity ? 0 : -Math.log(1 - rand()) / rate) : Infinity));
+    const drawn = behaviours.map(() => 0);
+    const end = startAt + horizonMs;
+    const queue = {
+      take(until: number): ScheduledEvent | null {
+        let best = -1;
+        for (let i = 0; i < nextAt.length; i++) if (nextAt[i]! <= until && nextAt[i]! <= end && (best < 0 || nextAt[i]! < nextAt[best]!)) best = i;
+        if (best < 0) return null;
+        const at = nextAt[best]!;
+        const rate = rates[best]!;
+        drawn[best]!++;
+        nextAt[best] = rate === Infinity || drawn[best]! >= 50 ? Infinity : at - Math.log(1 - rand()) / rate;
+        return { at, event: eventsOf[best]! };
+      },
+    };
     const engagementDraws = new Map<string, number>();
     const happened: ScheduledEvent[] = entry ? [{ at: startAt, event: entry }] : [];
 

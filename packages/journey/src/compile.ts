@@ -5,7 +5,7 @@ import { IR_VERSION, scaledMs } from '@braid/sdk';
 import type { Analysis } from './analyse';
 import { analyse, nodeLabel, portKey } from './analyse';
 import type { JourneyIssue } from './graph';
-import { validate } from './validate';
+import { checkAnalysis } from './validate';
 
 export type CompileOptions = {
   journeyId: string;
@@ -21,10 +21,10 @@ export type CompileResult = { ok: true; ir: JourneyIR } | { ok: false; issues: J
 
 export function compile(graph: unknown, registry: NodeRegistry, options: CompileOptions): CompileResult {
   try {
-    const issues = validate(graph, registry);
-    if (issues.length) return { ok: false, issues };
     const a = analyse(graph, registry);
     if (!('graph' in a)) return { ok: false, issues: a.issues };
+    const issues = checkAnalysis(a, registry);
+    if (issues.length) return { ok: false, issues };
     return build(a, options);
   } catch (e) {
     return { ok: false, issues: [{ nodeId: null, path: '', message: `The journey could not be published: ${e instanceof Error ? e.message : String(e)}`, code: 'internal' }] };

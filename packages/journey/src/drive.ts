@@ -30,7 +30,8 @@ export type DriveResult = { state: JourneyState; now: number; stoppedAtHorizon: 
 const MAX_INPUTS = 10_000;
 
 export function drive(ir: JourneyIR, world: World, o: DriveOptions): DriveResult {
-  const opts: InterpretOptions = { log: o.log ?? true };
+  // The driver owns its state and never revisits an old one: update in place.
+  const opts: InterpretOptions = { log: o.log ?? true, mutate: true };
   let now = o.startAt;
   let { state, commands } = interpret(ir, initialState(ir), { kind: 'start', now, entryEvent: o.entryEvent, traits: o.traits, seed: o.seed }, opts);
   const errors: string[] = [];

@@ -23,6 +23,11 @@ export type InterpretResult = { state: JourneyState; commands: Command[] };
 export type InterpretOptions = {
   /** Emit `log` commands (default true). The cohort simulator turns them off for speed. */
   log?: boolean;
+  /**
+   * Update `state` in place instead of copying it (default false). Only for drivers that
+   * never look at an old state again — the simulators, where copying dominated the cost.
+   */
+  mutate?: boolean;
 };
 
 class Run {
@@ -338,7 +343,7 @@ export function interpret(ir: JourneyIR, state: JourneyState, input: Interpreter
     if (state.status === 'new' && input.kind !== 'start') return stale(state, `Enrollment has not started; ${input.kind} ignored`);
     if (state.status === 'active' && input.kind === 'start') return stale(state, 'Enrollment already started; start ignored');
 
-    const s = copyState(state);
+    const s = options.mutate ? state : copyState(state);
     const run = new Run(ir, s, input.now, options.log ?? true);
     switch (input.kind) {
       case 'start': {

@@ -38,9 +38,29 @@ function localTime(ms: number, tz: string): LocalTime {
   return { y: out.year ?? 1970, m: out.month ?? 1, d: out.day ?? 1, hh: out.hour ?? 0, mm: out.minute ?? 0, ss: out.second ?? 0 };
 }
 
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * UTC offset of `tz` at `ms`. Every zone's offset changes only on a quarter-hour boundary,
+ * so one Intl call per zone and quarter hour is enough (Intl is slow; simulations call this a lot).
+ */
 function offsetMs(ms: number, tz: string): number {
-  const l = localTime(ms, tz);
-  return Date.UTC(l.y, l.m - 1, l.d, l.hh, l.mm, l.ss) - Math.floor(ms / 1000) * 1000;
+  const key = `${tz}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const l = localTime(ms, tz);
+    off = Date.UTC(l.y, l.m - 1, l.d, l.hh, l.mm, l.ss) - Math.floor(ms / 1000) * 1000;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+/** Wall-clock fields of `ms` in `tz`, via the cached offset. */
+function fastLocalTime(ms: number, tz: string): LocalTime {
+  const d = new Date(ms + offsetMs(ms, tz));
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hh: d.getUTCHours(), mm: d.getUTCMinutes(), ss: d.getUTCSeconds() };
 }
 
 /** UTC ms of a local wall-clock time (DST gaps resolve forward). */
@@ -65,7 +85,7 @@ export function nextWindowStart(now: number, from: string, to: string, days: rea
   const t = minutes(to);
   const wraps = t <= f;
   const dayOk = (wd: number) => days.length === 0 || days.includes(((wd % 7) + 7) % 7);
-  const l = localTime(now, tz);
+  const l = fastLocalTime(now, tz);
   const weekday = new Date(Date.UTC(l.y, l.m - 1, l.d)).getUTCDay();
   const cur = l.hh * 60 + l.mm;
   const inside = wraps ? (cur >= f && dayOk(weekday)) || (cur < t && dayOk(weekday - 1)) : cur >= f && cur < t && dayOk(weekday);

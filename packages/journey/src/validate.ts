@@ -12,10 +12,15 @@ export function validate(graph: unknown, registry: NodeRegistry): JourneyIssue[]
   try {
     const a = analyse(graph, registry);
     if (!('graph' in a)) return a.issues;
-    return [...a.issues, ...journeyRules(a), ...nodeRules(a, registry)];
+    return checkAnalysis(a, registry);
   } catch (e) {
     return [{ nodeId: null, path: '', message: `The journey could not be checked: ${e instanceof Error ? e.message : String(e)}`, code: 'internal' }];
   }
+}
+
+/** The rules on an already analysed graph (compile reuses its analysis). */
+export function checkAnalysis(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
+  return [...a.issues, ...journeyRules(a), ...nodeRules(a, registry)];
 }
 
 function journeyRules(a: Analysis): JourneyIssue[] {
@@ -79,23 +84,44 @@ function cyclesWithoutWait(a: Analysis): JourneyIssue[] {
   return issues;
 }
 
+/** Is `from` on some path leading to `to`? Searches backwards from `to`: the usual answer is a step or two away. */
 function upstreamChecker(a: Analysis): (from: string, to: string) => boolean {
-  const descendants = new Map<string, Set<string>>();
   return (from, to) => {
-    let d = descendants.get(from);
-    if (!d) {
-      d = new Set();
-      const stack = [...(a.successors.get(from) ?? [])];
-      while (stack.length) {
-        const id = stack.pop()!;
-        if (d.has(id)) continue;
-        d.add(id);
-        stack.push(...(a.successors.get(id) ?? []));
-      }
-      descendants.set(from, d);
+    const seen = new Set<string>();
+    const stack = [...(a.predecessors.get(to) ?? [])];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (id === from) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const p of a.predecessors.get(id) ?? []) if (!seen.has(p)) stack.push(p);
     }
-    return d.has(to);
+    return false;
   };
+}
+
+/**
+ * Template variables offered by earlier steps (e.g. `voucher`) available on entering each node,
+ * along some path: one forward pass to a fixpoint over tiny sets of names.
+ */
+function availableVariables(a: Analysis): Map<string, Set<string>> {
+  const avail = new Map<string, Set<string>>();
+  const work = [...a.nodes.keys()];
+  while (work.length) {
+    const id = work.pop()!;
+    const info = a.nodes.get(id);
+    const own = info?.valid ? info.type?.templateVariable : undefined;
+    const here = avail.get(id);
+    for (const next of a.successors.get(id) ?? []) {
+      let target = avail.get(next);
+      if (!target) avail.set(next, (target = new Set()));
+      const before = target.size;
+      if (here) for (const v of here) target.add(v);
+      if (own) target.add(own);
+      if (target.size !== before) work.push(next);
+    }
+  }
+  return avail;
 }
 
 function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
@@ -105,7 +131,7 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
   const reaches = upstreamChecker(a);
   const variableOwners = new Map<string, string>();
   for (const t of registry.list()) if (t.templateVariable) variableOwners.set(t.templateVariable, t.label);
-  const providers = [...a.nodes.values()].filter((n) => n.valid && n.type?.templateVariable);
+  let avail: Map<string, Set<string>> | null = null;
 
   for (const info of a.nodes.values()) {
     if (!info.valid || !info.type) continue;
@@ -116,23 +142,39 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
     } catch (e) {
       issues.push({ nodeId, path: '', message: `"${nodeLabel(info)}" could not check its settings: ${String(e)}`, code: 'internal' });
     }
-    issues.push(...templateIssues(info, providers, variableOwners, (id) => reaches(id, nodeId)));
+    if (hasTemplates(info)) issues.push(...templateIssues(info, (avail ??= availableVariables(a)).get(nodeId), variableOwners));
   }
   return issues;
 }
 
-function templateIssues(info: NodeInfo, providers: NodeInfo[], owners: Map<string, string>, isUpstream: (id: string) => boolean): JourneyIssue[] {
-  const form = info.type?.form as Record<string, { widget?: string } | undefined> | undefined;
-  if (!form) return [];
+const liquidFieldsByType = new WeakMap<object, string[]>();
+
+/** Config fields the node type marks as Liquid templates (cached per type). */
+function liquidFields(info: NodeInfo): string[] {
+  const type = info.type;
+  if (!type) return [];
+  let fields = liquidFieldsByType.get(type);
+  if (!fields) {
+    const form = type.form as Record<string, { widget?: string } | undefined>;
+    fields = Object.keys(form).filter((k) => form[k]?.widget === 'liquid');
+    liquidFieldsByType.set(type, fields);
+  }
+  return fields;
+}
+
+function hasTemplates(info: NodeInfo): boolean {
+  return liquidFields(info).length > 0;
+}
+
+function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners: Map<string, string>): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
-  for (const [field, hint] of Object.entries(form)) {
-    if (hint?.widget !== 'liquid') continue;
+  for (const field of liquidFields(info)) {
     const value = (info.config as Record<string, unknown>)[field];
     if (typeof value !== 'string' || !value.includes('{')) continue;
     const scan = scanTemplate(value);
     if (scan.syntaxError) issues.push({ nodeId: info.node.id, path: field, message: scan.syntaxError, code: 'template-syntax' });
     const known = new Set<string>([...BASE_TEMPLATE_VARIABLES, ...scan.defines]);
-    for (const p of providers) if (isUpstream(p.node.id)) known.add(p.type!.templateVariable!);
+    for (const v of offered ?? []) known.add(v);
     const seen = new Set<string>();
     for (const r of scan.reads) {
       if (known.has(r.root) || seen.has(r.root)) continue;

@@ -2,9 +2,17 @@ import type { ActionStep, CompileContext, Json } from '@braid/sdk';
 
 export type FailurePolicy = 'continue' | 'exit';
 
-/** Configs become IR data: a JSON round trip drops `undefined` and keeps the IR closed. */
+/** Configs become IR data: a deep copy that drops `undefined` (as JSON would) and keeps the IR closed. */
 export function toJson(value: unknown): Json {
-  return JSON.parse(JSON.stringify(value)) as Json;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toJson(v)));
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function') out[k] = toJson(v);
+    return out;
+  }
+  return null;
 }
 
 export function actionStep(
