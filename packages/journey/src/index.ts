@@ -4,7 +4,7 @@ export { compile } from './compile';
 export type { CompileOptions, CompileResult } from './compile';
 export { initialState, STATE_VERSION } from './state';
 export type { Awaiting, CompletionReason, JourneyState } from './state';
-export { interpret, startEnrollment, awaitingCommand, pickOutput, STEP_BUDGET } from './interpret';
+export { interpret, startEnrollment, awaitingCommand, pickOutput, describeCondition, STEP_BUDGET } from './interpret';
 export type { InterpretOptions, InterpretResult } from './interpret';
 export { matchesEvent, matchesFilters, compare, getPath, resolveValue } from './match';
 export type { MatchableEvent } from './match';
@@ -14,3 +14,4 @@ export type { SingleScenario, SingleResult, ScriptedEvent, PathEntry, Engagement
 export { simulateCohort } from './cohort';
 export type { CohortScenario, CohortBehaviour, CohortResult, NodeCount } from './cohort';
 export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';
+export { nextDateTriggerAt, parseTraitDate } from './date-trigger';

@@ -64,7 +64,7 @@ function fastLocalTime(ms: number, tz: string): LocalTime {
 }
 
 /** UTC ms of a local wall-clock time (DST gaps resolve forward). */
-function fromLocal(y: number, m: number, d: number, hh: number, mm: number, tz: string): number {
+export function fromLocal(y: number, m: number, d: number, hh: number, mm: number, tz: string): number {
   const guess = Date.UTC(y, m - 1, d, hh, mm);
   const first = guess - offsetMs(guess, tz);
   const second = guess - offsetMs(first, tz);
