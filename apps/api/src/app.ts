@@ -12,6 +12,7 @@ import { authRoutes, publicAuthRoutes } from './auth/routes';
 import type { AppEnv } from './env';
 import { errorBody, onError, validationHook } from './errors';
 import { ingestRoutes } from './ingest/routes';
+import { trackingRoutes } from './tracking/routes';
 import type { IngestedEvent } from './ingest/store';
 
 export type { AppEnv, Actor } from './env';
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
   app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested }));
+  // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
+  app.route('/t', trackingRoutes({ db }));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.onError(onError);

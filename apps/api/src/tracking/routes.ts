@@ -1,0 +1,42 @@
+// Public tracking endpoints under /t: email opens and clicks, provider status webhooks.
+// Mounted outside the auth middleware; each route carries its own proof (signed token or the
+// provider's signature) and is off (404) when its secret is not configured.
+import { trackingSettingsFromEnv, type TrackingSettings } from '@braid/channels';
+import type { Db } from '@braid/db';
+import { Hono } from 'hono';
+import { errorBody } from '../errors';
+import { engagementRoutes } from './engagement-routes';
+import { messengerWebhook, type MessengerWebhookSettings } from './messenger-webhook';
+import { zaloWebhook, type ZaloWebhookSettings } from './zalo-webhook';
+
+export type TrackingRoutesOptions = {
+  db: Db;
+  /** Defaults from the environment: BRAID_TRACKING_SECRET ..., MESSENGER_APP_SECRET, ZALO_APP_ID ... */
+  tracking?: TrackingSettings | null;
+  messenger?: MessengerWebhookSettings | null;
+  zalo?: ZaloWebhookSettings | null;
+  env?: Record<string, string | undefined>;
+  now?: () => number;
+};
+
+export function trackingRoutes(options: TrackingRoutesOptions): Hono {
+  const env = options.env ?? process.env;
+  let tracking: TrackingSettings | null | undefined = options.tracking;
+  // Lazily: resolving may create the secret file next to the database.
+  const trackingSettings = () => (tracking === undefined ? (tracking = trackingSettingsFromEnv(env)) : tracking);
+  const messenger =
+    options.messenger !== undefined
+      ? options.messenger
+      : env.MESSENGER_APP_SECRET
+        ? { appSecret: env.MESSENGER_APP_SECRET, ...(env.MESSENGER_VERIFY_TOKEN ? { verifyToken: env.MESSENGER_VERIFY_TOKEN } : {}) }
+        : null;
+  const zalo = options.zalo !== undefined ? options.zalo : env.ZALO_APP_ID && env.ZALO_OA_SECRET_KEY ? { appId: env.ZALO_APP_ID, oaSecretKey: env.ZALO_OA_SECRET_KEY } : null;
+  const now = options.now ?? Date.now;
+
+  const app = new Hono();
+  app.route('/', engagementRoutes(options.db, trackingSettings, now));
+  if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, now));
+  if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, now));
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path} (tracking and provider webhooks are off until configured)`), 404));
+  return app;
+}

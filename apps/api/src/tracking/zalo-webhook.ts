@@ -1,0 +1,59 @@
+// Zalo OA webhook: ZNS/OA delivery, "seen" receipts and customer replies.
+// https://developers.zalo.me/docs/official-account/webhook/tong-quan (X-ZEvent-Signature:
+// "mac=" + sha256(appId + body + timestamp + OA secret key)); events user_received_message,
+// user_seen_message, user_send_* .
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { recordEngagement, recordEngagementByProviderId, recordReply } from '@braid/channels';
+import type { Db } from '@braid/db';
+import { Hono } from 'hono';
+import { errorBody } from '../errors';
+
+export type ZaloWebhookSettings = { appId: string; oaSecretKey: string };
+
+type ZaloEvent = {
+  app_id?: string;
+  event_name?: string;
+  timestamp?: string | number;
+  sender?: { id?: string };
+  recipient?: { id?: string };
+  message?: { msg_id?: string; msg_ids?: string[]; tracking_id?: string };
+};
+
+export function zaloSignature(appId: string, raw: string, timestamp: string, oaSecretKey: string): string {
+  return `mac=${createHash('sha256').update(`${appId}${raw}${timestamp}${oaSecretKey}`).digest('hex')}`;
+}
+
+export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => number = Date.now): Hono {
+  const app = new Hono();
+  app.post('/', async (c) => {
+    const raw = await c.req.text();
+    let event: ZaloEvent;
+    try {
+      event = JSON.parse(raw) as ZaloEvent;
+    } catch {
+      return c.json(errorBody('invalid_json', 'The body is not JSON'), 400);
+    }
+    const expected = Buffer.from(zaloSignature(settings.appId, raw, String(event.timestamp ?? ''), settings.oaSecretKey));
+    const given = Buffer.from(c.req.header('x-zevent-signature') ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return c.json(errorBody('invalid_signature', 'X-ZEvent-Signature does not match (ZALO_APP_ID, ZALO_OA_SECRET_KEY)', [{ field: 'x-zevent-signature', message: 'invalid' }]), 401);
+    }
+    const at = now();
+    let updated = 0;
+    const name = event.event_name ?? '';
+    if (name === 'user_received_message') {
+      const id = event.message?.msg_id;
+      if (id) updated += await recordEngagementByProviderId(db, { channel: 'zalo', providerMessageIds: [id], status: 'delivered', at });
+      // ZNS echoes our tracking_id, which is the messages row id when the runtime gave one.
+      const tracking = event.message?.tracking_id;
+      if (updated === 0 && tracking && (await recordEngagement(db, { messageId: tracking, status: 'delivered', at }))) updated += 1;
+    } else if (name === 'user_seen_message') {
+      const ids = (event.message?.msg_ids ?? []).filter((m): m is string => typeof m === 'string');
+      updated += await recordEngagementByProviderId(db, { channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
+    } else if (name.startsWith('user_send_') && event.sender?.id) {
+      if (await recordReply(db, { channel: 'zalo', recipient: event.sender.id, at })) updated += 1;
+    }
+    return c.json({ received: true, updated });
+  });
+  return app;
+}
