@@ -53,7 +53,8 @@ export const comparisonLabels: Record<Comparison, string> = {
 
 const jsonSchema: z.ZodType<Json> = z.lazy(() =>
   z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]),
-);
+  // A named id lets OpenAPI generators emit a $ref instead of recursing forever.
+).meta({ id: 'JsonValue' });
 export { jsonSchema };
 
 export const propertyFilterSchema = z.object({
