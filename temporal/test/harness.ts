@@ -177,3 +177,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The Temporal CLI the dev server runs (for `workflow show` and friends in tests). */
+export function temporalCli(): string {
+  return process.env.TEMPORAL_CLI_PATH || join(root, '.tools/temporal/bin/temporal');
+}

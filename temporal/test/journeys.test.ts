@@ -1,5 +1,9 @@
 // The Hoa Ban Food journey end to end over HTTP, the simulator's prediction, goals, and bad input.
-import { and, asc, enrollments, eq, messages, stepLog } from '@braid/db';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { temporal } from '@temporalio/proto';
+import { and, asc, enrollments, eq, journeys, messages, stepLog } from '@braid/db';
 import { simulate } from '@braid/journey';
 import type { JourneyIR } from '@braid/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +19,25 @@ beforeAll(async () => {
   stack = await startStack({ timeScale: DAY_MS / 86_400_000 });
   await stack.startWorker('inProcess');
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  // RECORD_HISTORIES=1 refreshes the replay fixtures from this run (see replay.test.ts).
+  if (process.env.RECORD_HISTORIES && stack) await recordHistories(stack);
+  await stack?.stop();
+});
+
+async function recordHistories(s: Stack): Promise<void> {
+  const dir = fileURLToPath(new URL('./fixtures/histories/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const names = new Map((await s.db.db.select({ id: journeys.id, name: journeys.name }).from(journeys)).map((j) => [j.id, j.name]));
+  for await (const wf of s.client.workflow.list({ query: "WorkflowType = 'journeyWorkflow'" })) {
+    const journeyId = wf.workflowId.split(':')[1] ?? '';
+    const slug = (names.get(journeyId) ?? journeyId).normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    // Binary protobuf: proto-JSON would need the SDK's JSON converter, which trips over the two
+    // protobufjs copies this install has (see replay.test.ts).
+    const history = await s.client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
+    writeFileSync(join(dir, `${slug}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
+  }
+}
 
 async function publish(name: string, graph: unknown): Promise<{ id: string; ir: JourneyIR }> {
   const created = await stack.admin('/journeys', { method: 'POST', body: { name, graph } });
