@@ -88,6 +88,14 @@ describe('catalog', () => {
       else expect(p.issues.length).toBeGreaterThan(0);
     }
   });
+  it('every type upgrades its own version unchanged and refuses configs from a newer Braid', () => {
+    for (const t of builtinNodeTypes) {
+      expect(t.upgradeConfig(t.version, t.defaultConfig), t.id).toEqual(t.parseConfig(t.defaultConfig));
+      const newer = t.upgradeConfig(t.version + 1, t.defaultConfig);
+      expect(newer.ok, t.id).toBe(false);
+      if (!newer.ok) expect(newer.issues[0]?.message).toContain('newer version');
+    }
+  });
   it('every form hint names a real config field', () => {
     for (const t of builtinNodeTypes) {
       const shape = (t.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};

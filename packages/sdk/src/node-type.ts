@@ -159,3 +159,22 @@ export function defineNodeType<const Id extends string, S extends z.ZodType, con
 export function scaledMs(timeScale: number): (d: Duration | number) => number {
   return (d) => Math.max(0, Math.round((typeof d === 'number' ? d : durationToMs(d)) * timeScale));
 }
+
+/**
+ * A JSON description of a node type, for clients that cannot import its code (e.g. a canvas
+ * showing node types from a developer package loaded only on the server). Dynamic ports are
+ * given for the default config; `configJsonSchema` is null when the schema has no JSON form.
+ */
+export type NodeTypeDescriptor = {
+  id: string;
+  category: NodeCategory;
+  version: number;
+  label: string;
+  description: string;
+  icon: string | null;
+  form: unknown;
+  defaultConfig: unknown;
+  ports: readonly Port[];
+  dynamicPorts: boolean;
+  configJsonSchema: unknown;
+};

@@ -125,3 +125,14 @@ describe('loadNodePackages', () => {
     await expect(loadNodePackages(['bad'], async () => ({}))).rejects.toThrow(/must export `nodeTypes`/);
   });
 });
+
+describe('describeNodeType', () => {
+  it('gives a JSON description with a JSON Schema of the config', async () => {
+    const { describeNodeType } = await import('../src/index');
+    const d = describeNodeType(greet);
+    expect(d).toMatchObject({ id: 'greet', category: 'action', version: 2, icon: null, ports: [{ id: 'out', label: 'Next' }], dynamicPorts: false });
+    expect(d.configJsonSchema).toMatchObject({ type: 'object', required: ['name'] });
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+    expect(describeNodeType(split).ports.map((p) => p.id)).toEqual(['p0', 'p1']);
+  });
+});
