@@ -35,3 +35,11 @@ export { addTrackingToHtml, addTrackingToText, clickUrl, openPixelUrl, type Trac
 export { trackingSettingsFromEnv, TRACKING_SECRET_FILE, type TrackingSettings } from './tracking/tracking-settings';
 export { withEmailTracking } from './tracking/with-email-tracking';
 export { recordEngagement, recordEngagementByProviderId, recordEngagementUpTo, recordReply, statusesBefore, type Engagement } from './tracking/engagement';
+export { AD_PLATFORMS, audienceFailed, type AdPlatform, type AudienceAdapter, type AudienceRef, type AudienceCustomer, type AudienceResult, type AudienceContext } from './audience/types';
+export { sha256Hex, metaEmail, metaPhone, googleEmail, googlePhone } from './audience/normalise';
+export { createDbAudienceRecorder } from './audience/db-audience-recorder';
+export { loadAudienceCustomers } from './audience/load-audience-customers';
+export { createAudiences, type AudiencesConfig, type AudienceRegistry } from './audience/audience-registry';
+export { createFacebookAudienceAdapter, facebookAudienceRows, FACEBOOK_SCHEMA, type FacebookAudienceSettings } from './audience/facebook-custom-audience';
+export { createGoogleCustomerMatchAdapter, googleUserData, type GoogleCustomerMatchSettings } from './audience/google-customer-match';
+export { audienceAdaptersFromEnv } from './audience/audiences-from-env';
