@@ -62,6 +62,24 @@ describe('createDb + migrate', () => {
     expect(await braid.db.select().from(workspaces).where(eq(workspaces.id, 'x'))).toHaveLength(0);
   });
 
+  it('reuses cached prepared statements correctly across params, errors and transactions', async () => {
+    const braid = await createDb(tempUrl());
+    opened.push(braid);
+    await migrate(braid.db);
+    for (let i = 0; i < 20; i++) {
+      await braid.db.insert(workspaces).values({ id: `w${i}`, name: `n${i}`, createdAt: i });
+    }
+    for (let i = 0; i < 20; i++) {
+      const [row] = await braid.db.select().from(workspaces).where(eq(workspaces.id, `w${i}`));
+      expect(row?.name).toBe(`n${i}`);
+    }
+    // A failing execution of a cached statement does not poison the next one.
+    await expect(braid.db.insert(workspaces).values({ id: 'w1', name: 'dup', createdAt: 0 })).rejects.toThrow();
+    await braid.db.insert(workspaces).values({ id: 'w99', name: 'ok', createdAt: 0 });
+    const all = await braid.client.execute('SELECT count(*) AS n FROM workspaces');
+    expect(Number(all.rows[0]?.n)).toBe(21);
+  });
+
   it('makes sortable unique ids', () => {
     const ids = Array.from({ length: 1000 }, () => newId());
     expect(new Set(ids).size).toBe(1000);
