@@ -51,8 +51,9 @@ function journeyRules(a: Analysis): JourneyIssue[] {
 function cyclesWithoutWait(a: Analysis): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
   const isInstant = (id: string) => {
-    const c = a.nodes.get(id)?.type?.category;
-    return c === 'condition' || c === 'action';
+    const type = a.nodes.get(id)?.type;
+    if (!type || type.category === 'trigger' || type.category === 'setting') return false;
+    return !(type.holdsCustomers ?? type.category === 'wait');
   };
   const color = new Map<string, 1 | 2>();
   const reported = new Set<string>();

@@ -197,3 +197,34 @@ describe('compile', () => {
     expect(r.ok && r.ir.steps['s.holdout.end']).toEqual({ type: 'end', id: 's.holdout.end', reason: 'Left after "Random split" (Holdout (10%))' });
   });
 });
+
+describe('loops through a time window', () => {
+  it('are refused: customers inside the window would go straight round', () => {
+    const g = journeyGraph(
+      [
+        ['t', 'trigger-manual', {}],
+        ['tw', 'wait-time-window', { from: '19:00', to: '21:00' }],
+        ['m', 'send-message', { channel: 'sms', body: 'hi' }],
+      ],
+      [
+        ['t', 'out', 'tw'],
+        ['tw', 'out', 'm'],
+        ['m', 'out', 'tw'],
+      ],
+    );
+    expect(validate(g, registry).map((i) => i.code)).toEqual(['cycle-without-wait']);
+  });
+  it('explains filters without a value', () => {
+    const g = journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'A', where: [{ path: 'price', op: 'greaterThan' }, { path: 'city', op: 'in', value: 'Hà Nội' }] }],
+        ['x', 'exit', {}],
+      ],
+      [['t', 'out', 'x']],
+    );
+    expect(validate(g, registry)).toEqual([
+      { nodeId: 't', path: 'where.0.value', code: 'invalid-config', message: 'Enter a value for "is more than"' },
+      { nodeId: 't', path: 'where.1.value', code: 'invalid-config', message: 'Give a list of values for "is one of"' },
+    ]);
+  });
+});

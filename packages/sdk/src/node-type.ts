@@ -94,6 +94,12 @@ export type NodeTypeSpec<Id extends string, S extends z.ZodType, Cat extends Nod
   channelOf?(config: z.output<S>): string | undefined;
   /** Name under which this node's output becomes a template variable for later nodes (e.g. `voucher`). */
   templateVariable?: string;
+  /**
+   * Does a customer always spend time here? Default: true for waits, false otherwise. A loop is
+   * only allowed through a node that holds customers; a time-window wait may let them straight
+   * through (already inside the window), so it says false.
+   */
+  holdsCustomers?: boolean;
 };
 
 /** What `defineNodeType` returns: the spec plus helpers every consumer needs. */

@@ -57,11 +57,18 @@ const jsonSchema: z.ZodType<Json> = z.lazy(() =>
 ).meta({ id: 'JsonValue' });
 export { jsonSchema };
 
-export const propertyFilterSchema = z.object({
-  path: z.string().trim().min(1, { error: 'Name the property to compare' }),
-  op: z.enum(comparisons),
-  value: z.union([jsonSchema, z.object({ ref: z.string().min(1) })]).optional(),
-}) satisfies z.ZodType<PropertyFilter>;
+export const propertyFilterSchema = z
+  .object({
+    path: z.string().trim().min(1, { error: 'Name the property to compare' }),
+    op: z.enum(comparisons),
+    value: z.union([jsonSchema, z.object({ ref: z.string().min(1) })]).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.op === 'exists' || f.op === 'notExists') return;
+    if (f.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter a value for "${comparisonLabels[f.op]}"` });
+    else if (f.op === 'in' && !Array.isArray(f.value) && !(typeof f.value === 'object' && f.value !== null && 'ref' in f.value))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give a list of values for "is one of"' });
+  }) satisfies z.ZodType<PropertyFilter>;
 
 export const eventMatcherSchema = z.object({
   event: z.string().trim().min(1, { error: 'Name the event' }),

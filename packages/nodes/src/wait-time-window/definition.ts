@@ -11,6 +11,8 @@ export const waitTimeWindow = defineNodeType({
   label: 'Wait until a time of day',
   description: 'Hold customers until a time window (and days of the week) in their own timezone.',
   icon: 'calendar-clock',
+  // Inside the window customers go straight through: a loop needs another wait.
+  holdsCustomers: false,
   configSchema: z.object({
     from: z.string().regex(TIME_OF_DAY, { error: 'Use a time like 19:00' }),
     to: z.string().regex(TIME_OF_DAY, { error: 'Use a time like 21:00' }),
