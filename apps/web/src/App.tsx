@@ -6,6 +6,7 @@ import { SignIn } from './screens/SignIn';
 import { JourneysList } from './screens/JourneysList';
 import { EditorScreen } from './screens/EditorScreen';
 import { TopBar } from './screens/TopBar';
+import { OutboxScreen } from './screens/OutboxScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
 
@@ -29,6 +30,7 @@ export function App() {
           {route.name === 'editor' && <EditorScreen key={route.journeyId} journeyId={route.journeyId} />}
           {route.name === 'version' && <EditorScreen key={`${route.journeyId}@${route.version}`} journeyId={route.journeyId} viewVersion={route.version} />}
           {route.name === 'diff' && <EditorScreen key={`${route.journeyId}:${route.from}-${route.to}`} journeyId={route.journeyId} diff={{ from: route.from, to: route.to }} />}
+          {route.name === 'outbox' && <OutboxScreen />}
           {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}
         </ErrorBoundary>
       </main>

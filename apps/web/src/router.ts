@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'signIn' }
   | { name: 'journeys' }
+  | { name: 'outbox' }
   | { name: 'editor'; journeyId: string }
   | { name: 'version'; journeyId: string; version: number }
   | { name: 'diff'; journeyId: string; from: number; to: number };
@@ -11,6 +12,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'sign-in') return { name: 'signIn' };
+  if (parts[0] === 'outbox') return { name: 'outbox' };
   if (parts[0] === 'journeys' && parts[1]) {
     const journeyId = parts[1];
     if (parts[2] === 'versions' && parts[3]) return { name: 'version', journeyId, version: Number(parts[3]) };
@@ -26,6 +28,8 @@ export function href(route: Route): string {
       return '#/sign-in';
     case 'journeys':
       return '#/journeys';
+    case 'outbox':
+      return '#/outbox';
     case 'editor':
       return `#/journeys/${encodeURIComponent(route.journeyId)}`;
     case 'version':

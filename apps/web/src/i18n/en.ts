@@ -132,6 +132,6 @@ export const en = {
     forecast: 'Forecast',
     unavailable: 'The simulator is not available yet.',
   },
-  outbox: { title: 'Outbox' },
+  outbox: { title: 'Outbox', empty: 'No messages yet.', when: 'When', channel: 'Channel', to: 'To', message: 'Message', status: 'Status' },
 };
 export type Messages = typeof en;

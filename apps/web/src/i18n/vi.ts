@@ -134,5 +134,5 @@ export const vi: Messages = {
     forecast: 'Dự báo',
     unavailable: 'Trình mô phỏng chưa sẵn sàng.',
   },
-  outbox: { title: 'Hộp thư đi' },
+  outbox: { title: 'Hộp thư đi', empty: 'Chưa có tin nhắn nào.', when: 'Thời gian', channel: 'Kênh', to: 'Người nhận', message: 'Nội dung', status: 'Trạng thái' },
 };

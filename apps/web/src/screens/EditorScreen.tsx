@@ -128,7 +128,7 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
         <Canvas onNodeClick={onNodeClick} />
         <Tabs.Root className="right" value={tab} onValueChange={(v) => setTab(v as Tab)}>
           <Tabs.List className="tabs">
-            <Tabs.Trigger value="settings">{t('panel.title')}</Tabs.Trigger>
+            <Tabs.Trigger value="settings" data-testid="tab-settings">{t('panel.title')}</Tabs.Trigger>
             <Tabs.Trigger value="problems" data-testid="tab-problems"><ProblemsTabLabel /></Tabs.Trigger>
             <Tabs.Trigger value="versions" data-testid="tab-versions">{t('editor.history')}</Tabs.Trigger>
             <Tabs.Trigger value="stats" data-testid="tab-stats">{t('editor.stats')}</Tabs.Trigger>

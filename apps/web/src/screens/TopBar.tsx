@@ -12,6 +12,7 @@ export function TopBar() {
       <a className="brand" href="#/journeys">Braid</a>
       <nav>
         <a href="#/journeys">{t('journeys.title')}</a>
+        <a href="#/outbox" data-testid="nav-outbox">{t('outbox.title')}</a>
       </nav>
       <div className="spacer" />
       <label className="lang">

@@ -1,0 +1,111 @@
+// The whole Braid system for end-to-end tests, on free ports with a temp data dir: the real
+// Temporal dev server, the API (with journeys wired exactly as apps/api/src/main.ts does), a
+// worker, and the built web app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApi } from '@braid/api';
+import type { RunningApi } from '@braid/api';
+import { createDb, migrate } from '@braid/db';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { BraidDb } from '@braid/db';
+import { connectTemporalClient } from '@braid/temporal';
+import { startDevServer } from '../../temporal/src/server';
+import type { DevServer } from '../../temporal/src/server';
+import { startWorker } from '../../temporal/src/worker/index';
+import type { RunningWorker } from '../../temporal/src/worker/index';
+import { channelsFromEnv } from '../../temporal/src/worker/channels';
+import { defaultImplementations } from '../../temporal/src/worker/implementations';
+import { createJourneyRuntime } from '../../apps/api/src/journeys';
+import { startWebServer } from './web-server';
+import type { WebServer } from './web-server';
+
+export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+
+export type Credentials = { writeKey: string; adminToken: string; email: string; password: string };
+
+export type BraidSystem = {
+  webUrl: string;
+  apiUrl: string;
+  credentials: Credentials;
+  dataDir: string;
+  db: BraidDb;
+  stop(): Promise<void>;
+};
+
+export type SystemOptions = { log?: (line: string) => void; keepData?: boolean };
+
+let runtimeInstalled = false;
+
+export async function startSystem(options: SystemOptions = {}): Promise<BraidSystem> {
+  if (!runtimeInstalled) {
+    // Worker state changes at INFO would drown the test output.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const log = options.log ?? ((line: string) => console.log(`[system] ${line}`));
+  const dataDir = mkdtempSync(join(tmpdir(), 'braid-e2e-'));
+  const credentials: Credentials = {
+    writeKey: 'wk_e2e_write_key',
+    adminToken: 'bat_e2e_admin_token',
+    email: 'marketer@hoaban.vn',
+    password: 'hoa-ban-food-2026',
+  };
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) {
+      try {
+        await s();
+      } catch (e) {
+        log(`stop: ${(e as Error).message}`);
+      }
+    }
+    if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const temporal: DevServer = await startDevServer({ dataDir, port: 0, uiPort: 0, ui: false });
+    stops.push(() => temporal.stop());
+    log(`temporal ${temporal.address}`);
+
+    const db = await createDb(`file:${join(dataDir, 'braid.db')}`);
+    stops.push(() => db.close());
+    await migrate(db.db);
+
+    const client = await connectTemporalClient({ address: temporal.address, namespace: temporal.namespace });
+    stops.push(() => client.connection.close());
+    const journeys = createJourneyRuntime({ db: db.db, client });
+    const api: RunningApi = await startApi({
+      db,
+      port: 0,
+      bootstrap: {
+        writeKey: credentials.writeKey,
+        adminToken: credentials.adminToken,
+        adminEmail: credentials.email,
+        adminPassword: credentials.password,
+        workspaceName: 'Hoa Ban Food',
+      },
+      onEventsIngested: journeys.onEventsIngested,
+      registerRoutes: journeys.registerRoutes,
+      log: () => undefined,
+    });
+    stops.push(() => api.close());
+    log(`api ${api.url}`);
+
+    const worker: RunningWorker = await startWorker({
+      temporal: { address: temporal.address, namespace: temporal.namespace },
+      deps: { db: db.db, channels: channelsFromEnv(db.db), implementations: await defaultImplementations() },
+    });
+    stops.push(() => worker.stop());
+    log('worker polling');
+
+    const web: WebServer = await startWebServer({ distDir: WEB_DIST, apiUrl: api.url });
+    stops.push(() => web.close());
+    log(`web ${web.url}`);
+
+    return { webUrl: web.url, apiUrl: api.url, credentials, dataDir, db, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

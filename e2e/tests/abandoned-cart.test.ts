@@ -1,0 +1,262 @@
+// The marketer's story end to end against the real started system (Temporal dev server, API,
+// worker, built web app, Chromium): build the abandoned-cart journey from a blank canvas,
+// publish, watch a customer receive the email, then edit, republish, diff and roll back.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../src/browser';
+import { choose, connect, dragFromPalette, fill, select, waitSaved } from '../src/canvas-driver';
+import { adminGet, eventually, sendEvent } from '../src/ingest';
+import { startSystem } from '../src/system';
+import type { BraidSystem } from '../src/system';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+let system: BraidSystem;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let journeyId = '';
+const ids: Record<string, string> = {};
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
+
+async function openTab(name: 'settings' | 'problems' | 'versions' | 'stats' | 'test'): Promise<void> {
+  await page.click(`[data-testid="tab-${name}"]`);
+}
+
+type Outbox = { messages: { customerId: string; subject: string | null; body: string | null; nodeId: string | null; channel: string }[] };
+
+describe('abandoned cart, from a blank canvas to a delivered email', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    system = await startSystem();
+    browser = await launchBrowser();
+    // A Vietnamese browser gets the Vietnamese UI.
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('[browser]', e.message));
+    // anh Toản is known before the journey exists: the preview can use his real profile.
+    await sendEvent(system.apiUrl, system.credentials.writeKey, 'identify', {
+      userId: 'toan',
+      traits: { firstName: 'Toản', email: 'toan@example.vn', phone: '0909908089', city: 'Hà Nội' },
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('signs in and lists journeys in Vietnamese', async () => {
+    await page.goto(system.webUrl);
+    await page.waitForSelector('input[name=email]');
+    await shot('01-sign-in');
+    await page.fill('input[name=email]', system.credentials.email);
+    await page.fill('input[name=password]', 'wrong password');
+    await page.click('button[type=submit]');
+    await expect(page.locator('.signin .error').textContent()).resolves.toContain('không đúng');
+    await page.fill('input[name=password]', system.credentials.password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=new-journey]');
+    expect(await page.textContent('h1')).toBe('Hành trình');
+    await shot('02-journeys-empty');
+  });
+
+  it('creates a blank journey and builds it by dragging steps and filling their forms', async () => {
+    await page.click('[data-testid=new-journey]');
+    await page.fill('[data-testid=journey-name]', 'Giỏ hàng bị bỏ quên');
+    await shot('03-create-dialog');
+    await page.click('[data-testid=create-journey]');
+    await page.waitForSelector('[data-testid=canvas]');
+    journeyId = decodeURIComponent(page.url().split('#/journeys/')[1] ?? '');
+    expect(journeyId).not.toBe('');
+
+    ids.trigger = await dragFromPalette(page, 'trigger-event', { x: 320, y: 60 });
+    await fill(page, 'event', 'Product Added');
+    ids.wait = await dragFromPalette(page, 'wait-for-event', { x: 320, y: 220 });
+    await fill(page, 'event', 'Order Completed');
+    // Short in the test so the real Temporal timer fires within seconds.
+    await page.locator('[data-testid="field-timeout-amount"]').fill('0.1');
+    await choose(page, 'timeout-unit', 'minutes');
+    ids.exit = await dragFromPalette(page, 'exit', { x: 160, y: 420 });
+    ids.email = await dragFromPalette(page, 'send-message', { x: 520, y: 420 });
+    await choose(page, 'channel', 'email');
+    // The variable picker inserts Liquid at the cursor.
+    await fill(page, 'subject', 'Hoa Ban Food xin chào anh ');
+    await page.locator('[data-testid="vars-subject"]').selectOption('customer.firstName');
+    await fill(page, 'body', 'Giỏ hàng của bạn đang chờ: {{ entry.properties.product_name }}. Tặng bạn voucher 99.000đ cho đơn đầu tiên.');
+    ids.done = await dragFromPalette(page, 'exit', { x: 520, y: 600 });
+
+    // Unconnected steps are problems: publish is blocked with the reasons.
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-blocked]');
+    await shot('04-publish-blocked');
+    await page.keyboard.press('Escape');
+
+    await connect(page, ids.trigger!, 'out', ids.wait!);
+    await connect(page, ids.wait!, 'happened', ids.exit!);
+    await connect(page, ids.wait!, 'timedOut', ids.email!);
+    await connect(page, ids.email!, 'out', ids.done!);
+    expect(await page.locator('.react-flow__edge').count()).toBe(4);
+    await page.click('[data-testid=layout]');
+    await waitSaved(page);
+    await openTab('problems');
+    await page.waitForSelector('[data-testid=no-problems]');
+    await shot('05-canvas-built');
+  });
+
+  it('previews the email for a real customer', async () => {
+    await openTab('settings');
+    await select(page, ids.email!);
+    await page.fill('[data-testid=preview-customer-search]', 'toan');
+    const option = page.locator('[data-testid=preview-customer] option', { hasText: 'Toản' });
+    await option.waitFor({ state: 'attached' });
+    await page.locator('[data-testid=preview-customer]').selectOption({ label: 'Toản' });
+    await expect
+      .poll(async () => page.textContent('[data-testid=preview-subject]'), { timeout: 10_000 })
+      .toBe('Hoa Ban Food xin chào anh {{ customer.firstName }}'.replace('{{ customer.firstName }}', 'Toản'));
+    await shot('06-message-preview');
+  });
+
+  it('publishes with a note', async () => {
+    await page.click('[data-testid=publish]');
+    await page.fill('[data-testid=publish-note]', 'Phiên bản đầu: email sau khi bỏ giỏ hàng');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    await openTab('versions');
+    await page.waitForSelector('[data-testid=version-1]');
+    await shot('07-published-v1');
+  });
+
+  it('sends the email when the cart is abandoned, and the node counts change', async () => {
+    await openTab('stats');
+    await page.waitForSelector('[data-testid=stats-panel]');
+    await sendEvent(system.apiUrl, system.credentials.writeKey, 'track', {
+      userId: 'toan',
+      event: 'Product Added',
+      properties: { cart_id: 'cart-1', product_name: '2kg thịt trâu gác bếp', price: 1_700_000 },
+    });
+    const message = await eventually(
+      'the abandoned-cart email in the outbox',
+      async () => {
+        const out = await adminGet<Outbox>(system.apiUrl, system.credentials.adminToken, `/api/outbox?journeyId=${journeyId}`);
+        return out.messages.find((m) => m.channel === 'email');
+      },
+      90_000,
+    );
+    expect(message.subject).toBe('Hoa Ban Food xin chào anh Toản');
+    expect(message.body).toContain('2kg thịt trâu gác bếp');
+    // The overlay polls by itself: the email step shows one customer entered.
+    await page.waitForFunction(
+      (id) => /↘\s*1/.test(document.querySelector(`.react-flow__node[data-id="${id}"] [data-testid=node-stats]`)?.textContent ?? ''),
+      ids.email,
+      { timeout: 30_000 },
+    );
+    await shot('08-live-stats');
+    // Click the step → who went through it → their trace lights up.
+    await page.locator(`.react-flow__node[data-id="${ids.trigger}"] .jnode-summary`).click();
+    await page.locator('[data-testid=customers-at-node] button').first().click({ timeout: 15_000 }).catch(() => undefined);
+    await shot('09-customers-and-trace');
+    await page.click('[data-testid=nav-outbox]');
+    await page.waitForSelector('[data-testid=outbox-row]');
+    expect(await page.textContent('[data-testid=outbox]')).toContain('Hoa Ban Food xin chào anh Toản');
+    await shot('10-outbox');
+  });
+
+  it('edits, republishes, shows the diff and rolls back', async () => {
+    await page.goto(`${system.webUrl}/#/journeys/${journeyId}`);
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
+    await select(page, ids.email!);
+    await fill(page, 'subject', 'Anh {{ customer.firstName }} ơi, giỏ hàng đang chờ');
+    // A new step on the way: drop a delay onto the edge between the wait and the email.
+    const edge = page.locator(`.react-flow__edge[aria-label*="${ids.wait}"][aria-label*="${ids.email}"]`);
+    const box = await edge.boundingBox();
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    if (box && pane) {
+      ids.delay = await dragFromPalette(page, 'wait-delay', { x: box.x + box.width / 2 - pane.x, y: box.y + box.height / 2 - pane.y });
+    }
+    await waitSaved(page);
+    await page.click('[data-testid=publish]');
+    await page.fill('[data-testid=publish-note]', 'Tiêu đề thân mật hơn, thêm bước chờ');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    await openTab('versions');
+    await page.waitForSelector('[data-testid=version-2]');
+    await page.locator('[data-testid=version-1] input[type=checkbox]').check();
+    await page.locator('[data-testid=version-2] input[type=checkbox]').check();
+    await page.click('[data-testid=compare]');
+    await page.waitForSelector('[data-testid=readonly-banner]');
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"] .diff-changed, .react-flow__node[data-id="${ids.email}"] .jnode.diff-changed`, { state: 'attached' }).catch(() => undefined);
+    expect(await page.locator('.jnode.diff-changed').count()).toBeGreaterThan(0);
+    if (ids.delay) expect(await page.locator('.jnode.diff-added').count()).toBe(1);
+    await shot('11-diff-v1-v2');
+
+    await page.goto(`${system.webUrl}/#/journeys/${journeyId}`);
+    await openTab('versions');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid=rollback-1]');
+    await page.waitForSelector('[data-testid=version-3]');
+    const journey = await adminGet<{ activeVersion: number }>(system.apiUrl, system.credentials.adminToken, `/api/journeys/${journeyId}`);
+    expect(journey.activeVersion).toBe(3);
+    const v3 = await adminGet<{ graph: { nodes: { id: string }[] } }>(system.apiUrl, system.credentials.adminToken, `/api/journeys/${journeyId}/versions/3`);
+    expect(v3.graph.nodes.map((n) => n.id).sort()).toEqual([ids.trigger, ids.wait, ids.exit, ids.email, ids.done].sort());
+    await shot('12-rolled-back');
+  });
+
+  it('refuses a stale save from a second tab with a clear message', async () => {
+    const second = await context.newPage();
+    await second.goto(`${system.webUrl}/#/journeys/${journeyId}`);
+    await second.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
+    await page.goto(`${system.webUrl}/#/journeys/${journeyId}`);
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
+    await select(page, ids.email!);
+    await fill(page, 'body', 'Sửa ở tab thứ nhất');
+    await waitSaved(page);
+    await select(second, ids.email!);
+    await second.locator('[data-testid="field-body"]').fill('Sửa ở tab thứ hai');
+    await second.waitForSelector('.save-stale', { timeout: 15_000 });
+    expect(await second.textContent('[data-testid=save-state]')).toContain('tab');
+    await second.screenshot({ path: `${ARTIFACTS}13-stale-second-tab.png` });
+    await second.close();
+  });
+
+  it('keeps unsaved changes across a reload', async () => {
+    await page.reload();
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
+    // The server is unreachable for saves: the edit lives only in this browser.
+    await page.route('**/api/journeys/*/draft', (route) => route.abort());
+    await select(page, ids.email!);
+    await fill(page, 'body', 'Chưa kịp lưu');
+    await page.waitForTimeout(300);
+    await page.unroute('**/api/journeys/*/draft');
+    await page.reload();
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
+    await select(page, ids.email!);
+    expect(await page.inputValue('[data-testid="field-body"]')).toBe('Chưa kịp lưu');
+    await waitSaved(page);
+    await shot('14-restored-after-reload');
+  });
+
+  it('runs the draft in the simulator and forecasts a cohort', async () => {
+    await openTab('test');
+    await page.fill('[data-testid=sim-timeline]', '');
+    await page.click('[data-testid=sim-run]');
+    await page.waitForSelector('[data-testid=sim-path] li');
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"] .hl-current`, { timeout: 15_000 });
+    await shot('15-test-run');
+    await page.click('[data-testid=forecast-run]');
+    await page.waitForSelector('[data-testid=forecast]');
+    await shot('16-forecast');
+  });
+
+  it('switches to English', async () => {
+    await page.goto(`${system.webUrl}/#/journeys`);
+    await page.selectOption('[data-testid=language]', 'en');
+    expect(await page.textContent('h1')).toBe('Journeys');
+    await shot('17-journeys-list-en');
+  });
+});
