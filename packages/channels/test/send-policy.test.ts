@@ -169,6 +169,14 @@ describe('around daylight-saving transitions', () => {
     '2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z', '2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z',
     '2024-04-06T15:00:00Z', '2024-10-05T15:30:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z',
   ].map(Date.parse);
+  it('a window ending inside the repeated fall-back hour ends at the second occurrence (found by the property below)', () => {
+    // Berlin, 2026-10-25: 03:00 CEST falls back to 02:00 CET. A 1-per-hour cap releases at 02:35 CET,
+    // inside 00:00–02:45 quiet hours, whose 02:45 already passed once (CEST): the end is 02:45 CET.
+    const now = Date.parse('2026-10-25T01:00:00Z') - 240_001;
+    const d = nextAllowedSendTime({ now, channel: 'zalo', customerTimezone: 'Europe/Berlin', quietHours: { from: '00:00', to: '02:45' }, frequencyCap: { max: 1, periodMs: HOUR }, recentSendTimes: [now - HOUR / 3] });
+    expect(new Date(d.allowedAt).toISOString()).toBe('2026-10-25T01:45:00.000Z');
+    expect(isQuietAt(d.allowedAt, { from: '00:00', to: '02:45' }, 'Europe/Berlin')).toBe(false);
+  });
   it('property: allowedAt ≥ now and itself allowed, within two days of a transition', () => {
     const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     fc.assert(

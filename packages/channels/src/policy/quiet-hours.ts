@@ -1,4 +1,4 @@
-import { addDays, instantOfWallTime, wallTimeAt } from './zoned-time';
+import { addDays, instantOfWallTime, offsetAt, wallTimeAt } from './zoned-time';
 
 /** A daily window, in the customer's local time, when nothing is sent; `from` > `to` wraps midnight. */
 export type QuietHours = { from: string; to: string };
@@ -43,7 +43,14 @@ export function quietHoursEnd(at: number, quietHours: QuietHours, timeZone: stri
   // In a wrapping window, evening belongs to a window that ends tomorrow morning.
   const endsTomorrow = from > to && s >= from;
   const day = addDays(wall, endsTomorrow ? 1 : 0);
-  const end = instantOfWallTime({ ...day, hour: Math.floor(to / 3600), minute: Math.floor((to % 3600) / 60), second: 0 }, timeZone);
-  // DST oddities (a window end inside a skipped hour) must still move time forward.
-  return end > at ? end : at + 60_000;
+  const endWall = { ...day, hour: Math.floor(to / 3600), minute: Math.floor((to % 3600) / 60), second: 0 };
+  const end = instantOfWallTime(endWall, timeZone);
+  if (end > at) return end;
+  // Inside the hour fall-back repeats, `to` has already passed once: the window ends at its
+  // second occurrence, one offset change later.
+  const second = end + offsetAt(end, timeZone) - offsetAt(at, timeZone);
+  const w = wallTimeAt(second, timeZone);
+  if (second > at && w.hour === endWall.hour && w.minute === endWall.minute) return second;
+  // Other DST oddities (a window end inside a skipped hour) must still move time forward.
+  return at + 60_000;
 }
