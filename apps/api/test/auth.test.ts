@@ -1,18 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerJourneyRoutes } from '../src/journeys';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApi, type TestApi } from './helpers';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({
+  api = await startTestApi((db) => ({
     // Stands in for the journeys routes another package mounts: it must sit behind auth too.
     registerRoutes: (admin) => {
+      // The real journeys routes, as main.ts mounts them; unauthenticated calls never reach deps.
+      const never = () => {
+        throw new Error('not reached without auth');
+      };
+      registerJourneyRoutes(admin, { db, validateGraph: never, compileGraph: never, triggerKeyOf: never });
       admin.openapi(
         createRoute({ method: 'get', path: '/plugged-in', responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ workspaceId: z.string() }) } } } } }),
         (c) => c.json({ workspaceId: c.get('workspaceId') }, 200),
       );
     },
-  });
+  }));
 });
 afterAll(() => api.stop());
 
@@ -43,7 +49,8 @@ describe('every route requires auth', () => {
     const fromApp = new Set(routes().map((r) => `${r.method} ${r.path}`));
     for (const op of fromDoc) expect(fromApp, op).toContain(op);
     expect(fromApp).toContain('GET /api/plugged-in');
-    expect(fromApp.size).toBeGreaterThan(15);
+    expect(fromApp.size).toBeGreaterThan(30);
+    expect([...fromApp].some((r) => r.includes('/api/journeys'))).toBe(true);
   });
 
   it('answers 401 JSON without credentials, with a bad token and with a write key', async () => {

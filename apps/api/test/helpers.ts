@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '@braid/db';
+import { createDb, type Db } from '@braid/db';
 import { startApi, type RunningApi, type StartApiOptions } from '../src/server';
 
 export const WRITE_KEY = 'bwk_test_write_key';
@@ -17,9 +17,12 @@ export interface TestApi extends RunningApi {
   stop: () => Promise<void>;
 }
 
-export async function startTestApi(options: Omit<StartApiOptions, 'db' | 'port'> = {}): Promise<TestApi> {
+type Options = Omit<StartApiOptions, 'db' | 'port'>;
+
+export async function startTestApi(optionsOrFn: Options | ((db: Db) => Options) = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'braid-api-'));
   const db = await createDb(`file:${join(dir, 'braid.db')}`);
+  const options = typeof optionsOrFn === 'function' ? optionsOrFn(db.db) : optionsOrFn;
   const api = await startApi({
     db,
     port: 0,
