@@ -12,6 +12,8 @@ const ENV = {
   MESSENGER_VERIFY_TOKEN: 'verify-me',
   ZALO_APP_ID: '1234567890',
   ZALO_OA_SECRET_KEY: 'zalo-oa-secret',
+  TWILIO_AUTH_TOKEN: 'twilio-auth-token',
+  TWILIO_STATUS_CALLBACK_URL: 'https://braid.hoaban.vn/t/webhooks/twilio',
 };
 let api: TestApi;
 const saved: Record<string, string | undefined> = {};
@@ -170,5 +172,29 @@ describe('Zalo webhook', () => {
     expect(await statusOf(zns)).toBe('opened');
     await post({ ...base, event_name: 'user_send_text', sender: { id: '2512523625412515' }, recipient: { id: 'OA' }, message: { msg_id: 'u1', text: 'Còn hàng không shop?' } });
     expect(await statusOf(zns)).toBe('replied');
+  });
+});
+
+describe('Twilio status callback', () => {
+  // Signature computed as Twilio documents it, independently of the route's helper.
+  const sign = (params: URLSearchParams) =>
+    createHmac('sha1', ENV.TWILIO_AUTH_TOKEN)
+      .update(ENV.TWILIO_STATUS_CALLBACK_URL + [...params.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => k + v).join(''))
+      .digest('base64');
+  const post = (fields: Record<string, string>, signature?: string) => {
+    const params = new URLSearchParams(fields);
+    return fetch(`${api.url}/t/webhooks/twilio`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature ?? sign(params) }, body: params.toString() });
+  };
+
+  it('marks the SMS delivered by its SID; refuses unsigned callbacks', async () => {
+    const sms = await insertMessage({ channel: 'sms', recipient: '+84909908089', providerMessageId: 'SM0001', status: 'sent' });
+    const fields = { AccountSid: 'AC1', MessageSid: 'SM0001', MessageStatus: 'delivered', To: '+84909908089' };
+    expect((await post(fields, 'forged')).status).toBe(401);
+    expect(await statusOf(sms)).toBe('sent');
+    const res = await post(fields);
+    expect(await res.json()).toEqual({ received: true, updated: 1 });
+    expect(await statusOf(sms)).toBe('delivered');
+    await post({ ...fields, MessageStatus: 'sent' });
+    expect(await statusOf(sms)).toBe('delivered');
   });
 });

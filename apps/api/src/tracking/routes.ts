@@ -7,14 +7,16 @@ import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import { engagementRoutes } from './engagement-routes';
 import { messengerWebhook, type MessengerWebhookSettings } from './messenger-webhook';
+import { twilioWebhook, type TwilioWebhookSettings } from './twilio-webhook';
 import { zaloWebhook, type ZaloWebhookSettings } from './zalo-webhook';
 
 export type TrackingRoutesOptions = {
   db: Db;
-  /** Defaults from the environment: BRAID_TRACKING_SECRET ..., MESSENGER_APP_SECRET, ZALO_APP_ID ... */
+  /** Defaults from the environment: BRAID_TRACKING_SECRET ..., MESSENGER_APP_SECRET, ZALO_APP_ID, TWILIO_AUTH_TOKEN ... */
   tracking?: TrackingSettings | null;
   messenger?: MessengerWebhookSettings | null;
   zalo?: ZaloWebhookSettings | null;
+  twilio?: TwilioWebhookSettings | null;
   env?: Record<string, string | undefined>;
   now?: () => number;
 };
@@ -31,12 +33,19 @@ export function trackingRoutes(options: TrackingRoutesOptions): Hono {
         ? { appSecret: env.MESSENGER_APP_SECRET, ...(env.MESSENGER_VERIFY_TOKEN ? { verifyToken: env.MESSENGER_VERIFY_TOKEN } : {}) }
         : null;
   const zalo = options.zalo !== undefined ? options.zalo : env.ZALO_APP_ID && env.ZALO_OA_SECRET_KEY ? { appId: env.ZALO_APP_ID, oaSecretKey: env.ZALO_OA_SECRET_KEY } : null;
+  const twilio =
+    options.twilio !== undefined
+      ? options.twilio
+      : env.TWILIO_AUTH_TOKEN
+        ? { authToken: env.TWILIO_AUTH_TOKEN, ...(env.TWILIO_STATUS_CALLBACK_URL ? { callbackUrl: env.TWILIO_STATUS_CALLBACK_URL } : {}) }
+        : null;
   const now = options.now ?? Date.now;
 
   const app = new Hono();
   app.route('/', engagementRoutes(options.db, trackingSettings, now));
   if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, now));
   if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, now));
+  if (twilio) app.route('/webhooks/twilio', twilioWebhook(options.db, twilio, now));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path} (tracking and provider webhooks are off until configured)`), 404));
   return app;
 }
