@@ -49,6 +49,8 @@ export type CohortResult = {
   conversionRate: number;
   completed: Partial<Record<CompletionReason, number>>;
   stillInJourney: number;
+  /** Where the customers still in the journey wait at the end of the horizon, by node. */
+  waitingAt: Record<string, number>;
   /** Median time from entry to conversion, for converted customers. */
   medianTimeToConvertMs: number | null;
   errors: number;
@@ -68,6 +70,7 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
   const completed: Partial<Record<CompletionReason, number>> = {};
   const convertTimes: number[] = [];
   let stillInJourney = 0;
+  const waitingAt: Record<string, number> = {};
   let errors = 0;
   const entryProps = scenario.entryEvent?.properties ?? {};
   const entry: CustomerEvent | null =
@@ -163,7 +166,11 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
     }
     if (s.converted && s.convertedAt !== null) convertTimes.push(s.convertedAt - startAt);
     if (s.completion) completed[s.completion.reason] = (completed[s.completion.reason] ?? 0) + 1;
-    else stillInJourney++;
+    else {
+      stillInJourney++;
+      const node = s.stepId ? (ir.nodeOf[s.stepId] ?? s.stepId) : '(not started)';
+      waitingAt[node] = (waitingAt[node] ?? 0) + 1;
+    }
   }
   convertTimes.sort((a, b) => a - b);
   return {
@@ -173,6 +180,7 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
     conversionRate: scenario.customers ? convertTimes.length / scenario.customers : 0,
     completed,
     stillInJourney,
+    waitingAt,
     medianTimeToConvertMs: convertTimes.length ? convertTimes[Math.floor(convertTimes.length / 2)]! : null,
     errors,
   };

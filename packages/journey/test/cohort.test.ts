@@ -32,6 +32,7 @@ describe('simulateCohort', () => {
     expect(r.errors).toBe(0);
     const finished = Object.values(r.completed).reduce((a, b) => a + (b ?? 0), 0);
     expect(finished + r.stillInJourney).toBe(2000);
+    expect(Object.values(r.waitingAt).reduce((a, b) => a + b, 0)).toBe(r.stillInJourney);
   });
 
   it('is reproducible from its seed', () => {

@@ -3,7 +3,7 @@ import { createImplementationRegistry, runAction } from '@braid/sdk/server';
 import type { ActionServices } from '@braid/sdk/server';
 import type { Json } from '@braid/sdk';
 import { builtinNodeTypes, builtinRegistry } from '../src/index';
-import { builtinImplementations } from '../src/server';
+import { builtinImplementations, loadInstalledNodeTypes } from '../src/server';
 
 function fakeServices() {
   const calls: { service: string; input: unknown }[] = [];
@@ -101,5 +101,17 @@ describe('catalog', () => {
       const shape = (t.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
       for (const k of Object.keys(t.form)) expect(Object.keys(shape), `${t.id}.${k}`).toContain(k);
     }
+  });
+});
+
+describe('loadInstalledNodeTypes', () => {
+  it('combines built-ins with developer packages named in the configuration', async () => {
+    const none = await loadInstalledNodeTypes([]);
+    expect(none.registry.list()).toHaveLength(builtinNodeTypes.length);
+    const withChat = await loadInstalledNodeTypes(['@braid/node-notify-chat']);
+    expect(withChat.registry.get('notify-chat')?.category).toBe('action');
+    expect(withChat.implementations.get('notify-chat')).toBeDefined();
+    expect(withChat.implementations.get('send-message')).toBeDefined();
+    expect(withChat.packages).toEqual([{ name: '@braid/node-notify-chat', nodeTypeIds: ['notify-chat'] }]);
   });
 });
