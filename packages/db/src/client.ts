@@ -21,7 +21,7 @@ export interface BraidDb {
 }
 
 export interface CreateDbOptions {
-  /** Turso / libSQL server auth token, for `libsql://` URLs. */
+  /** Turso / libSQL server auth token for `libsql://` URLs; default BRAID_DATABASE_AUTH_TOKEN. */
   authToken?: string;
   /** How long a write waits for another process's lock (ms). */
   busyTimeoutMs?: number;
@@ -59,7 +59,9 @@ export async function createDb(url: string = DEFAULT_DATABASE_URL, options: Crea
     await raw.execute('PRAGMA temp_store = MEMORY');
     client = serializeLocalClient(raw);
   } else {
-    client = createClient(options.authToken ? { url, authToken: options.authToken } : { url });
+    // Turso / sqld: the token comes from the caller or BRAID_DATABASE_AUTH_TOKEN.
+    const authToken = options.authToken ?? process.env.BRAID_DATABASE_AUTH_TOKEN;
+    client = createClient(authToken ? { url, authToken } : { url });
   }
   const db = drizzle(client, { schema });
   return {
