@@ -2,8 +2,14 @@
 // and edges leaving a named port. Drafts are graphs; publishing compiles a graph to IR.
 import { z } from 'zod';
 
+// Step ids become keys of plain objects in the IR and the interpreter state.
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const graphNodeSchema = z.object({
-  id: z.string().min(1, { error: 'Every step needs an id' }),
+  id: z
+    .string()
+    .min(1, { error: 'Every step needs an id' })
+    .refine((id) => !RESERVED_IDS.has(id), { error: 'This step id is reserved: rename the step' }),
   type: z.string().min(1, { error: 'Every step needs a type' }),
   typeVersion: z.number().int().min(0),
   config: z.unknown(),

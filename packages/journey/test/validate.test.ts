@@ -132,6 +132,13 @@ describe('validate', () => {
     expect(r.ok && r.ir.steps.w).toEqual({ type: 'wait', id: 'w', wait: { kind: 'duration', ms: 2 * 86_400_000 }, next: 'm' });
   });
 
+  it('refuses step ids that would clash with object internals', () => {
+    const g = small();
+    g.nodes[1]!.id = '__proto__';
+    expect(validate(g, registry)[0]).toMatchObject({ code: 'invalid-graph', path: 'nodes.1.id' });
+    expect(compile(g, registry, { journeyId: 'j', version: 1 }).ok).toBe(false);
+  });
+
   it('explains a damaged file instead of throwing', () => {
     expect(validate(null, registry)[0]).toMatchObject({ nodeId: null, code: 'invalid-graph' });
     expect(validate({ nodes: [{ id: 'a', type: 'exit' }], edges: [] }, registry)[0]).toMatchObject({ nodeId: 'a', code: 'invalid-graph', path: 'nodes.0.typeVersion' });
