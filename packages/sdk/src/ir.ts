@@ -183,6 +183,11 @@ export type ActivityResult =
   | { ok: true; output?: Json }
   | { ok: false; error: string };
 
+/**
+ * What `interpret` asks its driver to do. The LAST command of each result is the one to act on
+ * (sleepUntil | waitForEvent | runActivity | complete); earlier ones are `log` lines and `error`s
+ * for inputs that were ignored (after which the current wait is restated). See packages/journey/README.md.
+ */
 export type Command =
   | { kind: 'sleepUntil'; until: number; stepId: string }
   | { kind: 'waitForEvent'; until: number; stepId: string }
