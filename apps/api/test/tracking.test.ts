@@ -198,3 +198,14 @@ describe('Twilio status callback', () => {
     expect(await statusOf(sms)).toBe('delivered');
   });
 });
+
+describe('configuration', () => {
+  it('with tracking off, /t/o and /t/c are 404 while provider webhooks keep working; unconfigured webhooks are 404', async () => {
+    const { trackingRoutes } = await import('../src/tracking/routes');
+    const app = trackingRoutes({ db: api.db.db, env: { BRAID_TRACKING: 'off', MESSENGER_APP_SECRET: 's', MESSENGER_VERIFY_TOKEN: 'v' } });
+    expect((await app.request('/o/x')).status).toBe(404);
+    expect((await app.request('/c/x')).status).toBe(404);
+    expect(await (await app.request('/webhooks/messenger?hub.mode=subscribe&hub.verify_token=v&hub.challenge=42')).text()).toBe('42');
+    expect((await app.request('/webhooks/zalo', { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});

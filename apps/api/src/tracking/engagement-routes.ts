@@ -12,10 +12,13 @@ const NO_STORE = 'no-store, no-cache, must-revalidate, private';
 /** `settings` is read on first use, so an app that never serves /t never touches the secret file. */
 export function engagementRoutes(db: Db, settings: () => TrackingSettings | null, now: () => number = Date.now): Hono {
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    if (!settings()) return c.json(errorBody('not_found', 'Engagement tracking is off: set BRAID_TRACKING_SECRET (or use a local database)'), 404);
-    await next();
-  });
+  // Only these two paths: this app is mounted at the root of /t, next to the provider webhooks.
+  for (const path of ['/o/*', '/c/*']) {
+    app.use(path, async (c, next) => {
+      if (!settings()) return c.json(errorBody('not_found', 'Engagement tracking is off: set BRAID_TRACKING_SECRET (or use a local database)'), 404);
+      await next();
+    });
+  }
 
   app.get('/o/:token', async (c) => {
     const claim = verifyTrackingToken(settings()!.secret, c.req.param('token'));
