@@ -61,6 +61,19 @@ describe('email link rewriting', () => {
     expect(verifyTrackingToken(links.secret, tokenOf(url!))).toMatchObject({ url: 'https://hoaban.vn/combo' });
   });
 
+  it('a text-only email gets a plain HTML part (escaped, linked) so the open can be seen', async () => {
+    const outbox = createMemoryOutboxStore();
+    await createChannels({ outbox, tracking: links }).send({
+      channel: 'email', to: 'toan@example.vn', subject: 'Hi', body: 'Chào anh <Toản>,\n\nXem giỏ: https://hoaban.vn/cart.\nCảm ơn!',
+      idempotencyKey: 'k-text', customerId: 'c1', workspaceId: 'w1', meta: { messageId: 'msg-text' },
+    });
+    const [entry] = await outbox.list({ workspaceId: 'w1' });
+    expect(entry!.html).toContain('<p>Chào anh &lt;Toản&gt;,</p>');
+    const href = /<a href="([^"]+)">https:\/\/hoaban\.vn\/cart<\/a>\.<br \/>Cảm ơn!/.exec(entry!.html!)?.[1];
+    expect(verifyTrackingToken(links.secret, tokenOf(href!))).toMatchObject({ url: 'https://hoaban.vn/cart' });
+    expect(entry!.html).toMatch(/<img src="[^"]+\/t\/o\/[^"]+"[^>]*\/><\/body>/);
+  });
+
   it('createChannels({ tracking }) tracks email through the sandbox, only when the runtime gives a message id', async () => {
     const outbox = createMemoryOutboxStore();
     const channels = createChannels({ outbox, tracking: links });

@@ -39,3 +39,24 @@ export function addTrackingToText(text: string, links: TrackingLinks, messageId:
     return clickUrl(links, messageId, trimmed) + url.slice(trimmed.length);
   });
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A plain HTML rendering of a text-only email (paragraphs, line breaks, links), so it can carry
+ * the open pixel: without an HTML part no open is ever seen, and "not opened within N hours"
+ * would be true for everyone.
+ */
+export function htmlFromText(text: string): string {
+  const linked = (line: string) =>
+    escapeHtml(line).replace(/\bhttps?:\/\/[^\s<>"')\]]+/g, (url) => {
+      const trimmed = url.replace(/[.,;:!?]+$/, '');
+      return `<a href="${trimmed}">${trimmed}</a>${url.slice(trimmed.length)}`;
+    });
+  const paragraphs = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.split('\n').map(linked).join('<br />')}</p>`)
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8" /></head><body>${paragraphs}</body></html>`;
+}

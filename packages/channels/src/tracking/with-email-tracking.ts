@@ -1,10 +1,11 @@
 import type { ChannelAdapter } from '../types';
-import { addTrackingToHtml, addTrackingToText, type TrackingLinks } from './rewrite-html';
+import { addTrackingToHtml, addTrackingToText, htmlFromText, type TrackingLinks } from './rewrite-html';
 
 /**
- * Wraps an email adapter (SMTP or the sandbox) so emails carry signed click links (HTML and text)
- * and, in HTML, an open pixel for the message's row in `messages` (meta.messageId, given by the runtime). A
- * message without that id goes out untouched: there would be nothing to record against.
+ * Wraps an email adapter (SMTP or the sandbox) so emails carry signed click links (HTML and
+ * text) and an open pixel (text-only emails get a plain HTML part for it), all pointing at the
+ * message's row in `messages` (meta.messageId, given by the runtime). A message without that id
+ * goes out untouched: there would be nothing to record against.
  */
 export function withEmailTracking(adapter: ChannelAdapter, links: TrackingLinks): ChannelAdapter {
   return {
@@ -15,8 +16,8 @@ export function withEmailTracking(adapter: ChannelAdapter, links: TrackingLinks)
       return adapter.send(
         {
           ...message,
-          // Opens can only be seen in HTML (the pixel); clicks in both parts.
-          ...(message.html !== undefined ? { html: addTrackingToHtml(message.html, links, messageId) } : {}),
+          // Opens can only be seen in HTML (the pixel), so a text-only email gets a plain HTML part.
+          html: addTrackingToHtml(message.html ?? htmlFromText(message.body), links, messageId),
           body: addTrackingToText(message.body, links, messageId),
           meta: { ...message.meta, tracked: true },
         },
