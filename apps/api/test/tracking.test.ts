@@ -168,7 +168,10 @@ describe('Zalo webhook', () => {
     await post({ ...base, event_name: 'user_received_message', recipient: { id: '2512523625412515' }, message: { msg_id: 'zns-1', tracking_id: zns } });
     await post({ ...base, event_name: 'user_received_message', recipient: { id: '2512523625412516' }, message: { msg_id: 'unknown', tracking_id: byTracking } });
     expect([await statusOf(zns), await statusOf(byTracking)]).toEqual(['delivered', 'delivered']);
-    await post({ ...base, event_name: 'user_seen_message', recipient: { id: '2512523625412515' }, message: { msg_ids: ['zns-1'] } });
+    // The bare hex form of the signature is accepted too.
+    const seen = { ...base, event_name: 'user_seen_message', recipient: { id: '2512523625412515' }, message: { msg_ids: ['zns-1'] } };
+    const bare = createHash('sha256').update(`${ENV.ZALO_APP_ID}${JSON.stringify(seen)}${seen.timestamp}${ENV.ZALO_OA_SECRET_KEY}`).digest('hex');
+    expect((await post(seen, bare)).status).toBe(200);
     expect(await statusOf(zns)).toBe('opened');
     await post({ ...base, event_name: 'user_send_text', sender: { id: '2512523625412515' }, recipient: { id: 'OA' }, message: { msg_id: 'u1', text: 'Còn hàng không shop?' } });
     expect(await statusOf(zns)).toBe('replied');

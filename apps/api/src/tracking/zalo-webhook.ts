@@ -33,8 +33,10 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => nu
     } catch {
       return c.json(errorBody('invalid_json', 'The body is not JSON'), 400);
     }
-    const expected = Buffer.from(zaloSignature(settings.appId, raw, String(event.timestamp ?? ''), settings.oaSecretKey));
-    const given = Buffer.from(c.req.header('x-zevent-signature') ?? '');
+    // Sent as "mac=<hex>"; some setups show the bare hex, so the prefix is optional.
+    const timestamp = String(event.timestamp ?? c.req.header('x-zevent-timestamp') ?? '');
+    const expected = Buffer.from(zaloSignature(settings.appId, raw, timestamp, settings.oaSecretKey).slice('mac='.length));
+    const given = Buffer.from((c.req.header('x-zevent-signature') ?? '').trim().replace(/^mac=/i, '').toLowerCase());
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return c.json(errorBody('invalid_signature', 'X-ZEvent-Signature does not match (ZALO_APP_ID, ZALO_OA_SECRET_KEY)', [{ field: 'x-zevent-signature', message: 'invalid' }]), 401);
     }
