@@ -20,7 +20,7 @@ export function normalizePhone(raw: unknown, region: CountryCode = DEFAULT_PHONE
 export function normalizeEmail(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const email = raw.trim().toLowerCase();
-  if (email.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(email)) return null;
+  if (email.length > 320 || email.includes('\u0000') || !/^[^\s@]+@[^\s@]+$/.test(email)) return null;
   return email;
 }
 
@@ -38,7 +38,8 @@ function idValue(raw: unknown): string | null {
   if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
   if (typeof raw !== 'string') return null;
   const v = raw.trim();
-  return v.length > 0 && v.length <= 500 ? v : null;
+  // SQLite text would end at a NUL, so such a value cannot be an identity.
+  return v.length > 0 && v.length <= 500 && !v.includes('\u0000') ? v : null;
 }
 
 /**

@@ -1,5 +1,8 @@
-// Identity resolution for one request, inside its transaction: load every profile the request's
-// identities point at in two queries, decide in memory (merges included), write back in bulk.
+// Identity resolution for one request, inside its write transaction: find the customers the
+// request's identities point at (process cache first, then one query per identity type), decide
+// in memory (merges included), then write back in a few statements. Profile traits are never
+// read: identify traits and merges are applied in SQL with json_patch, so a busy customer costs
+// nothing beyond the event itself.
 import {
   customerMerges,
   customers,
@@ -14,18 +17,22 @@ import {
   type Transaction,
 } from '@braid/db';
 import type { IdentityKey } from '../identity/normalize';
+import type { IdentityCache } from './identity-cache';
 
 interface Profile {
   id: string;
-  traits: Traits;
-  createdAt: number;
-  lastSeenAt: number | null;
+  /** Created by this request (inserted at flush) rather than read from the database. */
+  isNew: boolean;
   mergedInto: string | null;
-  /** Existed before this request (its rows in other tables may need re-pointing on merge). */
-  stored: boolean;
-  dirty: boolean;
+  /** Latest event time seen in this request. */
+  seenAt: number | null;
+  /** Traits set by identify calls in this request, in order (later wins). */
+  patch: Traits | null;
+  /** Profiles merged into this one in this request, oldest merge first. */
+  absorbed: string[];
 }
 
+/** "Last seen" is kept to the minute: rewriting a busy customer's row per event costs too much. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
 const CHUNK = 400;
@@ -46,17 +53,28 @@ export class BatchResolver {
     private readonly tx: Pick<Transaction, 'execute'>,
     private readonly workspaceId: string,
     private readonly now: number,
+    private readonly cache: IdentityCache,
   ) {}
 
-  /** Read every identity the request mentions and the profiles behind them. */
+  /** Find the owners of every identity the request mentions. */
   async load(keys: IdentityKey[]): Promise<void> {
+    const epoch = await this.tx.execute('SELECT coalesce(max(rowid), 0) AS e FROM customer_merges');
+    this.cache.sync(Number(epoch.rows[0]?.e ?? 0));
+
     const byType = new Map<string, Set<string>>();
     for (const k of keys) {
+      const key = this.cacheKey(k.type, k.value);
+      const cached = this.cache.owners.get(key);
+      if (cached) {
+        this.owners.set(keyOf(k.type, k.value), cached);
+        this.stored(cached);
+        continue;
+      }
       let set = byType.get(k.type);
       if (!set) byType.set(k.type, (set = new Set()));
       set.add(k.value);
     }
-    const customerIds = new Set<string>();
+    const found = new Set<string>();
     for (const [type, values] of byType) {
       for (const part of chunks([...values])) {
         const rs = await this.tx.execute({
@@ -66,43 +84,43 @@ export class BatchResolver {
         for (const row of rs.rows) {
           const customerId = String(row.customer_id);
           this.owners.set(keyOf(type, String(row.value)), customerId);
-          customerIds.add(customerId);
+          found.add(customerId);
         }
       }
     }
-    await this.loadProfiles([...customerIds]);
-  }
-
-  private async loadProfiles(ids: string[]): Promise<void> {
-    let pending = ids.filter((id) => !this.profiles.has(id));
-    // Merged profiles point at survivors that may not be loaded yet: follow the chain.
+    // Identities found in the database may point at a profile merged elsewhere: follow it.
+    let pending = [...found].filter((id) => !this.profiles.has(id));
     while (pending.length > 0) {
       const next: string[] = [];
       for (const part of chunks(pending)) {
+        // By primary key only: with workspace_id in the WHERE, SQLite may walk the workspace index.
         const rs = await this.tx.execute({
-          // By primary key only: with workspace_id in the WHERE, SQLite may pick the workspace
-          // index and walk every customer of the workspace.
-          sql: `SELECT id, workspace_id, traits, created_at, last_seen_at, merged_into FROM customers WHERE id IN (${placeholders(part.length)})`,
+          sql: `SELECT id, workspace_id, merged_into FROM customers WHERE id IN (${placeholders(part.length)})`,
           args: part,
         });
         for (const row of rs.rows) {
           if (row.workspace_id !== this.workspaceId) continue;
           const id = String(row.id);
           const mergedInto = row.merged_into === null ? null : String(row.merged_into);
-          this.profiles.set(id, {
-            id,
-            traits: parseTraits(row.traits),
-            createdAt: Number(row.created_at),
-            lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
-            mergedInto,
-            stored: true,
-            dirty: false,
-          });
+          this.stored(id).mergedInto = mergedInto;
           if (mergedInto && !this.profiles.has(mergedInto)) next.push(mergedInto);
         }
       }
       pending = next;
     }
+  }
+
+  private cacheKey(type: string, value: string): string {
+    return `${this.workspaceId}\u0000${type}\u0000${value}`;
+  }
+
+  private stored(id: string): Profile {
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = { id, isNew: false, mergedInto: null, seenAt: null, patch: null, absorbed: [] };
+      this.profiles.set(id, p);
+    }
+    return p;
   }
 
   knows(key: IdentityKey): boolean {
@@ -139,12 +157,11 @@ export class BatchResolver {
       survivor = newId(this.now);
       this.profiles.set(survivor, {
         id: survivor,
-        traits: {},
-        createdAt: this.now,
-        lastSeenAt: null,
+        isNew: true,
         mergedInto: null,
-        stored: false,
-        dirty: true,
+        seenAt: null,
+        patch: null,
+        absorbed: [],
       });
     } else {
       survivor = matched[0]!;
@@ -163,55 +180,50 @@ export class BatchResolver {
   private merge(fromId: string, intoId: string, reason: string): void {
     const from = this.profiles.get(fromId)!;
     const into = this.profiles.get(intoId)!;
-    // The survivor's traits win; the merged profile only fills gaps.
-    into.traits = { ...from.traits, ...into.traits };
-    into.lastSeenAt = Math.max(into.lastSeenAt ?? 0, from.lastSeenAt ?? 0) || null;
-    into.createdAt = Math.min(into.createdAt, from.createdAt);
-    into.dirty = true;
     from.mergedInto = intoId;
-    from.dirty = true;
+    // What the merged profile gathered in this request moves with it; its stored traits only
+    // fill gaps in the survivor's (json_patch at flush), newer identify traits win over both.
+    into.absorbed.push(fromId, ...from.absorbed);
+    from.absorbed = [];
+    if (from.patch) into.patch = { ...from.patch, ...(into.patch ?? {}) };
+    from.patch = null;
+    if (from.seenAt !== null && (into.seenAt === null || from.seenAt > into.seenAt))
+      into.seenAt = from.seenAt;
     this.merges.push({ fromId, intoId, reason });
   }
 
   setTraits(customerId: string, traits: Traits): void {
     const p = this.profiles.get(this.live(customerId))!;
-    p.traits = { ...p.traits, ...traits };
-    p.dirty = true;
+    p.patch = { ...(p.patch ?? {}), ...traits };
   }
 
-  /**
-   * "Last seen" is kept to the minute: rewriting a busy customer's row for every event would
-   * cost more than storing the event itself.
-   */
   seen(customerId: string, at: number): void {
     const p = this.profiles.get(this.live(customerId))!;
-    if (p.lastSeenAt === null || at > p.lastSeenAt) {
-      if (p.lastSeenAt === null || at - p.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) p.dirty = true;
-      p.lastSeenAt = at;
-    }
+    if (p.seenAt === null || at > p.seenAt) p.seenAt = at;
   }
 
   /** Write profiles, identities and merges. Events are written by the caller afterwards. */
-  async flush(): Promise<number> {
-    const dirty = [...this.profiles.values()].filter((p) => p.dirty);
-    for (const part of chunks(dirty, 200)) {
+  async flush(): Promise<void> {
+    const all = [...this.profiles.values()];
+    // 1. New profiles, merged-away ones included (they keep their id for the record).
+    const fresh = all.filter((p) => p.isNew);
+    for (const part of chunks(fresh, 200)) {
       const args: InValue[] = [];
       for (const p of part) {
+        const direct = p.absorbed.length === 0 ? p.patch : null;
         args.push(
           p.id,
           this.workspaceId,
-          JSON.stringify(p.traits),
-          p.mergedInto,
-          p.createdAt,
+          JSON.stringify(direct ?? {}),
+          p.mergedInto === null ? null : this.live(p.id),
           this.now,
-          p.lastSeenAt,
+          this.now,
+          p.seenAt,
         );
       }
-      await this.tx.execute({
-        sql: multiRowInsert('customers', customerColumns, part.length, upsertCustomer),
-        args,
-      });
+      await this.tx.execute({ sql: multiRowInsert('customers', customerColumns, part.length), args });
     }
+    // 2. Identities first seen in this request.
     for (const part of chunks(this.newIdentities, 300)) {
       const args: InValue[] = [];
       for (const i of part) args.push(this.workspaceId, i.type, i.value, this.live(i.customerId));
@@ -220,9 +232,40 @@ export class BatchResolver {
         args,
       });
     }
+    // 3. Surviving stored profiles (and new ones that absorbed others): traits and last seen.
+    const written: Array<[string, number]> = [];
+    for (const p of all) {
+      if (p.mergedInto !== null) continue;
+      if (p.isNew && p.absorbed.length === 0) {
+        if (p.seenAt !== null) written.push([p.id, p.seenAt]);
+        continue;
+      }
+      const known = this.cache.lastSeen.get(p.id);
+      const seenDue =
+        p.seenAt !== null && (known === undefined || p.seenAt - known >= LAST_SEEN_RESOLUTION_MS);
+      if (!seenDue && !p.patch && p.absorbed.length === 0) continue;
+      let traits = 'traits';
+      const args: InValue[] = [];
+      for (const loser of p.absorbed) {
+        traits = `json_patch((SELECT traits FROM customers WHERE id = ?), ${traits})`;
+        args.unshift(loser);
+      }
+      args.push(JSON.stringify(p.patch ?? {}), p.seenAt, this.now, p.id);
+      await this.tx.execute({
+        sql: `UPDATE customers SET traits = json_patch(${traits}, ?), last_seen_at = max(coalesce(last_seen_at, 0), coalesce(?, 0)), updated_at = ? WHERE id = ?`,
+        args,
+      });
+      if (p.seenAt !== null) written.push([p.id, p.seenAt]);
+    }
+    // 4. Merges of stored profiles: everything they owned follows the survivor.
     for (const m of this.merges) {
       const intoId = this.live(m.intoId);
-      if (this.profiles.get(m.fromId)?.stored) {
+      const from = this.profiles.get(m.fromId)!;
+      if (!from.isNew) {
+        await this.tx.execute({
+          sql: 'UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?',
+          args: [intoId, this.now, m.fromId],
+        });
         for (const q of repointCustomerDataSql(this.workspaceId, m.fromId, intoId))
           await this.tx.execute(toStatement(q));
         // Profiles merged earlier into the one merged now must point at the survivor too.
@@ -238,7 +281,23 @@ export class BatchResolver {
         ),
       );
     }
-    return this.merges.length;
+    this.pendingLastSeen = written;
+  }
+
+  private pendingLastSeen: Array<[string, number]> = [];
+
+  /** After commit: remember what this request learned (a merge invalidates the cache instead). */
+  committed(): void {
+    if (this.merges.length > 0) {
+      this.cache.clear();
+      return;
+    }
+    const owners: Array<[string, string]> = [];
+    for (const [key, id] of this.owners) {
+      const [type, value] = key.split('\u0000') as [string, string];
+      owners.push([this.cacheKey(type, value), this.live(id)]);
+    }
+    this.cache.remember(owners, this.pendingLastSeen);
   }
 }
 
@@ -251,16 +310,4 @@ const customerColumns = [
   'updated_at',
   'last_seen_at',
 ] as const;
-const upsertCustomer =
-  'ON CONFLICT(id) DO UPDATE SET traits = excluded.traits, merged_into = excluded.merged_into, created_at = excluded.created_at, updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at';
 const identityColumns = ['workspace_id', 'type', 'value', 'customer_id'] as const;
-
-function parseTraits(raw: unknown): Traits {
-  if (typeof raw !== 'string') return {};
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Traits) : {};
-  } catch {
-    return {};
-  }
-}

@@ -10,6 +10,7 @@ import {
   type events,
 } from '@braid/db';
 import { identitiesOf, normalizePhone, type IdentityKey } from '../identity/normalize';
+import { identityCacheFor } from './identity-cache';
 import { BatchResolver } from './resolver';
 import type { ParsedEvent } from './schema';
 import { correctedTimestamp, toMillis } from './timestamps';
@@ -67,8 +68,10 @@ export async function storeEvents(
 
   const tx = await client.transaction('write');
   try {
-    const result = await storeInTransaction(tx, workspaceId, withIds, envelopeSentAt, receivedAt);
+    const resolver = new BatchResolver(tx, workspaceId, receivedAt, identityCacheFor(client));
+    const result = await storeInTransaction(tx, resolver, workspaceId, withIds, envelopeSentAt, receivedAt);
     await tx.commit();
+    resolver.committed();
     return result;
   } catch (error) {
     await tx.rollback().catch(() => undefined);
@@ -80,6 +83,7 @@ export async function storeEvents(
 
 async function storeInTransaction(
   tx: Transaction,
+  resolver: BatchResolver,
   workspaceId: string,
   withIds: Array<{ e: ParsedEvent; messageId: string }>,
   envelopeSentAt: string | number | null,
@@ -103,7 +107,6 @@ async function storeInTransaction(
   });
   if (fresh.length === 0) return [];
 
-  const resolver = new BatchResolver(tx, workspaceId, receivedAt);
   const keyed = fresh.map((x) => ({ ...x, keys: keysOf(x.e), previous: previousKeys(x.e) }));
   await resolver.load(keyed.flatMap((x) => [...x.keys, ...x.previous]));
 
@@ -175,7 +178,10 @@ async function storeInTransaction(
         r.receivedAt,
       );
     }
-    await tx.execute({ sql: multiRowInsert('events', eventColumns, part.length, 'ON CONFLICT DO NOTHING'), args });
+    await tx.execute({
+      sql: multiRowInsert('events', eventColumns, part.length, 'ON CONFLICT DO NOTHING'),
+      args,
+    });
   }
   return rows.map((event) => ({ workspaceId, customerId: event.customerId, event }));
 }
