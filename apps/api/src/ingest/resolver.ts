@@ -48,6 +48,8 @@ export class BatchResolver {
   private profiles = new Map<string, Profile>();
   private newIdentities: Array<{ type: string; value: string; customerId: string }> = [];
   private merges: Array<{ fromId: string; intoId: string; reason: string }> = [];
+  /** Identities read from the database (not the cache) in this request. */
+  private learned: Array<[string, string]> = [];
 
   constructor(
     private readonly tx: Pick<Transaction, 'execute'>,
@@ -83,7 +85,9 @@ export class BatchResolver {
         });
         for (const row of rs.rows) {
           const customerId = String(row.customer_id);
-          this.owners.set(keyOf(type, String(row.value)), customerId);
+          const value = String(row.value);
+          this.owners.set(keyOf(type, value), customerId);
+          this.learned.push([type, value]);
           found.add(customerId);
         }
       }
@@ -293,10 +297,11 @@ export class BatchResolver {
       return;
     }
     const owners: Array<[string, string]> = [];
-    for (const [key, id] of this.owners) {
-      const [type, value] = key.split('\u0000') as [string, string];
-      owners.push([this.cacheKey(type, value), this.live(id)]);
+    for (const [type, value] of this.learned) {
+      const id = this.owners.get(keyOf(type, value));
+      if (id) owners.push([this.cacheKey(type, value), this.live(id)]);
     }
+    for (const i of this.newIdentities) owners.push([this.cacheKey(i.type, i.value), this.live(i.customerId)]);
     this.cache.remember(owners, this.pendingLastSeen);
   }
 }
