@@ -87,7 +87,8 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
   const successors = new Map<string, string[]>();
   const predecessors = new Map<string, string[]>();
   const edgeIds = new Set<string>();
-  graph.edges.forEach((edge, i) => {
+  for (let i = 0; i < graph.edges.length; i++) {
+    const edge = graph.edges[i]!;
     const path = `edges.${i}`;
     if (edgeIds.has(edge.id)) issues.push({ nodeId: edge.source, path, message: `Two connections share the id "${edge.id}"`, code: 'duplicate-id' });
     edgeIds.add(edge.id);
@@ -95,15 +96,15 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     const dst = nodes.get(edge.target);
     if (!src || !dst) {
       issues.push({ nodeId: src ? edge.source : null, path, message: 'A connection points to a step that no longer exists: remove it', code: 'bad-edge' });
-      return;
+      continue;
     }
     if (dst.type?.category === 'trigger' || dst.type?.category === 'setting') {
       issues.push({ nodeId: edge.target, path, message: `Nothing can lead into "${label(dst)}": it is a ${dst.type.category === 'trigger' ? 'trigger' : 'journey setting'}`, code: 'bad-edge' });
-      return;
+      continue;
     }
     if (src.valid && !src.ports.some((p) => p.id === edge.sourcePort)) {
       issues.push({ nodeId: edge.source, path, message: `"${label(src)}" has no path called "${edge.sourcePort}" any more: reconnect it`, code: 'bad-edge' });
-      return;
+      continue;
     }
     const key = portKey(edge.source, edge.sourcePort);
     const list = edgesFrom.get(key);
@@ -118,7 +119,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     const pred = predecessors.get(edge.target);
     if (pred) pred.push(edge.source);
     else predecessors.set(edge.target, [edge.source]);
-  });
+  }
 
   const all = [...nodes.values()];
   const triggers = all.filter((n) => n.type?.category === 'trigger');

@@ -65,6 +65,15 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
   const horizonMs = scenario.horizonMs ?? 60 * DAY;
   const behaviours = scenario.behaviours ?? [];
   const rates = behaviours.map((b) => (b.probabilityPerDay >= 1 ? Infinity : -Math.log(1 - Math.max(0, b.probabilityPerDay)) / DAY));
+  const engagementByChannel = new Map<string, Record<Engagement, number>>();
+  const engagementFor = (channel: string): Record<Engagement, number> => {
+    let probs = engagementByChannel.get(channel);
+    if (!probs) {
+      probs = { ...DEFAULT_ENGAGEMENT, ...(scenario.engagement?.default ?? {}), ...(scenario.engagement?.[channel] ?? {}) } as Record<Engagement, number>;
+      engagementByChannel.set(channel, probs);
+    }
+    return probs;
+  };
   const bestTotal = Object.values(scenario.bestChannel ?? {}).reduce((a, b) => a + b, 0);
   const perNode: Record<string, NodeCount> = {};
   const completed: Partial<Record<CompletionReason, number>> = {};
@@ -124,7 +133,7 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
               const stepId = String(cfg.stepId);
               const msgStep = ir.steps[stepId];
               const channel = (msgStep?.type === 'action' && msgStep.channel) || 'default';
-              const probs = { ...DEFAULT_ENGAGEMENT, ...(scenario.engagement?.default ?? {}), ...(scenario.engagement?.[channel] ?? {}) };
+              const probs = engagementFor(channel);
               // One draw per message, so "opened?" and "clicked?" agree (a click implies an open).
               let u = engagementDraws.get(stepId);
               if (u === undefined) {
@@ -158,7 +167,8 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
     );
     const s = result.state;
     if (result.errors.length) errors++;
-    for (const [stepId, v] of Object.entries(s.visits)) {
+    for (const stepId in s.visits) {
+      const v = s.visits[stepId]!;
       const nodeId = ir.nodeOf[stepId] ?? stepId;
       const n = (perNode[nodeId] ??= { customers: 0, visits: 0 });
       n.customers++;

@@ -2,7 +2,7 @@
 // with any validation issue, so the IR only ever describes journeys a marketer saw pass.
 import type { CompileContext, ExitCriterion, Goal, JourneyIR, NodeRegistry, Step, Trigger } from '@braid/sdk';
 import { IR_VERSION, scaledMs } from '@braid/sdk';
-import type { Analysis } from './analyse';
+import type { Analysis, NodeInfo } from './analyse';
 import { analyse, nodeLabel, portKey } from './analyse';
 import type { JourneyIssue } from './graph';
 import { checkAnalysis } from './validate';
@@ -46,24 +46,7 @@ function build(a: Analysis, options: CompileOptions): CompileResult {
     const nodeId = info.node.id;
     const isFlow = type.category !== 'trigger' && type.category !== 'setting';
     if (isFlow && !a.reachable.has(nodeId)) continue;
-    const ctx: CompileContext = {
-      nodeId,
-      journeyId: options.journeyId,
-      version: options.version,
-      next(port) {
-        const edge = a.edgesFrom.get(portKey(nodeId, port))?.[0];
-        if (edge) return edge.target;
-        // An optional port left open: customers taking it leave here, with a reason the reports can show.
-        const id = `${nodeId}.${port}.end`;
-        const portLabel = info.ports.find((p) => p.id === port)?.label ?? port;
-        steps[id] = { type: 'end', id, reason: `Left after "${nodeLabel(info)}" (${portLabel})` };
-        nodeOf[id] = nodeId;
-        return id;
-      },
-      stepId: (suffix) => `${nodeId}.${suffix}`,
-      stepOf: (id) => id,
-      ms,
-    };
+    const ctx = new NodeCompileContext(nodeId, info, a, options, ms, steps, nodeOf);
     const out = type.compile(info.config, ctx);
     for (const step of out.steps ?? []) {
       steps[step.id] = step;
@@ -91,6 +74,43 @@ function build(a: Analysis, options: CompileOptions): CompileResult {
     ok: true,
     ir: { irVersion: IR_VERSION, journeyId: options.journeyId, version: options.version, trigger, goal, exitCriteria, start, steps, nodeOf },
   };
+}
+
+/** One per node; methods on the prototype keep compile of large journeys allocation-light. */
+class NodeCompileContext implements CompileContext {
+  readonly journeyId: string;
+  readonly version: number;
+  constructor(
+    readonly nodeId: string,
+    private readonly info: NodeInfo,
+    private readonly a: Analysis,
+    options: CompileOptions,
+    readonly ms: CompileContext['ms'],
+    private readonly steps: Record<string, Step>,
+    private readonly nodeOf: Record<string, string>,
+  ) {
+    this.journeyId = options.journeyId;
+    this.version = options.version;
+  }
+
+  next(port: string): string {
+    const edge = this.a.edgesFrom.get(portKey(this.nodeId, port))?.[0];
+    if (edge) return edge.target;
+    // An optional port left open: customers taking it leave here, with a reason the reports can show.
+    const id = `${this.nodeId}.${port}.end`;
+    const portLabel = this.info.ports.find((p) => p.id === port)?.label ?? port;
+    this.steps[id] = { type: 'end', id, reason: `Left after "${nodeLabel(this.info)}" (${portLabel})` };
+    this.nodeOf[id] = this.nodeId;
+    return id;
+  }
+
+  stepId(suffix: string): string {
+    return `${this.nodeId}.${suffix}`;
+  }
+
+  stepOf(nodeId: string): string {
+    return nodeId;
+  }
 }
 
 function targetsOf(step: Step): string[] {

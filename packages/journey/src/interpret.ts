@@ -72,7 +72,7 @@ class Run {
       const visit = (this.s.visits[current] ?? 0) + 1;
       this.s.visits[current] = visit;
       this.s.stepId = current;
-      this.log(current, 'entered', step.type);
+      if (this.logOn) this.log(current, 'entered', step.type);
       const next = this.runStep(step, visit);
       if (next === null) return;
       current = next;
@@ -95,7 +95,7 @@ class Run {
           const tz = w.timezone === 'customer' ? (this.s.timezone ?? w.fallbackTimezone) : w.timezone;
           const until = nextWindowStart(this.now, w.from, w.to, w.days, isValidTimezone(tz) ? tz : w.fallbackTimezone);
           if (until <= this.now) {
-            this.log(step.id, 'left', `already inside ${w.from}–${w.to}`);
+            if (this.logOn) this.log(step.id, 'left', `already inside ${w.from}–${w.to}`);
             return step.next;
           }
           this.s.awaiting = { kind: 'sleep', stepId: step.id, until };
@@ -125,7 +125,7 @@ class Run {
             this.fail(`Split "${step.id}" has no paths`);
             return null;
           }
-          this.log(step.id, 'left', `random split: ${out.port}`);
+          if (this.logOn) this.log(step.id, 'left', `random split: ${out.port}`);
           return out.next;
         }
         this.s.awaiting = { kind: 'activity', stepId: step.id, activity: 'lookup', visit };
@@ -146,16 +146,9 @@ class Run {
 }
 
 function actionCommand(step: ActionStep, visit: number, variables: Record<string, Json>): Command {
-  return {
-    kind: 'runActivity',
-    stepId: step.id,
-    activity: 'action',
-    kindName: step.kind,
-    ...(step.channel ? { channel: step.channel } : {}),
-    config: step.config,
-    visit,
-    variables,
-  };
+  const command: Extract<Command, { kind: 'runActivity' }> = { kind: 'runActivity', stepId: step.id, activity: 'action', kindName: step.kind, config: step.config, visit, variables };
+  if (step.channel) command.channel = step.channel;
+  return command;
 }
 
 function lookupCommand(step: BranchStep, visit: number, s: JourneyState): Command {
@@ -325,7 +318,7 @@ function handleActivityResult(run: Run, input: Extract<InterpreterInput, { kind:
       run.fail(`Condition "${step.id}" has no path for its answer`);
       return true;
     }
-    run.log(step.id, 'left', `${describeCondition(step)} → ${out.port} (${reason})`);
+    if (run.logOn) run.log(step.id, 'left', `${describeCondition(step)} → ${out.port} (${reason})`);
     run.enter(out.next);
     return true;
   }

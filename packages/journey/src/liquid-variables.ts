@@ -29,7 +29,20 @@ function readsIn(expression: string, out: TemplateScan['reads']): void {
   });
 }
 
+// The canvas re-validates on every edit: most templates are unchanged between runs.
+const cache = new Map<string, TemplateScan>();
+
+/** Scans are cached by template text; treat the result as read-only. */
 export function scanTemplate(template: string): TemplateScan {
+  const hit = cache.get(template);
+  if (hit) return hit;
+  const scan = scanUncached(template);
+  if (cache.size >= 5_000) cache.clear();
+  cache.set(template, scan);
+  return scan;
+}
+
+function scanUncached(template: string): TemplateScan {
   const scan: TemplateScan = { reads: [], defines: new Set(), syntaxError: null };
   const opens = (template.match(/\{\{/g) ?? []).length;
   const closes = (template.match(/\}\}/g) ?? []).length;

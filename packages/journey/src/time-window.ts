@@ -39,20 +39,22 @@ function localTime(ms: number, tz: string): LocalTime {
 }
 
 const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /**
  * UTC offset of `tz` at `ms`. Every zone's offset changes only on a quarter-hour boundary,
  * so one Intl call per zone and quarter hour is enough (Intl is slow; simulations call this a lot).
  */
 function offsetMs(ms: number, tz: string): number {
-  const key = `${tz}|${Math.floor(ms / QUARTER_HOUR)}`;
-  let off = offsets.get(key);
+  let zone = offsets.get(tz);
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  const key = Math.floor(ms / QUARTER_HOUR);
+  let off = zone.get(key);
   if (off === undefined) {
     const l = localTime(ms, tz);
     off = Date.UTC(l.y, l.m - 1, l.d, l.hh, l.mm, l.ss) - Math.floor(ms / 1000) * 1000;
-    if (offsets.size > 50_000) offsets.clear();
-    offsets.set(key, off);
+    if (zone.size > 50_000) zone.clear();
+    zone.set(key, off);
   }
   return off;
 }

@@ -57,20 +57,20 @@ function cyclesWithoutWait(a: Analysis): JourneyIssue[] {
   };
   const color = new Map<string, 1 | 2>();
   const reported = new Set<string>();
+  const instantSuccessors = (id: string) => (a.successors.get(id) ?? []).filter(isInstant);
   for (const startId of a.nodes.keys()) {
     if (color.has(startId) || !isInstant(startId)) continue;
     // Iterative DFS: journeys can be long chains and must not overflow the stack.
-    const stack: { id: string; i: number }[] = [{ id: startId, i: 0 }];
+    const stack: { id: string; succ: string[]; i: number }[] = [{ id: startId, succ: instantSuccessors(startId), i: 0 }];
     color.set(startId, 1);
     while (stack.length) {
       const top = stack[stack.length - 1]!;
-      const succ = (a.successors.get(top.id) ?? []).filter(isInstant);
-      if (top.i >= succ.length) {
+      if (top.i >= top.succ.length) {
         color.set(top.id, 2);
         stack.pop();
         continue;
       }
-      const next = succ[top.i++]!;
+      const next = top.succ[top.i++]!;
       const c = color.get(next);
       if (c === 1 && !reported.has(next)) {
         reported.add(next);
@@ -78,7 +78,7 @@ function cyclesWithoutWait(a: Analysis): JourneyIssue[] {
         issues.push({ nodeId: next, path: '', message: `"${nodeLabel(info)}" is in a loop with no wait: customers would go round it forever. Add a Wait inside the loop`, code: 'cycle-without-wait' });
       } else if (c === undefined) {
         color.set(next, 1);
-        stack.push({ id: next, i: 0 });
+        stack.push({ id: next, succ: instantSuccessors(next), i: 0 });
       }
     }
   }
@@ -137,7 +137,7 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
   for (const info of a.nodes.values()) {
     if (!info.valid || !info.type) continue;
     const nodeId = info.node.id;
-    const ctx: GraphContext = { nodeId, nodes: views, node: (id) => viewById.get(id), isUpstream: (id) => reaches(id, nodeId) };
+    const ctx: GraphContext = new NodeGraphContext(nodeId, views, viewById, reaches);
     try {
       for (const i of info.type.validate?.(info.config, ctx) ?? []) issues.push({ nodeId, path: i.path, message: i.message, code: 'node-rule' });
     } catch (e) {
@@ -161,6 +161,21 @@ function liquidFields(info: NodeInfo): string[] {
     liquidFieldsByType.set(type, fields);
   }
   return fields;
+}
+
+class NodeGraphContext implements GraphContext {
+  constructor(
+    readonly nodeId: string,
+    readonly nodes: readonly GraphNodeView[],
+    private readonly byId: Map<string, GraphNodeView>,
+    private readonly reaches: (from: string, to: string) => boolean,
+  ) {}
+  node(id: string): GraphNodeView | undefined {
+    return this.byId.get(id);
+  }
+  isUpstream(id: string): boolean {
+    return this.reaches(id, this.nodeId);
+  }
 }
 
 function hasTemplates(info: NodeInfo): boolean {
