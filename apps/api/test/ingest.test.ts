@@ -47,6 +47,27 @@ describe('Segment HTTP Tracking API', () => {
     expect(res.status).toBe(200);
   });
 
+  it('accepts gzip bodies and answers CORS preflights for the website snippet', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const body = gzipSync(JSON.stringify({ batch: [{ type: 'track', anonymousId: 'gz', event: 'Zipped', messageId: 'gz-1' }] }));
+    const res = await fetch(`${api.url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}` },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(await eventsByMessage('gz-1')).toHaveLength(1);
+    const bomb = gzipSync(Buffer.alloc(2_000_000, 32));
+    const tooBig = await fetch(`${api.url}/v1/batch`, { method: 'POST', headers: { 'content-encoding': 'gzip', authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}` }, body: bomb });
+    expect(tooBig.status).toBe(400);
+    const preflight = await fetch(`${api.url}/v1/track`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://hoaban.vn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('stores a retried event once (messageId dedupe), within a batch and across requests', async () => {
     const event = { type: 'track', userId: 'u-2', event: 'Added to Cart', messageId: 'dup-1' };
     const before = seen.length;

@@ -2,6 +2,8 @@
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { gunzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { KeyCache } from '../auth/keys';
 import { ApiError, errorBody } from '../errors';
@@ -26,6 +28,15 @@ function basicUsername(header: string | undefined): string | null {
 
 export function ingestRoutes(deps: IngestDeps): Hono {
   const app = new Hono();
+  // The website snippet (analytics.js) posts from the shop's own origin; write keys are public.
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 86400,
+    }),
+  );
   // Segment answers oversized requests with 400 so clients drop them instead of retrying.
   app.use(
     bodyLimit({
@@ -46,7 +57,7 @@ export function ingestRoutes(deps: IngestDeps): Hono {
   const handle = (route: SegmentType | 'batch') => async (c: Context) => {
     const receivedAt = Date.now();
     const headerKey = basicUsername(c.req.header('authorization'));
-    const text = await c.req.text();
+    const text = await readBody(c);
     let body: unknown;
     try {
       body = parseJsonBody(text);
@@ -85,6 +96,37 @@ export function ingestRoutes(deps: IngestDeps): Hono {
 
   for (const route of [...segmentTypes, 'batch'] as const) app.post(`/${route}`, handle(route));
   return app;
+}
+
+/** Some Segment/RudderStack clients gzip their batches. The limit applies after inflating too. */
+async function readBody(c: Context): Promise<string> {
+  const encoding = c.req.header('content-encoding')?.toLowerCase();
+  if (!encoding || encoding === 'identity') return c.req.text();
+  if (encoding !== 'gzip') {
+    throw new ApiError(
+      415,
+      'unsupported_encoding',
+      `Content-Encoding ${encoding} is not supported; use gzip or none`,
+      [{ field: 'Content-Encoding', message: 'must be gzip or absent' }],
+    );
+  }
+  const raw = Buffer.from(await c.req.arrayBuffer());
+  try {
+    return gunzipSync(raw, { maxOutputLength: MAX_REQUEST_BYTES }).toString('utf8');
+  } catch (error) {
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new ApiError(
+      400,
+      tooLarge ? 'too_large' : 'invalid_body',
+      tooLarge ? `Request body exceeds ${MAX_REQUEST_BYTES} bytes` : 'Body is not valid gzip',
+      [
+        {
+          field: '',
+          message: tooLarge ? `at most ${MAX_REQUEST_BYTES} bytes per request` : 'could not inflate',
+        },
+      ],
+    );
+  }
 }
 
 function unauthorized(): ApiError {
