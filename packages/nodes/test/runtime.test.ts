@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createImplementationRegistry, runAction } from '@braid/sdk/server';
+import { createImplementationRegistry, implementNodeType, runAction } from '@braid/sdk/server';
+import { defineNodeType } from '@braid/sdk';
+import { z } from 'zod';
 import type { ActionServices } from '@braid/sdk/server';
 import type { Json } from '@braid/sdk';
-import { builtinNodeTypes, builtinRegistry } from '../src/index';
+import { builtinNodeTypes, builtinRegistry, sendMessage } from '../src/index';
 import { builtinImplementations, loadInstalledNodeTypes } from '../src/server';
 
 function fakeServices() {
@@ -108,10 +110,21 @@ describe('loadInstalledNodeTypes', () => {
   it('combines built-ins with developer packages named in the configuration', async () => {
     const none = await loadInstalledNodeTypes([]);
     expect(none.registry.list()).toHaveLength(builtinNodeTypes.length);
-    const withChat = await loadInstalledNodeTypes(['@braid/node-notify-chat']);
-    expect(withChat.registry.get('notify-chat')?.category).toBe('action');
-    expect(withChat.implementations.get('notify-chat')).toBeDefined();
-    expect(withChat.implementations.get('send-message')).toBeDefined();
-    expect(withChat.packages).toEqual([{ name: '@braid/node-notify-chat', nodeTypeIds: ['notify-chat'] }]);
+    const ping = defineNodeType({
+      id: 'ping', category: 'action', version: 1, label: 'Ping', description: '', configSchema: z.object({}), defaultConfig: {}, form: {},
+      ports: [{ id: 'out', label: 'Next' }], summary: () => 'Ping', compile: () => ({}),
+    });
+    const modules: Record<string, unknown> = {
+      '@acme/braid-ping': { nodeTypes: [ping] },
+      '@acme/braid-ping/server': { implementations: [implementNodeType(ping, async () => undefined)] },
+    };
+    const withPing = await loadInstalledNodeTypes(['@acme/braid-ping'], async (name) => modules[name]);
+    expect(withPing.registry.get('ping')?.category).toBe('action');
+    expect(withPing.implementations.get('ping')).toBeDefined();
+    expect(withPing.implementations.get('send-message')).toBeDefined();
+    expect(withPing.packages).toEqual([{ name: '@acme/braid-ping', nodeTypeIds: ['ping'] }]);
+    await expect(loadInstalledNodeTypes(['@acme/braid-ping'], async (name) => (name.endsWith('/server') ? {} : { nodeTypes: [sendMessage] }))).rejects.toThrow(
+      /declared twice/,
+    );
   });
 });
