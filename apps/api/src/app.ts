@@ -11,6 +11,7 @@ import { requireAuth } from './auth/middleware';
 import { authRoutes, publicAuthRoutes } from './auth/routes';
 import type { AppEnv } from './env';
 import { errorBody, onError, validationHook } from './errors';
+import { describeIngestion } from './ingest/openapi';
 import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes } from './tracking/routes';
 import type { IngestedEvent } from './ingest/store';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
   app.route('/api', api);
+  describeIngestion(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -1,0 +1,63 @@
+// The Segment-compatible ingestion routes, described in the same OpenAPI document as the admin
+// API (they are plain Hono handlers, so they are registered by hand).
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
+import { z } from '@hono/zod-openapi';
+import { ErrorSchema } from '../admin/common';
+import { eventSchemas, segmentTypes } from './schema';
+
+export function describeIngestion(registry: OpenAPIRegistry): void {
+  registry.registerComponent('securitySchemes', 'writeKey', {
+    type: 'http',
+    scheme: 'basic',
+    description: 'Write key as the Basic username, empty password (or `writeKey` in the body)',
+  });
+  const responses = {
+    200: {
+      description: 'Stored (or already stored: messageId dedupe)',
+      content: { 'application/json': { schema: z.object({ success: z.literal(true) }) } },
+    },
+    400: {
+      description:
+        'Invalid event; `details` names each field. Also for bodies over 500 KB or events over 32 KB',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    401: {
+      description: 'Missing, unknown or revoked write key',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+  };
+  for (const type of segmentTypes) {
+    registry.registerPath({
+      method: 'post',
+      path: `/v1/${type}`,
+      tags: ['ingestion'],
+      summary: `Segment ${type}`,
+      security: [{ writeKey: [] }],
+      request: { body: { content: { 'application/json': { schema: eventSchemas[type] } } } },
+      responses,
+    });
+  }
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/batch',
+    tags: ['ingestion'],
+    summary: 'Segment batch: up to 500 KB of events of any type, each with its `type`',
+    security: [{ writeKey: [] }],
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              batch: z.array(z.record(z.string(), z.unknown())),
+              sentAt: z.string().optional(),
+              context: z.record(z.string(), z.unknown()).optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses,
+  });
+}
