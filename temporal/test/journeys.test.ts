@@ -21,8 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // RECORD_HISTORIES=1 refreshes the replay fixtures from this run (see replay.test.ts).
-  if (process.env.RECORD_HISTORIES && stack) await recordHistories(stack);
-  await stack?.stop();
+  try {
+    if (process.env.RECORD_HISTORIES && stack) await recordHistories(stack);
+  } finally {
+    await stack?.stop();
+  }
 });
 
 async function recordHistories(s: Stack): Promise<void> {

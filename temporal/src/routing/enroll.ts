@@ -26,11 +26,15 @@ export async function enrollCustomer(
   journey: ActiveJourney,
   customerId: string,
   entryEvent: CustomerEvent | null,
+  options: { notActive?: boolean } = {},
 ): Promise<EnrollResult> {
   const { db, client } = deps;
   const now = (deps.now ?? Date.now)();
   const { trigger } = journey.ir;
-  const [last] = await db
+  // The caller already knows the customer is not in this journey now; the history only matters
+  // for `once`, `everyTime` with a gap, and entry limits.
+  const needsHistory = !options.notActive || trigger.reentry.mode !== 'afterExit' || trigger.entryLimit !== null;
+  const [last] = !needsHistory ? [] : await db
     .select({ status: enrollments.status, enteredAt: enrollments.enteredAt })
     .from(enrollments)
     .where(and(eq(enrollments.journeyId, journey.journeyId), eq(enrollments.customerId, customerId)))

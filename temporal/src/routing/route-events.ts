@@ -77,7 +77,7 @@ export function createRouter(deps: RouterDeps): Router {
       if (journey.ir.trigger.kind !== 'event') continue;
       if (active.some((a) => a.journeyId === journey.journeyId)) continue;
       if (!matchesEvent(journey.ir.trigger.match, event, null)) continue;
-      const result = await enrollCustomer(deps, journey, e.customerId, event);
+      const result = await enrollCustomer(deps, journey, e.customerId, event, { notActive: true });
       out.push(
         result.enrolled
           ? { ...base, journeyId: journey.journeyId, kind: 'enrolled', enrollmentId: result.enrollmentId }

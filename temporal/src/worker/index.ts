@@ -44,7 +44,9 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       maxConcurrentWorkflowTaskExecutions: config.maxConcurrentWorkflowTaskExecutions ?? 100,
       maxConcurrentActivityTaskExecutions: config.maxConcurrentActivityTaskExecutions ?? 200,
       maxConcurrentLocalActivityExecutions: 200,
-      ...(config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: config.maxCachedWorkflows } : {}),
+      // Waiting customers beyond the cache are evicted and replayed from history when their
+      // timer fires or an event arrives: memory stays flat however many are waiting.
+      maxCachedWorkflows: config.maxCachedWorkflows ?? 1_000,
     }),
   ];
   for (const channel of config.channels ?? BUILT_IN_CHANNELS) {

@@ -1,7 +1,8 @@
 // `tsx temporal/src/worker/main.ts`: runs a journey worker until SIGINT/SIGTERM.
 // Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_CERT/KEY, TEMPORAL_API_KEY,
 // BRAID_DATABASE_URL, BRAID_DATABASE_AUTH_TOKEN, BRAID_CHANNEL_RATE (sends/s per channel),
-// BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN), SMTP_*.
+// BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN),
+// BRAID_MAX_CACHED_WORKFLOWS (default 1000), SMTP_* and other channel credentials.
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
 import { temporalConfigFromEnv } from '../connection/config';
@@ -20,6 +21,7 @@ const worker = await startWorker({
   temporal,
   deps: { db, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
   defaultChannelRate: Number.isFinite(rate) && rate > 0 ? rate : 200,
+  ...(process.env.BRAID_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.BRAID_MAX_CACHED_WORKFLOWS) } : {}),
   // A prebuilt bundle (tests, containers) skips bundling at start.
   ...(process.env.BRAID_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: process.env.BRAID_WORKFLOW_BUNDLE } } : {}),
 });

@@ -12,7 +12,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialState, interpret } from '@braid/journey';
+import { initialState, interpret } from '@braid/journey/interpreter';
 import type { ActivityResult, Command, CustomerEvent, InterpreterInput, Json } from '@braid/sdk';
 import {
   channelTaskQueue,
@@ -40,12 +40,9 @@ const MAX_POSTPONES = 20;
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 };
 // A send that has not finished in 30 s is retried (same idempotency key) — also how a crashed worker's sends resume.
 const actions = proxyActivities<JourneyActivities>({ startToCloseTimeout: '30 seconds', retry });
-// Bookkeeping must never be lost: it retries until the database is back.
-const bookkeeping = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-const stepLog = proxyLocalActivities<JourneyActivities>({
+// Bookkeeping (step log, the enrollment's final status) runs as local activities: no extra
+// round trips through the server, and it retries until the database is back.
+const bookkeeping = proxyLocalActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
 });
@@ -135,7 +132,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (logs.length === 0) return;
     const entries = logs;
     logs = [];
-    await stepLog.recordSteps({ enrollment, entries });
+    await bookkeeping.recordSteps({ enrollment, entries });
   }
 
   async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult> {

@@ -1,0 +1,263 @@
+// `npm run bench -w @braid/temporal`: the runtime's speed and memory on the embedded dev server.
+// Every figure is printed next to a ceiling or baseline measured in the same run:
+//   1. enrolments/s for 5,000 customers entering through ingested events (HTTP /v1/batch →
+//      routing → signalWithStart) beside raw signalWithStart of an empty workflow (target ≥ 0.8);
+//   2. event-to-first-message latency at a steady 50 enrolments/s (target p50 < 300 ms, p99 < 1 s);
+//   3. worker RSS with 10,000 customers waiting, beside the idle worker.
+// Loops are bounded by counts; nothing here asserts, it reports.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { and, count, createDb, eq, messages } from '@braid/db';
+import { startApi } from '@braid/api';
+import { createJourneyRuntime } from '../../apps/api/src/journeys/runtime';
+import { journeyGraph, days } from '../../packages/journey/fixtures/builder';
+import { connectTemporalClient } from '../src/client/connect';
+import { startDevServer, freePort } from '../src/server/index';
+import { workflowsPath } from '../src/worker/index';
+import { DEFAULT_TASK_QUEUE } from '../src/workflows/contract';
+
+const ENROL_N = Number(process.env.BENCH_ENROL_N ?? 5_000);
+const WAITING_N = Number(process.env.BENCH_WAITING_N ?? 10_000);
+const LATENCY_RATE = 50;
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
+const CONCURRENCY = 16;
+const BATCH = 50;
+const WRITE_KEY = 'bwk_bench_write_key';
+const ADMIN_TOKEN = 'bat_bench_admin_token';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const noop = () => undefined;
+const log = (line: string) => console.log(`[bench] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'braid-bench-'));
+const temporal = await startDevServer({ dataDir: dir, port: await freePort(), ui: false });
+const client = await connectTemporalClient({ address: temporal.address, namespace: temporal.namespace });
+const dbUrl = `file:${join(dir, 'braid.db')}`;
+const db = await createDb(dbUrl);
+const runtime = createJourneyRuntime({ db: db.db, client, timeScale: 1 });
+const api = await startApi({
+  db,
+  port: 0,
+  log: noop,
+  bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'bench@hoaban.vn', adminPassword: 'bench bench bench' },
+  onEventsIngested: runtime.onEventsIngested,
+  registerRoutes: runtime.registerRoutes,
+});
+const bundlePath = join(dir, 'workflow-bundle.js');
+writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath, logger: { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop } })).code);
+
+let worker: ChildProcess | null = null;
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'temporal/src/worker/main.ts')], {
+    cwd: root,
+    env: { ...process.env, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: temporal.namespace, BRAID_DATABASE_URL: dbUrl, BRAID_WORKFLOW_BUNDLE: bundlePath },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('braid worker: polling') && resolve());
+    child.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
+  });
+  return child;
+}
+
+const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
+const ingest = (path: string, body: unknown) =>
+  fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: basic }, body: JSON.stringify(body) });
+async function admin(path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${api.url}/api${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+async function publish(name: string, graph: unknown): Promise<string> {
+  const { id } = (await admin('/journeys', { name, graph })) as { id: string };
+  await admin(`/journeys/${id}/publish`, { note: 'bench' });
+  return id;
+}
+
+async function stopWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (!w || w.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    w.once('exit', () => resolve());
+    w.kill('SIGTERM');
+  });
+}
+
+async function countWhere(sqlText: string): Promise<number> {
+  return Number((await db.client.execute(sqlText)).rows[0]!.n);
+}
+
+/** Waits (bounded) until every enrolled customer has reached the month-long wait. */
+async function drain(expected: number, what: string): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < 1_200; i++) {
+    if ((await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active' AND current_node = 'month'")) >= expected) break;
+    await sleep(250);
+  }
+  const seconds = (performance.now() - t) / 1000;
+  log(`${what}: worker took ${seconds.toFixed(1)} s to bring ${expected} customers to their wait`);
+  return seconds;
+}
+
+try {
+  worker = await startWorkerProcess();
+  await sleep(2_000);
+  const idleRss = rssMb(worker.pid!);
+  // Enrolment is measured with the worker stopped in both runs, so both figures are the rate
+  // at which executions are durably started, not how fast the worker then runs them.
+  await stopWorker();
+
+  // Journeys: customers wait a month (they stay in the worker), or get a message at once.
+  const waitGraph = (event: string) =>
+    journeyGraph(
+      [
+        ['entered', 'trigger-event', { event, where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['month', 'wait-delay', { duration: days(30) }],
+        ['done', 'exit', { reason: 'bench' }],
+      ],
+      [
+        ['entered', 'out', 'month'],
+        ['month', 'out', 'done'],
+      ],
+    );
+  await publish('Bench: waiting', waitGraph('Bench Entered'));
+  const probeJourney = await publish(
+    'Bench: first message',
+    journeyGraph(
+      [
+        ['probe', 'trigger-event', { event: 'Latency Probe', where: [], reentry: { mode: 'everyTime' }, entryLimit: null }],
+        ['hello', 'send-message', { channel: 'web', subject: 'Xin chào', body: 'Xin chào {{ customer.firstName }}' }],
+        ['done', 'exit', { reason: 'bench' }],
+      ],
+      [
+        ['probe', 'out', 'hello'],
+        ['hello', 'out', 'done'],
+      ],
+    ),
+  );
+
+  // 1a. Raw signalWithStart of an empty workflow: the ceiling for enrolment through Braid.
+  const rawIds = Array.from({ length: ENROL_N }, (_, i) => `bench-raw-${i}`);
+  let t0 = performance.now();
+  await pool(rawIds, CONCURRENCY * 4, async (workflowId) => {
+    await client.workflow.signalWithStart('emptyWorkflow', {
+      workflowId,
+      taskQueue: DEFAULT_TASK_QUEUE,
+      args: [],
+      signal: 'customerEvent',
+      signalArgs: [{}],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+  });
+  const rawRate = ENROL_N / ((performance.now() - t0) / 1000);
+  log(`raw signalWithStart (empty workflow): ${rawRate.toFixed(0)} /s over ${ENROL_N}`);
+
+  // 1b. The same number of customers entering through ingestion (identity resolution, routing, enrolment).
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < ENROL_N; start += BATCH) {
+    const batch = [];
+    for (let i = start; i < Math.min(ENROL_N, start + BATCH); i++) {
+      batch.push({ type: 'track', userId: `bench-a-${i}`, event: 'Bench Entered', properties: { i }, messageId: `bench-a-${i}` });
+    }
+    batches.push(batch);
+  }
+  const routedBefore = (await db.client.execute('SELECT count(*) AS n FROM enrollments')).rows[0]!.n;
+  t0 = performance.now();
+  await pool(batches, CONCURRENCY, async (batch) => {
+    const res = await ingest('/v1/batch', { batch });
+    if (!res.ok) throw new Error(`ingest ${res.status}`);
+  });
+  const enrolSeconds = (performance.now() - t0) / 1000;
+  const enrolled = Number((await db.client.execute('SELECT count(*) AS n FROM enrollments')).rows[0]!.n) - Number(routedBefore);
+  const enrolRate = enrolled / enrolSeconds;
+  log(`enrolments via ingested events: ${enrolRate.toFixed(0)} /s (${enrolled} customers) — ${(enrolRate / rawRate).toFixed(2)} of raw ${rawRate.toFixed(0)} /s (target ≥ 0.80)`);
+
+  // The worker comes back and works through the backlog before latency is measured.
+  worker = await startWorkerProcess();
+  await drain(ENROL_N, 'backlog');
+  for (let i = 0; i < 240 && (await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active'")) > ENROL_N; i++) await sleep(250);
+  await sleep(2_000);
+
+  // 2. Event → first message at a steady 50 enrolments/s.
+  const total = LATENCY_RATE * LATENCY_SECONDS;
+  const sentAt = new Map<string, number>();
+  const started = performance.now();
+  const inflight: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / LATENCY_RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const userId = `bench-l-${i}`;
+    sentAt.set(userId, Date.now());
+    inflight.push(ingest('/v1/track', { userId, event: 'Latency Probe', properties: {}, messageId: `bench-l-${i}` }));
+  }
+  await Promise.all(inflight);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [row] = await db.db.select({ n: count() }).from(messages).where(and(eq(messages.journeyId, probeJourney), eq(messages.status, 'sent')));
+    if ((row?.n ?? 0) >= total || Date.now() > deadline) break;
+    await sleep(250);
+  }
+  const rows = await db.client.execute({
+    sql: `SELECT i.value AS user_id, m.updated_at AS at FROM messages m JOIN customer_identities i ON i.customer_id = m.customer_id AND i.type = 'user_id' WHERE m.journey_id = ? AND m.status = 'sent'`,
+    args: [probeJourney],
+  });
+  const latencies = rows.rows.map((r) => Number(r.at) - (sentAt.get(String(r.user_id)) ?? NaN)).filter(Number.isFinite).sort((a, b) => a - b);
+  log(
+    `event → first message at ${LATENCY_RATE}/s for ${LATENCY_SECONDS}s: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms (${latencies.length}/${total} delivered; targets p50 < 300, p99 < 1000)`,
+  );
+
+  // 3. Worker memory with 10,000 customers waiting (5,000 from step 1 + the rest now).
+  const more: Record<string, unknown>[][] = [];
+  for (let start = ENROL_N; start < WAITING_N; start += BATCH) {
+    const batch = [];
+    for (let i = start; i < Math.min(WAITING_N, start + BATCH); i++) {
+      batch.push({ type: 'track', userId: `bench-a-${i}`, event: 'Bench Entered', properties: { i }, messageId: `bench-a-${i}` });
+    }
+    more.push(batch);
+  }
+  await pool(more, CONCURRENCY, async (batch) => {
+    await ingest('/v1/batch', { batch });
+  });
+  await drain(WAITING_N, 'more waiting customers');
+  const waiting = await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active' AND current_node = 'month'");
+  await sleep(2_000);
+  log(`worker RSS with ${waiting} customers waiting: ${rssMb(worker!.pid!)} MB (idle worker in this run: ${idleRss} MB; workflow cache 1,000)`);
+} finally {
+  await stopWorker();
+  await api.close();
+  await client.connection.close().catch(noop);
+  await temporal.stop();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
