@@ -9,7 +9,7 @@ import type { JourneyIR } from '@braid/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
-import { journeyWorkflowId } from '../src/workflows/contract';
+import { currentNodeQuery, journeyWorkflowId } from '../src/workflows/contract';
 import { eventually, startStack, type Stack } from './harness';
 
 /** A day lasts a quarter of a second: the whole Hoa Ban path takes seconds. */
@@ -168,6 +168,42 @@ describe('goals and signals', () => {
     const outcome = await eventually(async () => stack.routed.slice(before).find((o) => o.journeyId === id && o.customerId === customerId), 10_000, 'the routing outcome');
     expect(outcome.kind).toBe('signalFailed');
     expect((await enrollmentOf(id, customerId))?.status).toBe('failed');
+  });
+});
+
+describe('lifecycle', () => {
+  it('pause stops new entries and holds customers before their next send; resume lets them go', async () => {
+    const { id } = await publish('Pause and resume', journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Quote Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['wait', 'wait-delay', { duration: days(4) }],
+        ['sms', 'send-message', { channel: 'sms', body: 'Báo giá đã sẵn sàng' }],
+        ['x', 'exit', { reason: 'quoted' }],
+      ],
+      [
+        ['t', 'out', 'wait'],
+        ['wait', 'out', 'sms'],
+        ['sms', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('quynh', { phone: '+84911111111' });
+    await stack.track('quynh', 'Quote Requested');
+    const customerId = await customerIdOf('quynh');
+    await eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === 'wait', 30_000, 'the customer waiting');
+    expect((await stack.admin(`/journeys/${id}/pause`, { method: 'POST' })).status).toBe(200);
+
+    // Held: the 1-second wait ends, but the SMS waits for resume.
+    const handle = stack.client.workflow.getHandle(journeyWorkflowId(id, customerId));
+    await eventually(async () => (await handle.query(currentNodeQuery)).status === 'held', 30_000, 'the customer held');
+    expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(0);
+    // No new entries while paused.
+    await stack.identify('quang', { phone: '+84922222222' });
+    await stack.track('quang', 'Quote Requested');
+    expect(await enrollmentOf(id, await customerIdOf('quang'))).toBeUndefined();
+
+    expect((await stack.admin(`/journeys/${id}/resume`, { method: 'POST' })).status).toBe(200);
+    await eventually(async () => (await enrollmentOf(id, customerId))?.status === 'completed', 30_000, 'the customer released');
+    expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(1);
   });
 });
 

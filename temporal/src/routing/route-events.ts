@@ -10,6 +10,7 @@ import { customerEventSignal } from '../workflows/contract';
 import { enrollCustomer, type EnrollResult } from './enroll';
 import { createJourneyIndex, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './journey-index';
 import { refreshSegmentsFor } from '../segments/evaluate';
+import { signalJourneyPaused } from './pause';
 
 /** The shape the API's ingestion hands over (IngestedEvent), reduced to what routing reads. */
 export type RoutableEvent = {
@@ -29,6 +30,8 @@ export type Router = {
   /** Enrols a customer into one active journey (manual, segment and date triggers). */
   enroll(journey: ActiveJourney, customerId: string, entryEvent: CustomerEvent | null): Promise<EnrollResult>;
   index: JourneyIndex;
+  /** Holds (or releases) the customers inside a journey. */
+  setPaused(journeyId: string, paused: boolean): Promise<{ signalled: number; gone: number }>;
 };
 
 export type RouterDeps = { db: Db; client: Client; index?: JourneyIndex; concurrency?: number; now?: () => number };
@@ -109,6 +112,7 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     index,
     enroll: (journey, customerId, entryEvent) => enrollCustomer(deps, journey, customerId, entryEvent),
+    setPaused: (journeyId, paused) => signalJourneyPaused(deps, journeyId, paused),
     async routeEvents(events) {
       // One customer's events in order (enrol, then later events find the enrollment);
       // different customers in parallel.

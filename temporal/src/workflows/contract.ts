@@ -43,6 +43,8 @@ export type CarriedState = {
   seenEventIds: string[];
   /** How many times this enrollment continued as new. */
   generation: number;
+  /** The journey was paused when this run continued as new. */
+  paused?: boolean;
 };
 
 export type JourneyWorkflowInput = {
@@ -64,12 +66,14 @@ export type JourneyOutcome = {
 export type CurrentNode = {
   stepId: string | null;
   nodeId: string | null;
-  /** What the customer is doing there: waiting, sending, or done. */
-  status: 'waiting' | 'running' | 'done';
+  /** What the customer is doing there: waiting, running an action, held by a pause, or done. */
+  status: 'waiting' | 'running' | 'held' | 'done';
   until: number | null;
 };
 
 export const customerEventSignal = defineSignal<[CustomerEvent]>('customerEvent');
+/** Pause holds customers before their next action (waits and events go on); resume lets them go. */
+export const journeyControlSignal = defineSignal<[{ paused: boolean }]>('journeyControl');
 export const currentNodeQuery = defineQuery<CurrentNode>('currentNode');
 
 /** Task queues: the default one for the workflow and non-send activities, one per channel. */

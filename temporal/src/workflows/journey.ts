@@ -21,6 +21,7 @@ import {
   enrolMarkerId,
   idempotencyKey,
   isPostponed,
+  journeyControlSignal,
   type CarriedState,
   type JourneyActivities,
   type JourneyOutcome,
@@ -79,12 +80,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (seen.length > SEEN_EVENT_IDS) seen.splice(0, seen.length - SEEN_EVENT_IDS);
     inbox.push(event);
   });
+  let paused = carried?.paused ?? false;
+  setHandler(journeyControlSignal, (control) => {
+    paused = control.paused;
+  });
   setHandler(currentNodeQuery, () => {
     const stepId = outcome ? null : (blocking?.stepId ?? null);
     return {
       stepId,
       nodeId: stepId ? (ir.nodeOf[stepId] ?? stepId) : null,
-      status: outcome ? 'done' : blocking?.kind === 'runActivity' ? 'running' : 'waiting',
+      status: outcome ? 'done' : blocking?.kind === 'runActivity' ? (paused && blocking.activity === 'action' ? 'held' : 'running') : 'waiting',
       until: blocking && blocking.kind !== 'runActivity' ? blocking.until : null,
     };
   });
@@ -186,6 +191,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
     if (blocking.kind === 'runActivity') {
       await flushLogs();
+      // A paused journey holds its customers here, before anything is sent or changed.
+      if (paused && blocking.activity === 'action') await condition(() => !paused);
       const stepId = blocking.stepId;
       const result = await run(blocking);
       feed({ kind: 'activityResult', now: Date.now(), stepId, result });
@@ -200,7 +207,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     await flushLogs();
     const now = workflowInfo();
     if (now.historyLength > MAX_HISTORY_EVENTS || now.continueAsNewSuggested) {
-      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1 };
+      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, paused };
       await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
     }
     const ms = blocking.until - Date.now();

@@ -14,4 +14,6 @@ export type JourneyRouteDeps = {
   triggerKeyOf(ir: JourneyIR): string | null;
   /** Called after publish, pause, resume and archive, so routing drops its cached triggers. */
   onJourneyChanged?(workspaceId: string, journeyId: string): void;
+  /** Holds (paused) or releases the customers already inside the journey. */
+  onJourneyPaused?(journeyId: string, paused: boolean): Promise<void>;
 };

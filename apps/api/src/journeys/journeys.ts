@@ -232,6 +232,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
     }
     await db.update(journeys).set({ status: to, updatedAt: Date.now(), updatedBy: actor }).where(eq(journeys.id, id));
     deps.onJourneyChanged?.(workspaceId, id);
+    if (to === 'paused' || journey.status === 'paused') await deps.onJourneyPaused?.(id, to === 'paused');
     return summaryOf(await find(workspaceId, id));
   }
 

@@ -42,6 +42,9 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
         },
         triggerKeyOf,
         onJourneyChanged: (workspaceId) => router?.index.invalidate(workspaceId),
+        onJourneyPaused: async (journeyId, paused) => {
+          await router?.setPaused(journeyId, paused);
+        },
       });
     },
     async onEventsIngested(events) {
