@@ -70,4 +70,16 @@ describe('identity cache across processes', () => {
     expect(JSON.parse(String(r.rows[0]?.traits))).toEqual({ name: 'An Nguyễn', city: 'Đà Nẵng', vip: true });
     expect(Number(r.rows[0]?.last_seen_at)).toBeGreaterThan(0);
   });
+
+  it('keeps last seen to the minute, never moving backwards', async () => {
+    const t = Date.parse('2026-05-01T08:00:00Z');
+    const at = (ms: number) => new Date(ms).toISOString();
+    await post(a, '/v1/track', { userId: 'ls', event: 'Visit', timestamp: at(t), messageId: 'ls1' });
+    await post(a, '/v1/track', { userId: 'ls', event: 'Visit', timestamp: at(t + 5 * 60_000), messageId: 'ls2' });
+    await post(a, '/v1/track', { userId: 'ls', event: 'Visit', timestamp: at(t + 5 * 60_000 + 10_000), messageId: 'ls3' });
+    await post(b, '/v1/track', { userId: 'ls', event: 'Visit', timestamp: at(t - 60 * 60_000), messageId: 'ls4' });
+    const id = await ownerOf('ls1');
+    const r = await a.db.client.execute({ sql: 'SELECT last_seen_at FROM customers WHERE id = ?', args: [id] });
+    expect(Number(r.rows[0]?.last_seen_at)).toBe(t + 5 * 60_000);
+  });
 });

@@ -238,6 +238,7 @@ export class BatchResolver {
     }
     // 3. Surviving stored profiles (and new ones that absorbed others): traits and last seen.
     const written: Array<[string, number]> = [];
+    const seenOnly: Array<[string, number]> = [];
     for (const p of all) {
       if (p.mergedInto !== null) continue;
       if (p.isNew && p.absorbed.length === 0) {
@@ -245,9 +246,11 @@ export class BatchResolver {
         continue;
       }
       const known = this.cache.lastSeen.get(p.id);
-      const seenDue =
-        p.seenAt !== null && (known === undefined || p.seenAt - known >= LAST_SEEN_RESOLUTION_MS);
-      if (!seenDue && !p.patch && p.absorbed.length === 0) continue;
+      const seenDue = p.seenAt !== null && (known === undefined || p.seenAt - known >= LAST_SEEN_RESOLUTION_MS);
+      if (!p.patch && p.absorbed.length === 0) {
+        if (seenDue) seenOnly.push([p.id, p.seenAt!]);
+        continue;
+      }
       let traits = 'traits';
       const args: InValue[] = [];
       for (const loser of p.absorbed) {
@@ -260,6 +263,16 @@ export class BatchResolver {
         args,
       });
       if (p.seenAt !== null) written.push([p.id, p.seenAt]);
+    }
+    // Customers who only came back: one statement for all of them.
+    for (const part of chunks(seenOnly, 400)) {
+      const args: InValue[] = [this.now];
+      for (const [id, at] of part) args.push(id, at);
+      await this.tx.execute({
+        sql: `UPDATE customers SET last_seen_at = max(coalesce(customers.last_seen_at, 0), v.column2), updated_at = ? FROM (VALUES ${Array(part.length).fill('(?, ?)').join(',')}) AS v WHERE customers.id = v.column1`,
+        args,
+      });
+      written.push(...part);
     }
     // 4. Merges of stored profiles: everything they owned follows the survivor.
     for (const m of this.merges) {
