@@ -18,3 +18,5 @@ export {
   type JourneyOutcome,
   type CurrentNode,
 } from './workflows/contract';
+export { ensureDateTriggerSchedule, DATE_TRIGGER_SCHEDULE_ID } from './date-triggers/schedule';
+export { enrollDueDateTriggers } from './date-triggers/enroll-due';

@@ -106,7 +106,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
       if (mode === 'inProcess') {
         const worker: RunningWorker = await startWorker({
           temporal: { address: temporal.address, namespace: temporal.namespace },
-          deps: { db: db.db, channels: workerOptions.channels ?? channelsFromEnv(db.db), implementations: await defaultImplementations() },
+          deps: { db: db.db, client, channels: workerOptions.channels ?? channelsFromEnv(db.db), implementations: await defaultImplementations() },
           workflowBundle: { codePath },
         });
         const handle: WorkerHandle = { kill: () => worker.stop() };

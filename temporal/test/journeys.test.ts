@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
 import { currentNodeQuery, journeyWorkflowId } from '../src/workflows/contract';
+import { DATE_TRIGGER_SCHEDULE_ID, ensureDateTriggerSchedule } from '../src/date-triggers/schedule';
 import { eventually, startStack, type Stack } from './harness';
 
 /** A day lasts a quarter of a second: the whole Hoa Ban path takes seconds. */
@@ -204,6 +205,45 @@ describe('lifecycle', () => {
     expect((await stack.admin(`/journeys/${id}/resume`, { method: 'POST' })).status).toBe(200);
     await eventually(async () => (await enrollmentOf(id, customerId))?.status === 'completed', 30_000, 'the customer released');
     expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(1);
+  });
+});
+
+describe('date triggers', () => {
+  it('the schedule enrols a customer on their birthday, once per occurrence', async () => {
+    // "Today at the current minute" in Hà Nội, so the occurrence is due now.
+    const local = new Date(Date.now() + 7 * 3_600_000 - 60_000);
+    const atTime = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+    const birthday = `1990-${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')}`;
+    const { id } = await publish('Birthday', journeyGraph(
+      [
+        ['bd', 'trigger-date', { trait: 'birthday', recurrence: 'yearly', offsetDays: 0, atTime, reentry: { mode: 'everyTime' }, entryLimit: null }],
+        ['wish', 'send-message', { channel: 'sms', body: 'Chúc mừng sinh nhật {{ customer.firstName }}!' }],
+        ['x', 'exit', { reason: 'wished' }],
+      ],
+      [
+        ['bd', 'out', 'wish'],
+        ['wish', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('sinh', { firstName: 'Sinh', phone: '+84933333333', birthday });
+    await stack.identify('khac', { firstName: 'Khác', phone: '+84944444444', birthday: '1990-01-01' === birthday ? '1990-06-15' : '1990-01-01' });
+    await ensureDateTriggerSchedule(stack.client);
+    const schedule = stack.client.schedule.getHandle(DATE_TRIGGER_SCHEDULE_ID);
+    await schedule.trigger();
+    const sinh = await customerIdOf('sinh');
+    const e = await eventually(async () => {
+      const row = await enrollmentOf(id, sinh);
+      return row?.status === 'completed' ? row : undefined;
+    }, 60_000, 'the birthday journey');
+    const [sms] = await stack.db.db.select().from(messages).where(eq(messages.enrollmentId, e.id));
+    expect(sms?.body).toBe('Chúc mừng sinh nhật Sinh!');
+    expect(await enrollmentOf(id, await customerIdOf('khac'))).toBeUndefined();
+    // The schedule looking again the same day does not enrol twice.
+    const runs = (await schedule.describe()).info.recentActions.length;
+    await schedule.trigger();
+    await eventually(async () => (await schedule.describe()).info.recentActions.length > runs && (await schedule.describe()).info.runningActions.length === 0, 30_000, 'the second run');
+    const all = await stack.db.db.select().from(enrollments).where(eq(enrollments.journeyId, id));
+    expect(all).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,5 @@
 // What the activities need from the outside world, injected so tests and the worker share code.
+import type { Client } from '@temporalio/client';
 import type { Db } from '@braid/db';
 import type { ChannelRegistry } from '@braid/channels';
 import type { ImplementationRegistry } from '@braid/sdk/server';
@@ -9,6 +10,8 @@ export type ActivityDeps = {
   channels: ChannelRegistry;
   /** Server-side effects of action node types (`builtinImplementations` plus developer packages). */
   implementations: ImplementationRegistry;
+  /** For activities that start journeys themselves (date triggers); optional elsewhere. */
+  client?: Client;
   /** Clock, injectable for tests. */
   now?: () => number;
 };

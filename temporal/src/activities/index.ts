@@ -3,7 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { customers, eq } from '@braid/db';
 import type { Json } from '@braid/sdk';
 import { ActionConfigError, runAction, type ActionServices } from '@braid/sdk/server';
-import { idempotencyKey, type ActionResult, type JourneyActivities, type StepRequest } from '../workflows/contract';
+import { idempotencyKey, type ActionResult, type DateTriggerActivities, type JourneyActivities, type StepRequest } from '../workflows/contract';
+import { enrollDueDateTriggers } from '../date-triggers/enroll-due';
 import type { ActivityDeps, EffectContext } from './deps';
 import { changeAudience, createStaffTask, issueVoucher, updateProfile } from './effects';
 import { lookup } from './lookup';
@@ -17,8 +18,12 @@ export function idempotencyKeyOf(request: Pick<StepRequest, 'workflowId' | 'node
   return idempotencyKey(request.workflowId, request.enrollment.enrollmentId, request.nodeId, request.visit);
 }
 
-export function createActivities(deps: ActivityDeps): JourneyActivities {
+export function createActivities(deps: ActivityDeps): JourneyActivities & DateTriggerActivities {
   return {
+    async enrollDueDateTriggers() {
+      if (!deps.client) throw ApplicationFailure.nonRetryable('this worker has no Temporal client for date triggers', 'NoClient');
+      return enrollDueDateTriggers({ db: deps.db, client: deps.client, ...(deps.now ? { now: deps.now } : {}) });
+    },
     async runAction(request): Promise<ActionResult> {
       const ctx = await effectContext(deps, request);
       const missing: string[] = [];

@@ -5,7 +5,9 @@
 // BRAID_MAX_CACHED_WORKFLOWS (default 1000), SMTP_* and other channel credentials.
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
+import { connectTemporalClient } from '../client/connect';
 import { temporalConfigFromEnv } from '../connection/config';
+import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
 import { defaultImplementations } from './implementations';
 import { channelsFromEnv } from './channels';
 import { startWorker } from './index';
@@ -17,9 +19,11 @@ const authToken = process.env.BRAID_DATABASE_AUTH_TOKEN;
 const { db, close } = await createDb(url, authToken ? { authToken } : {});
 const temporal = temporalConfigFromEnv();
 const rate = Number(process.env.BRAID_CHANNEL_RATE ?? 200);
+const client = await connectTemporalClient(temporal);
+await ensureDateTriggerSchedule(client);
 const worker = await startWorker({
   temporal,
-  deps: { db, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
+  deps: { db, client, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
   defaultChannelRate: Number.isFinite(rate) && rate > 0 ? rate : 200,
   ...(process.env.BRAID_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.BRAID_MAX_CACHED_WORKFLOWS) } : {}),
   // A prebuilt bundle (tests, containers) skips bundling at start.

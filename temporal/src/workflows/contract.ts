@@ -4,6 +4,11 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { Command, CustomerEvent, Json, JourneyIR } from '@braid/sdk';
 
 export const JOURNEY_WORKFLOW = 'journeyWorkflow';
+export const DATE_TRIGGERS_WORKFLOW = 'dateTriggersWorkflow';
+
+export type DateTriggerActivities = {
+  enrollDueDateTriggers(): Promise<{ journeys: number; checked: number; enrolled: number; skipped: number }>;
+};
 
 /** Deterministic per (journey, customer): one running enrollment of a customer per journey. */
 export function journeyWorkflowId(journeyId: string, customerId: string): string {

@@ -1,3 +1,4 @@
 // Workflow entry for the worker bundle: every workflow type the worker serves.
 export { journeyWorkflow } from './journey';
 export { emptyWorkflow } from './empty';
+export { dateTriggersWorkflow } from './date-triggers';
