@@ -6,6 +6,8 @@ import { initI18n } from './i18n';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
+// Marks read by e2e/bench to split the canvas open time.
+performance.mark('braid:start');
 initI18n();
 
 const root = document.getElementById('root');

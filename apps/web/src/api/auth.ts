@@ -7,6 +7,7 @@ function toMe(raw: unknown): Me {
   const user = unwrap(o, 'user');
   const ws = obj(o.workspace);
   return {
+    id: str(user, 'id') ?? '',
     email: str(user, 'email') ?? '',
     name: str(user, 'name'),
     workspaceName: str(ws, 'name'),

@@ -136,6 +136,13 @@ export const journeysApi = {
     }
     return rows.map(toStats);
   },
+  /** Entered / converted of a journey's active version, for the list. */
+  async totals(id: string, version: number): Promise<{ entered: number; converted: number }> {
+    const res = obj(await http.get(`/api/journeys/${encodeURIComponent(id)}/stats?version=${version}`));
+    const e = obj(res.enrollments);
+    const entered = ['active', 'completed', 'exited', 'converted', 'failed'].reduce((sum, k) => sum + (num(e, k) ?? 0), 0);
+    return { entered, converted: num(e, 'converted') ?? 0 };
+  },
   async customersAt(id: string, nodeId: string, version?: number | null): Promise<CustomerRef[]> {
     const q = version ? `?version=${version}` : '';
     const res = await http.get(`/api/journeys/${encodeURIComponent(id)}/nodes/${encodeURIComponent(nodeId)}/customers${q}`);

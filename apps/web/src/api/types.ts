@@ -59,4 +59,4 @@ export type OutboxMessage = {
 
 export type TemplateInfo = { id: string; name: string; description: string };
 
-export type Me = { email: string; name: string | null; workspaceName: string | null; timezone: string | null };
+export type Me = { id: string; email: string; name: string | null; workspaceName: string | null; timezone: string | null };

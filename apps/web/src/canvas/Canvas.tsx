@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Node, NodeMouseHandler } from '@xyflow/react';
@@ -39,7 +39,7 @@ function minimapColor(node: Node): string {
 }
 
 export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nodes = useCanvas((s) => s.nodes);
   const edges = useCanvas((s) => s.edges);
   const mode = useCanvas((s) => s.mode);
@@ -51,6 +51,9 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   const editable = mode === 'edit';
   // Fit once to a loaded journey; an empty canvas must not jump when its first step is dropped.
   const [fitOnLoad] = useState(() => useCanvas.getState().nodes.length > 0);
+  useLayoutEffect(() => {
+    performance.mark('braid:canvas-committed');
+  }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -137,6 +140,8 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
+        // Cards read the language once per render; a switch redraws them.
+        key={i18n.language}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -154,7 +159,6 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
         deleteKeyCode={editable ? deleteKeys : null}
         multiSelectionKeyCode={multiKeys}
         selectionKeyCode="Shift"
-        onlyRenderVisibleElements={nodes.length > 150}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         minZoom={0.05}
         fitView={fitOnLoad}

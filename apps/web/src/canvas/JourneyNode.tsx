@@ -1,37 +1,38 @@
 import { memo, useMemo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { hasInput, nodeType, portsOf, summaryOf } from '../catalog/registry';
 import { formatNumber } from '../format';
 import type { JourneyFlowNode } from './graph';
 import { useCanvas } from './store';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 // One component renders every node type from its declaration: a custom type needs no UI code.
+// Hundreds of these render at once, so it reads the store through one selector and uses
+// i18next directly instead of a hook per node.
 function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
-  const { t, i18n } = useTranslation();
+  const [issues, stats, showStats, highlight, diff] = useCanvas(
+    useShallow((s) => [s.issuesByNode[id], s.stats?.[id], s.stats !== null, s.highlight[id], s.diff[id]] as const),
+  );
   const type = nodeType(data.typeId);
-  const issues = useCanvas((s) => s.issuesByNode[id]);
-  const stats = useCanvas((s) => s.stats?.[id]);
-  const showStats = useCanvas((s) => s.stats !== null);
-  const highlight = useCanvas((s) => s.highlight[id]);
-  const diff = useCanvas((s) => s.diff[id]);
   const ports = useMemo(() => portsOf(data.typeId, data.config), [data.typeId, data.config]);
   const summary = useMemo(() => summaryOf(data.typeId, data.config), [data.typeId, data.config]);
-  const category = type?.category ?? 'unknown';
-  const n = (v: number | undefined) => formatNumber(v ?? 0, i18n.language);
+  const t = i18next.t.bind(i18next);
+  const n = (v: number | undefined) => formatNumber(v ?? 0, i18next.language);
 
-  const classes = ['jnode', `cat-${category}`];
-  if (selected) classes.push('selected');
-  if (issues?.length) classes.push('has-issues');
-  if (highlight) classes.push(`hl-${highlight}`);
-  if (diff) classes.push(`diff-${diff}`);
+  let classes = `jnode cat-${type?.category ?? 'unknown'}`;
+  if (selected) classes += ' selected';
+  if (issues?.length) classes += ' has-issues';
+  if (highlight) classes += ` hl-${highlight}`;
+  if (diff) classes += ` diff-${diff}`;
 
   return (
-    <div className={classes.join(' ')} data-node-type={data.typeId} data-testid={`node-${id}`}>
+    <div className={classes} data-node-type={data.typeId}>
       {hasInput(data.typeId) && <Handle type="target" position={Position.Top} id="in" />}
       <div className="jnode-head">
-        <span className="jnode-cat">{type?.label ?? data.typeId}</span>
+        <span className="jnode-cat">{nodeLabel(type, data.typeId)}</span>
         {issues?.length ? (
           <span className="badge badge-error" title={issues.map((i) => i.message).join('\n')} data-testid="node-issues">
             {issues.length}
@@ -43,7 +44,7 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {showStats && (
         <div className="jnode-stats" data-testid="node-stats">
           <span title={t('stats.entered')}>↘ {n(stats?.entered)}</span>
-          <span title={t('stats.waiting')}>⏸ {n(stats?.waiting)}</span>
+          <span title={t('stats.waiting')}>◔ {n(stats?.waiting)}</span>
           <span title={t('stats.exited')}>↗ {n(stats?.exited)}</span>
           <span title={t('stats.converted')}>★ {n(stats?.converted)}</span>
         </div>
@@ -53,7 +54,7 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
           {ports.map((p, i) => (
             <div key={p.id} className="jnode-port" style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}>
               {ports.length > 1 && <span className="jnode-port-label">{p.label}</span>}
-              <Handle type="source" position={Position.Bottom} id={p.id} data-testid={`port-${id}-${p.id}`} />
+              <Handle type="source" position={Position.Bottom} id={p.id} />
             </div>
           ))}
         </div>
@@ -62,4 +63,5 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   );
 }
 
-export const JourneyNode = memo(JourneyNodeView);
+// Measuring and moving change width/height/position props; the card's content does not depend on them.
+export const JourneyNode = memo(JourneyNodeView, (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected);

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { categoryOrder, getRegistry } from '../catalog/registry';
 import { useCanvas } from './store';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 export const PALETTE_MIME = 'application/x-braid-node-type';
 
@@ -23,7 +24,7 @@ export function Palette() {
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const all = getRegistry().list().filter((n) => !q || n.label.toLowerCase().includes(q) || n.id.includes(q) || n.description.toLowerCase().includes(q));
+    const all = getRegistry().list().filter((n) => !q || n.label.toLowerCase().includes(q) || nodeLabel(n).toLowerCase().includes(q) || n.id.includes(q) || n.description.toLowerCase().includes(q));
     const cats = [...categoryOrder, ...new Set(all.map((n) => n.category).filter((c) => !categoryOrder.includes(c)))];
     return cats.map((c) => ({ category: c, types: all.filter((n) => n.category === c) })).filter((g) => g.types.length > 0);
   }, [query]);
@@ -60,7 +61,7 @@ export function Palette() {
               onDoubleClick={() => addAtCentre(n.id)}
               onKeyDown={(e) => e.key === 'Enter' && addAtCentre(n.id)}
             >
-              {n.label}
+              {nodeLabel(n)}
             </div>
           ))}
         </div>

@@ -7,10 +7,14 @@ export type JourneyNodeData = { typeId: string; typeVersion: number; config: unk
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 export type JourneyFlowEdge = Edge;
 
+/** Card size before measuring: nodes show at once instead of waiting for the browser to measure 500 of them. */
+export const CARD_SIZE = { initialWidth: 220, initialHeight: 64 } as const;
+
 export function toFlowNodes(graph: JourneyGraph): JourneyFlowNode[] {
   return graph.nodes.map((n) => ({
     id: n.id,
     type: 'journey',
+    ...CARD_SIZE,
     position: { ...n.position },
     data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config },
   }));

@@ -6,7 +6,7 @@ import { addEdge, applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { JourneyGraph, NodeStats, ValidationIssue } from '../api/types';
 import { nodeType, portsOf } from '../catalog/registry';
-import { fromFlow, newEdgeId, newNodeId, toFlowEdges, toFlowNodes } from './graph';
+import { CARD_SIZE, fromFlow, newEdgeId, newNodeId, toFlowEdges, toFlowNodes } from './graph';
 import type { JourneyFlowEdge, JourneyFlowNode } from './graph';
 
 export type CanvasMode = 'edit' | 'readonly' | 'diff';
@@ -109,6 +109,7 @@ export const useCanvas = create<CanvasState>()(
         const node: JourneyFlowNode = {
           id,
           type: 'journey',
+          ...CARD_SIZE,
           position,
           selected: true,
           data: { typeId, typeVersion: t.version, config: structuredClone(t.defaultConfig) },
@@ -183,6 +184,7 @@ export const useCanvas = create<CanvasState>()(
         const nodes: JourneyFlowNode[] = graph.nodes.map((n) => ({
           id: ids.get(n.id) ?? newNodeId(n.type),
           type: 'journey',
+          ...CARD_SIZE,
           selected: true,
           position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
           data: { typeId: n.type, typeVersion: n.typeVersion, config: structuredClone(n.config) },

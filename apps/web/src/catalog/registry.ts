@@ -51,14 +51,24 @@ export function hasInput(typeId: string): boolean {
   return !!t && t.category !== 'trigger' && t.category !== 'setting';
 }
 
+const summaryCache = new WeakMap<object, string>();
+
+/** The one-line card text; configs are immutable in the store, so it is computed once per config. */
 export function summaryOf(typeId: string, config: unknown): string {
   const t = registry.get(typeId);
   if (!t) return typeId;
+  const cacheable = typeof config === 'object' && config !== null;
+  const hit = cacheable ? summaryCache.get(config) : undefined;
+  if (hit !== undefined) return hit;
   const parsed = t.parseConfig(config);
-  if (!parsed.ok) return t.label;
-  try {
-    return t.summary(parsed.config);
-  } catch {
-    return t.label;
+  let text = t.label;
+  if (parsed.ok) {
+    try {
+      text = t.summary(parsed.config);
+    } catch {
+      text = t.label;
+    }
   }
+  if (cacheable) summaryCache.set(config, text);
+  return text;
 }

@@ -4,7 +4,7 @@ import { customersApi } from '../api/customers';
 import type { CustomerRef } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import { describeError } from '../ui/describeError';
-import { renderPreview } from './liquidContext';
+import { renderPreview } from './renderPreview';
 import { usePreviewContext } from './previewContext';
 
 function entryEventName(): string | null {

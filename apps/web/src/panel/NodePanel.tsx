@@ -1,13 +1,16 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldHint } from '@braid/sdk';
 import { useCanvas } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
-import { MessagePreview } from './MessagePreview';
 import { SchemaForm } from './SchemaForm';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 const none: never[] = [];
+
+// liquidjs is only needed once someone previews a message.
+const MessagePreview = lazy(() => import('./MessagePreview').then((m) => ({ default: m.MessagePreview })));
 
 function asRecord(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -39,10 +42,14 @@ export function NodePanel() {
 
   return (
     <aside className="side-panel" data-testid="node-panel">
-      <h3>{type.label}</h3>
+      <h3>{nodeLabel(type)}</h3>
       <p className="muted">{type.description}</p>
       <SchemaForm nodeId={node.id} type={type} config={config} issues={issues} readOnly={readOnly} onChange={(c) => updateConfig(node.id, c)} />
-      {liquidFields.length > 0 && <MessagePreview fields={liquidFields} />}
+      {liquidFields.length > 0 && (
+        <Suspense fallback={null}>
+          <MessagePreview fields={liquidFields} />
+        </Suspense>
+      )}
     </aside>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +26,19 @@ type Props = { journeyId: string; viewVersion?: number; diff?: { from: number; t
 type Tab = 'settings' | 'problems' | 'versions' | 'stats' | 'test';
 
 export function EditorScreen(props: Props) {
+  return <Editor {...props} />;
+}
+
+/**
+ * React Flow's store starts with the loaded nodes (initialNodes): mounting 500 nodes into an
+ * empty, already mounted canvas costs React a quadratic sibling search; mounting them with the
+ * canvas does not.
+ */
+function FlowProvider({ children }: { children: ReactNode }) {
+  const [initial] = useState(() => useCanvas.getState());
   return (
-    <ReactFlowProvider>
-      <Editor {...props} />
+    <ReactFlowProvider initialNodes={initial.nodes} initialEdges={initial.edges}>
+      {children}
     </ReactFlowProvider>
   );
 }
@@ -47,7 +58,10 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
     try {
       const j = await journeysApi.get(journeyId);
       if (diff) {
-        const [a, b] = await Promise.all([journeysApi.version(journeyId, diff.from), journeysApi.version(journeyId, diff.to)]);
+        const [a, b] = await Promise.all([
+          journeysApi.version(journeyId, diff.from),
+          journeysApi.version(journeyId, diff.to),
+        ]);
         const d = diffGraphs(a.graph ?? { nodes: [], edges: [] }, b.graph ?? { nodes: [], edges: [] });
         useCanvas.getState().load(d.graph, 'diff');
         useCanvas.getState().setDiff(d.status);
@@ -71,6 +85,7 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
         }
       }
       // After the canvas holds the graph, so the first render can fit it.
+      performance.mark('braid:journey-loaded');
       setJourney(j);
     } catch (e) {
       setError(describeError(e, t));
@@ -107,58 +122,88 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
   if (error)
     return (
       <div className="error-box page" role="alert">
-        {error} <button onClick={() => void load()}>{t('errors.retry')}</button> <a href="#/journeys">{t('errors.backToJourneys')}</a>
+        {error} <button onClick={() => void load()}>{t('errors.retry')}</button>{' '}
+        <a href="#/journeys">{t('errors.backToJourneys')}</a>
       </div>
     );
   if (!journey) return <div className="splash">…</div>;
 
   return (
-    <div className="editor">
-      <EditorToolbar
-        journey={journey}
-        saveState={save.state}
-        saveError={save.error}
-        viewVersion={viewVersion}
-        diff={diff}
-        onPublish={() => setPublishing(true)}
-        onJourneyChanged={() => void refreshJourney()}
-      />
-      <div className="editor-body">
-        {editing && <Palette />}
-        <Canvas onNodeClick={onNodeClick} />
-        <Tabs.Root className="right" value={tab} onValueChange={(v) => setTab(v as Tab)}>
-          <Tabs.List className="tabs">
-            <Tabs.Trigger value="settings" data-testid="tab-settings">{t('panel.title')}</Tabs.Trigger>
-            <Tabs.Trigger value="problems" data-testid="tab-problems"><ProblemsTabLabel /></Tabs.Trigger>
-            <Tabs.Trigger value="versions" data-testid="tab-versions">{t('editor.history')}</Tabs.Trigger>
-            <Tabs.Trigger value="stats" data-testid="tab-stats">{t('editor.stats')}</Tabs.Trigger>
-            <Tabs.Trigger value="test" data-testid="tab-test">{t('editor.testRun')}</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="settings"><NodePanel /></Tabs.Content>
-          <Tabs.Content value="problems"><ProblemsList /></Tabs.Content>
-          <Tabs.Content value="versions">
-            <VersionsPanel journeyId={journeyId} activeVersion={journey.activeVersion} refreshKey={versionsKey} onChanged={() => void refreshJourney()} />
-          </Tabs.Content>
-          <Tabs.Content value="stats">
-            {tab === 'stats' && <StatsPanel journeyId={journeyId} activeVersion={journey.activeVersion} focusNodeId={focusNodeId} />}
-          </Tabs.Content>
-          <Tabs.Content value="test">{tab === 'test' && <TestRunPanel journeyId={journeyId} />}</Tabs.Content>
-        </Tabs.Root>
-      </div>
-      {publishing && (
-        <PublishDialog
-          journeyId={journeyId}
-          flush={flush}
-          onClose={() => setPublishing(false)}
-          onPublished={(v) => {
-            setPublishing(false);
-            toast.success(t('editor.published', { version: v.version }));
-            setVersionsKey((k) => k + 1);
-            void refreshJourney();
-          }}
+    <FlowProvider>
+      <div className="editor">
+        <EditorToolbar
+          journey={journey}
+          saveState={save.state}
+          saveError={save.error}
+          viewVersion={viewVersion}
+          diff={diff}
+          onPublish={() => setPublishing(true)}
+          onJourneyChanged={() => void refreshJourney()}
         />
-      )}
-    </div>
+        <div className="editor-body">
+          {editing && <Palette />}
+          <Canvas onNodeClick={onNodeClick} />
+          <Tabs.Root className="right" value={tab} onValueChange={(v) => setTab(v as Tab)}>
+            <Tabs.List className="tabs">
+              <Tabs.Trigger value="settings" data-testid="tab-settings">
+                {t('panel.title')}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="problems" data-testid="tab-problems">
+                <ProblemsTabLabel />
+              </Tabs.Trigger>
+              <Tabs.Trigger value="versions" data-testid="tab-versions">
+                {t('editor.history')}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="stats" data-testid="tab-stats">
+                {t('editor.stats')}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="test" data-testid="tab-test">
+                {t('editor.testRun')}
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="settings">
+              <NodePanel />
+            </Tabs.Content>
+            <Tabs.Content value="problems">
+              <ProblemsList />
+            </Tabs.Content>
+            <Tabs.Content value="versions">
+              <VersionsPanel
+                journeyId={journeyId}
+                activeVersion={journey.activeVersion}
+                refreshKey={versionsKey}
+                onChanged={() => void refreshJourney()}
+              />
+            </Tabs.Content>
+            <Tabs.Content value="stats">
+              {tab === 'stats' && (
+                <StatsPanel
+                  journeyId={journeyId}
+                  activeVersion={journey.activeVersion}
+                  focusNodeId={focusNodeId}
+                />
+              )}
+            </Tabs.Content>
+            <Tabs.Content value="test">
+              {tab === 'test' && <TestRunPanel journeyId={journeyId} />}
+            </Tabs.Content>
+          </Tabs.Root>
+        </div>
+        {publishing && (
+          <PublishDialog
+            journeyId={journeyId}
+            flush={flush}
+            onClose={() => setPublishing(false)}
+            onPublished={(v) => {
+              setPublishing(false);
+              toast.success(t('editor.published', { version: v.version }));
+              setVersionsKey((k) => k + 1);
+              void refreshJourney();
+            }}
+          />
+        )}
+      </div>
+    </FlowProvider>
   );
 }
 
@@ -167,7 +212,12 @@ function ProblemsTabLabel() {
   const count = useCanvas((s) => s.issues.length);
   return (
     <>
-      {t('editor.problems')} {count > 0 && <span className="badge badge-error" data-testid="problem-count">{count}</span>}
+      {t('editor.problems')}{' '}
+      {count > 0 && (
+        <span className="badge badge-error" data-testid="problem-count">
+          {count}
+        </span>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { JourneySummary } from '../api/types';
 import { formatDateTime, formatNumber } from '../format';
 import { href } from '../router';
 import { describeError } from '../ui/describeError';
+import { useSession } from '../session';
 import { CreateJourneyDialog } from './CreateJourneyDialog';
 
 export function JourneysList() {
@@ -12,11 +13,26 @@ export function JourneysList() {
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const me = useSession((s) => s.me);
+  const who = (id: string) => (me && id === me.id ? me.email : id);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      setJourneys(await journeysApi.list());
+      const list = await journeysApi.list();
+      setJourneys(list);
+      // Counts come from each active version's stats; the list shows without waiting for them.
+      const withCounts = await Promise.all(
+        list.map(async (j) => {
+          if (j.activeVersion === null) return j;
+          try {
+            return { ...j, ...(await journeysApi.totals(j.id, j.activeVersion)) };
+          } catch {
+            return j;
+          }
+        }),
+      );
+      setJourneys(withCounts);
     } catch (err) {
       setError(describeError(err, t));
     }
@@ -63,7 +79,7 @@ export function JourneysList() {
                 <td className="num">{n(j.converted)}</td>
                 <td>
                   {formatDateTime(j.updatedAt, lang)}
-                  {j.updatedBy && <span className="muted"> {t('journeys.by', { who: j.updatedBy })}</span>}
+                  {j.updatedBy && <span className="muted"> {t('journeys.by', { who: who(j.updatedBy) })}</span>}
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCanvas } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
 import { pathString } from '../catalog/validate';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 /** Every problem in the journey; clicking one selects and centres its step. */
 export function ProblemsList() {
@@ -22,7 +23,7 @@ export function ProblemsList() {
     <ul className="problems" data-testid="problems">
       {issues.map((i, k) => {
         const typeId = i.nodeId ? useCanvas.getState().nodes.find((n) => n.id === i.nodeId)?.data.typeId : undefined;
-        const label = typeId ? (nodeType(typeId)?.label ?? typeId) : '';
+        const label = typeId ? nodeLabel(nodeType(typeId), typeId) : '';
         return (
           <li key={k}>
             <button className="link" onClick={() => focus(i.nodeId)}>

@@ -12,10 +12,18 @@ export function useValidation(): void {
       useCanvas.getState().setIssues([]);
       return;
     }
-    const timer = setTimeout(() => {
+    // When the browser is idle: opening a big journey must not wait for its checks.
+    const run = () => {
       const s = useCanvas.getState();
       s.setIssues(validateGraph(s.graph()));
+    };
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(run, { timeout: 1000 });
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, [graphVersion, nodeCount, mode]);
 }

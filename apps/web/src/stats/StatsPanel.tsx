@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { customersApi } from '../api/customers';
 import { journeysApi } from '../api/journeys';
 import type { CustomerRef, TraceStep } from '../api/types';
 import { useCanvas } from '../canvas/store';
@@ -7,6 +8,7 @@ import type { Highlight } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
 import { formatDateTime } from '../format';
 import { describeError } from '../ui/describeError';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 const POLL_MS = 2000;
 
@@ -56,9 +58,14 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
   useEffect(() => {
     if (!focusNodeId || !version) return;
     setCustomers(null);
-    journeysApi.customersAt(journeyId, focusNodeId, version).then(setCustomers, (e: unknown) => setError(describeError(e, t)));
+    // The step log knows ids; names come from the profiles (first 20 are enough to click through).
+    const load = async () => {
+      const refs = await journeysApi.customersAt(journeyId, focusNodeId, version);
+      return Promise.all(refs.slice(0, 20).map((r) => customersApi.get(r.id).catch(() => r)));
+    };
+    load().then(setCustomers, (e: unknown) => setError(describeError(e, t)));
     const timer = setInterval(() => {
-      journeysApi.customersAt(journeyId, focusNodeId, version).then(setCustomers, () => undefined);
+      load().then(setCustomers, () => undefined);
     }, POLL_MS * 2);
     return () => clearInterval(timer);
   }, [journeyId, focusNodeId, version, t]);
@@ -81,7 +88,7 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
   const focusNode = useCanvas.getState().nodes.find((n) => n.id === focusNodeId);
   const label = (id: string) => {
     const n = useCanvas.getState().nodes.find((x) => x.id === id);
-    return n ? (nodeType(n.data.typeId)?.label ?? n.data.typeId) : id;
+    return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : id;
   };
   return (
     <div className="stats-panel" data-testid="stats-panel">

@@ -8,6 +8,7 @@ import type { Highlight } from '../canvas/store';
 import { getRegistry, nodeType } from '../catalog/registry';
 import { formatDateTime, formatNumber } from '../format';
 import { parseTimeline } from './timeline';
+import { nodeLabel } from '../i18n/nodeLabels';
 
 function compileDraft(): { ok: true; ir: JourneyIR } | { ok: false; message: string } {
   const r = compile(useCanvas.getState().graph(), getRegistry(), { journeyId: 'test-run', version: 0 });
@@ -120,7 +121,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
 
   const label = (id: string | null) => {
     const n = useCanvas.getState().nodes.find((x) => x.id === id);
-    return n ? (nodeType(n.data.typeId)?.label ?? n.data.typeId) : (id ?? '—');
+    return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : (id ?? '—');
   };
   const current = path?.[cursor];
 

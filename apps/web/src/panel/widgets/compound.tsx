@@ -5,6 +5,7 @@ import { useCanvas } from '../../canvas/store';
 import { nodeType } from '../../catalog/registry';
 import { asString } from './basic';
 import type { WidgetProps } from './types';
+import { nodeLabel } from '../../i18n/nodeLabels';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Rec) : {});
@@ -159,7 +160,7 @@ export function NodeRefWidget({ name, value, onChange, hint, nodeId, disabled }:
     <select id={name} data-testid={`field-${name}`} disabled={disabled} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
       <option value="">—</option>
       {choices.map((n) => (
-        <option key={n.id} value={n.id}>{nodeType(n.data.typeId)?.label ?? n.data.typeId} · {n.id}</option>
+        <option key={n.id} value={n.id}>{nodeLabel(nodeType(n.data.typeId), n.data.typeId)} · {n.id}</option>
       ))}
     </select>
   );
