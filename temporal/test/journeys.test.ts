@@ -247,6 +247,63 @@ describe('date triggers', () => {
   });
 });
 
+describe('segments and manual entry', () => {
+  it('entering a segment (3 views in a day) enrols into the segment-triggered journey', async () => {
+    const created = await stack.admin('/segments', {
+      method: 'POST',
+      body: { name: 'Xem nhiều', rule: { match: 'all', conditions: [{ kind: 'eventCount', event: 'Product Viewed', where: [], op: 'greaterOrEqual', count: 3, windowMs: 86_400_000 }] } },
+    });
+    expect(created.status).toBe(201);
+    const segment = (await created.json()) as { id: string };
+    const { id } = await publish('Segment entered', journeyGraph(
+      [
+        ['seg', 'trigger-segment', { segmentId: segment.id, reentry: { mode: 'once' }, entryLimit: null }],
+        ['zalo', 'send-message', { channel: 'zalo', body: 'Anh xem nhiều rồi, mua thôi!' }],
+        ['x', 'exit', { reason: 'nudged' }],
+      ],
+      [
+        ['seg', 'out', 'zalo'],
+        ['zalo', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('xem', { phone: '+84966666666' });
+    await stack.track('xem', 'Product Viewed', { sku: 'a' });
+    await stack.track('xem', 'Product Viewed', { sku: 'b' });
+    const customerId = await customerIdOf('xem');
+    expect(await enrollmentOf(id, customerId)).toBeUndefined();
+    await stack.track('xem', 'Product Viewed', { sku: 'c' });
+    await eventually(async () => (await enrollmentOf(id, customerId))?.status === 'completed', 30_000, 'the segment journey');
+    const members = (await (await stack.admin(`/segments/${segment.id}/members`)).json()) as { members: { customerId: string }[] };
+    expect(members.members.map((m) => m.customerId)).toContain(customerId);
+  });
+
+  it('a manual-trigger journey takes a customer through the API', async () => {
+    const { id } = await publish('Manual', journeyGraph(
+      [
+        ['m', 'trigger-manual', { reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['web', 'send-message', { channel: 'web', body: 'Ưu đãi {{ entry.properties.offer }}' }],
+        ['x', 'exit', { reason: 'done' }],
+      ],
+      [
+        ['m', 'out', 'web'],
+        ['web', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('tay', { firstName: 'Tây' });
+    const customerId = await customerIdOf('tay');
+    const res = await stack.admin(`/journeys/${id}/enroll`, { method: 'POST', body: { customerId, properties: { offer: '10%' } } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const e = await eventually(async () => {
+      const row = await enrollmentOf(id, customerId);
+      return row?.status === 'completed' ? row : undefined;
+    }, 30_000, 'the manual journey');
+    const [m] = await stack.db.db.select().from(messages).where(eq(messages.enrollmentId, e.id));
+    expect(m?.body).toBe('Ưu đãi 10%');
+    const again = await stack.admin(`/journeys/${id}/enroll`, { method: 'POST', body: { customerId: 'nobody' } });
+    expect(again.status).toBe(404);
+  });
+});
+
 describe('bad input', () => {
   it('refuses to publish an invalid journey and lists every issue with its node id', async () => {
     const broken = journeyGraph(

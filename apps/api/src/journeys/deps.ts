@@ -1,6 +1,6 @@
 // What the journeys API needs from the rest of the system, injected by main.ts.
 import type { Db } from '@braid/db';
-import type { JourneyIR } from '@braid/sdk';
+import type { Json, JourneyIR } from '@braid/sdk';
 
 export type PublishIssue = { nodeId: string | null; path: string; message: string };
 
@@ -14,6 +14,8 @@ export type JourneyRouteDeps = {
   triggerKeyOf(ir: JourneyIR): string | null;
   /** Called after publish, pause, resume and archive, so routing drops its cached triggers. */
   onJourneyChanged?(workspaceId: string, journeyId: string): void;
+  /** Enrols one customer into the active version now (manual triggers). */
+  enroll?(journey: { workspaceId: string; journeyId: string; version: number }, customerId: string, properties: Record<string, Json>): Promise<{ enrolled: true; enrollmentId: string } | { enrolled: false; reason: string; detail: string }>;
   /** Holds (paused) or releases the customers already inside the journey. */
   onJourneyPaused?(journeyId: string, paused: boolean): Promise<void>;
 };

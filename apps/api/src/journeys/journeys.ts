@@ -1,6 +1,6 @@
 // Journeys: drafts with a revision number (a stale save gets 409), publish into immutable
 // versions (every issue at once, 422), versions, rollback, pause/resume/archive.
-import { and, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
+import { and, customers, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { JourneyIR } from '@braid/sdk';
 import type { AppEnv } from '../env';
@@ -131,6 +131,24 @@ const lifecycle = (action: 'pause' | 'resume' | 'archive', summary: string) =>
     request: { params: JourneyParam },
     responses: { 200: json(JourneySummary, 'Journey'), ...errorResponses, ...notFound, ...conflict },
   });
+
+const enroll = createRoute({
+  method: 'post',
+  path: '/{id}/enroll',
+  tags,
+  summary: 'Enrol a customer now (journeys with a manual trigger)',
+  security,
+  request: {
+    params: JourneyParam,
+    body: { content: { 'application/json': { schema: z.object({ customerId: z.string().min(1).max(100), properties: z.record(z.string(), z.json()).default({}) }) } } },
+  },
+  responses: {
+    201: json(z.object({ enrollmentId: z.string() }), 'Enrolled'),
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
+});
 
 type JourneyRow = typeof journeys.$inferSelect;
 const summaryOf = (j: JourneyRow) => ({
@@ -343,6 +361,20 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       const result = await publishGraph(journey, old.graph, c.get('actor').id, body.note ?? `Rollback to version ${body.version}`);
       if (!result.ok) throw refuse(result.issues);
       return c.json(result.version, 201);
+    })
+    .openapi(enroll, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const journey = await find(c.get('workspaceId'), id);
+      if (journey.status !== 'active' || journey.activeVersion === null || journey.triggerEvent !== null) {
+        throw new ApiError(409, 'not_manual', 'Only an active journey with a manual trigger takes customers through the API', [{ field: 'id', message: journey.status }]);
+      }
+      const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.workspaceId, journey.workspaceId), eq(customers.id, body.customerId))).limit(1);
+      if (!customer) throw new ApiError(404, 'not_found', 'No such customer in this workspace', [{ field: 'customerId', message: 'not found' }]);
+      if (!deps.enroll) throw new ApiError(409, 'no_runtime', 'The journey runtime is not connected', [{ field: 'id', message: 'no Temporal client' }]);
+      const result = await deps.enroll({ workspaceId: journey.workspaceId, journeyId: id, version: journey.activeVersion }, body.customerId, body.properties);
+      if (!result.enrolled) throw new ApiError(409, result.reason, result.detail, [{ field: 'customerId', message: result.detail }]);
+      return c.json({ enrollmentId: result.enrollmentId }, 201);
     })
     .openapi(lifecycle('pause', 'Pause: no new entries; customers inside stay where they are'), async (c) =>
       c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['active'], 'paused', c.get('actor').id), 200),

@@ -42,6 +42,19 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
         },
         triggerKeyOf,
         onJourneyChanged: (workspaceId) => router?.index.invalidate(workspaceId),
+        enroll: async (journey, customerId, properties) => {
+          if (!router) return { enrolled: false, reason: 'no_runtime', detail: 'the journey runtime is not connected' };
+          const published = await router.index.version(journey.journeyId, journey.version);
+          if (!published) return { enrolled: false, reason: 'not_found', detail: `version ${journey.version} not found` };
+          const now = Date.now();
+          const result = await router.enroll({ ...journey, versionId: published.versionId, ir: published.ir }, customerId, {
+            id: `manual:${journey.journeyId}:${customerId}:${now}`,
+            name: '$manual',
+            properties,
+            timestamp: new Date(now).toISOString(),
+          });
+          return result.enrolled ? { enrolled: true, enrollmentId: result.enrollmentId } : result;
+        },
         onJourneyPaused: async (journeyId, paused) => {
           await router?.setPaused(journeyId, paused);
         },

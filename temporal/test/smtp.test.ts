@@ -1,0 +1,79 @@
+// A refusing SMTP server: the send is recorded as failed with the server's words, and the
+// customer takes the node's failure path (continue or exit) — no stuck workflow, no crash.
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { and, eq, enrollments, messages } from '@braid/db';
+import { createChannels, createDbOutboxStore, createSmtpAdapter } from '@braid/channels';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journeyGraph } from '../../packages/journey/fixtures/builder';
+import { eventually, startStack, type Stack } from './harness';
+
+let stack: Stack;
+let smtp: SMTPServer;
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
+      callback(refusal);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  stack = await startStack({ timeScale: 1 / 86_400 });
+  const channels = createChannels({
+    outbox: createDbOutboxStore(stack.db.db),
+    adapters: { email: createSmtpAdapter({ host: '127.0.0.1', port, secure: false, from: 'Hoa Ban Food <shop@hoaban.vn>', timeoutMs: 5_000 }) },
+  });
+  await stack.startWorker('inProcess', { channels });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const graph = (event: string, onFailure: 'continue' | 'exit') =>
+  journeyGraph(
+    [
+      ['t', 'trigger-event', { event, where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+      ['mail', 'send-message', { channel: 'email', subject: 'Xin chào', body: 'Xin chào {{ customer.firstName }}', onFailure }],
+      ['sms', 'send-message', { channel: 'sms', body: 'Email không tới được, gửi SMS' }],
+      ['x', 'exit', { reason: 'done' }],
+    ],
+    [
+      ['t', 'out', 'mail'],
+      ['mail', 'out', 'sms'],
+      ['sms', 'out', 'x'],
+    ],
+  );
+
+async function run(event: string, onFailure: 'continue' | 'exit', userId: string) {
+  const { id } = (await (await stack.admin('/journeys', { method: 'POST', body: { name: event, graph: graph(event, onFailure) } })).json()) as { id: string };
+  expect((await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: {} })).status).toBe(201);
+  await stack.identify(userId, { firstName: 'Toản', email: `${userId}@example.vn`, phone: '+84955555555' });
+  await stack.track(userId, event);
+  const enrollment = await eventually(async () => {
+    const [row] = await stack.db.db.select().from(enrollments).where(eq(enrollments.journeyId, id));
+    return row && row.status !== 'active' ? row : undefined;
+  }, 120_000, 'the enrollment to finish');
+  const sent = await stack.db.db.select().from(messages).where(and(eq(messages.journeyId, id), eq(messages.enrollmentId, enrollment.id)));
+  return { enrollment, sent };
+}
+
+describe('refusing SMTP server', () => {
+  it('records the refusal and continues when the node says continue', async () => {
+    const { enrollment, sent } = await run('Newsletter Joined', 'continue', 'refused-continue');
+    expect(enrollment.status).toBe('completed');
+    const mail = sent.find((m) => m.channel === 'email')!;
+    expect(mail.status).toBe('failed');
+    expect(mail.error).toMatch(/550|mailbox unavailable/);
+    expect(sent.find((m) => m.channel === 'sms')?.status).toBe('sent');
+  });
+
+  it('ends the enrollment as failed when the node says exit', async () => {
+    const { enrollment, sent } = await run('Webinar Joined', 'exit', 'refused-exit');
+    expect(enrollment.status).toBe('failed');
+    expect(sent.map((m) => [m.channel, m.status])).toEqual([['email', 'failed']]);
+  });
+});
