@@ -140,7 +140,7 @@ const enroll = createRoute({
   security,
   request: {
     params: JourneyParam,
-    body: { content: { 'application/json': { schema: z.object({ customerId: z.string().min(1).max(100), properties: z.record(z.string(), z.json()).default({}) }) } } },
+    body: { content: { 'application/json': { schema: z.object({ customerId: z.string().min(1).max(100), properties: z.record(z.string(), z.json().openapi('Json')).default({}) }) } } },
   },
   responses: {
     201: json(z.object({ enrollmentId: z.string() }), 'Enrolled'),
