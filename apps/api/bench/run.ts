@@ -44,13 +44,13 @@ async function startServer(dbFile: string): Promise<Server> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(here, 'server.ts')], {
     env: { ...process.env, PORT: '0', BRAID_DATABASE_URL: `file:${dbFile}`, BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY, BRAID_BOOTSTRAP_ADMIN_TOKEN: 'bat_bench' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (http:\/\/\S+)\n/.exec(out);
       if (m) resolve(m[1]!);
     });
     child.once('exit', (code) => reject(new Error(`API exited early (${code}): ${out}`)));
@@ -65,7 +65,7 @@ async function startServer(dbFile: string): Promise<Server> {
     cpuMicros: () =>
       new Promise<number>((resolve) => {
         waiting = resolve;
-        child.kill('SIGUSR2');
+        child.stdin.write('cpu\n');
       }),
     stop: () =>
       new Promise((resolve) => {
