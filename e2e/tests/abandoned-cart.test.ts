@@ -122,6 +122,51 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     await shot('06-message-preview');
   });
 
+  it('undoes, redoes, copies, pastes and explains a malformed paste', async () => {
+    await openTab('settings');
+    const before = await page.locator('.react-flow__node').count();
+    await page.locator(`.react-flow__node[data-id="${ids.exit}"] .jnode-summary`).click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before - 1);
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before);
+    await page.click('[data-testid=redo]');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before - 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before);
+    expect(await page.locator('.react-flow__edge').count()).toBe(4);
+
+    // Copy a step and paste it: a second, independent copy appears.
+    await page.locator(`.react-flow__node[data-id="${ids.exit}"] .jnode-summary`).click();
+    await page.locator('.react-flow__pane').focus().catch(() => undefined);
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toContain('"exit"');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, copied);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before + 1);
+    // A malformed graph is refused with what is wrong.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '{"nodes":[{"id":"x","type":"no-such-step","position":{"x":0}}]}');
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await page.waitForSelector('.toast-error');
+    expect(await page.textContent('.toast-error')).toContain('nodes.0.position.y');
+    await shot('06b-malformed-paste');
+    await page.locator('.toast-error button').click();
+    // Take the pasted copy away again.
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before);
+    await waitSaved(page);
+  });
+
   it('publishes with a note', async () => {
     await page.click('[data-testid=publish]');
     await page.fill('[data-testid=publish-note]', 'Phiên bản đầu: email sau khi bỏ giỏ hàng');
@@ -157,10 +202,15 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
       { timeout: 30_000 },
     );
     await shot('08-live-stats');
-    // Click the step → who went through it → their trace lights up.
-    await page.locator(`.react-flow__node[data-id="${ids.trigger}"] .jnode-summary`).click();
-    await page.locator('[data-testid=customers-at-node] button').first().click({ timeout: 15_000 }).catch(() => undefined);
-    await shot('09-customers-and-trace');
+    // Click a step → who waits there; find a customer → their path lights up on the canvas.
+    await page.locator(`.react-flow__node[data-id="${ids.wait}"] .jnode-summary`).click();
+    await page.waitForSelector('[data-testid=customers-at-node]', { state: 'attached' });
+    await page.fill('[data-testid=trace-search]', 'toan');
+    await page.locator('[data-testid=trace-candidates] button', { hasText: 'Toản' }).click();
+    await page.waitForSelector('[data-testid=trace] li');
+    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"] .hl-visited, .react-flow__node[data-id="${ids.done}"] .hl-current`);
+    expect(await page.textContent('[data-testid=trace]')).toContain('email');
+    await shot('09-customer-trace');
     await page.click('[data-testid=nav-outbox]');
     await page.waitForSelector('[data-testid=outbox-row]');
     expect(await page.textContent('[data-testid=outbox]')).toContain('Hoa Ban Food xin chào anh Toản');
@@ -205,6 +255,12 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     const v3 = await adminGet<{ graph: { nodes: { id: string }[] } }>(system.apiUrl, system.credentials.adminToken, `/api/journeys/${journeyId}/versions/3`);
     expect(v3.graph.nodes.map((n) => n.id).sort()).toEqual([ids.trigger, ids.wait, ids.exit, ids.email, ids.done].sort());
     await shot('12-rolled-back');
+    // Any old version opens read-only.
+    await page.goto(`${system.webUrl}/#/journeys/${journeyId}/versions/2`);
+    await page.waitForSelector('[data-testid=readonly-banner]');
+    expect(await page.locator('[data-testid=palette-send-message]').count()).toBe(0);
+    if (ids.delay) await page.waitForSelector(`.react-flow__node[data-id="${ids.delay}"]`);
+    await shot('12b-read-only-v2');
   });
 
   it('refuses a stale save from a second tab with a clear message', async () => {

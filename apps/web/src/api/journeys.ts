@@ -10,7 +10,7 @@ import type {
   JourneyVersion,
   NodeStats,
   TemplateInfo,
-  TraceStep,
+  Trace,
   ValidationIssue,
 } from './types';
 
@@ -148,12 +148,23 @@ export const journeysApi = {
     const res = await http.get(`/api/journeys/${encodeURIComponent(id)}/nodes/${encodeURIComponent(nodeId)}/customers${q}`);
     return list(res, 'customers').map(toCustomerRef);
   },
-  async trace(id: string, customerId: string): Promise<TraceStep[]> {
+  async trace(id: string, customerId: string): Promise<Trace | null> {
     const res = await http.get(`/api/journeys/${encodeURIComponent(id)}/customers/${encodeURIComponent(customerId)}/trace`);
-    return list(res, 'trace', 'steps').map((s) => {
-      const o = obj(s);
-      return { nodeId: str(o, 'nodeId') ?? '', outcome: str(o, 'outcome') ?? '', reason: str(o, 'reason'), at: time(o, 'at', 'time') ?? 0 };
-    });
+    const enrollments = list(res, 'enrollments');
+    const latest = obj(enrollments[enrollments.length - 1]);
+    if (!enrollments.length) return null;
+    return {
+      version: num(latest, 'version'),
+      status: str(latest, 'status') ?? '',
+      steps: list(latest.steps).map((s) => {
+        const o = obj(s);
+        return { nodeId: str(o, 'nodeId') ?? '', outcome: str(o, 'outcome') ?? '', reason: str(o, 'reason'), at: time(o, 'at', 'time') ?? 0 };
+      }),
+      messages: list(latest.messages).map((m) => {
+        const o = obj(m);
+        return { nodeId: str(o, 'nodeId'), channel: str(o, 'channel') ?? '', status: str(o, 'status') ?? '', subject: str(o, 'subject'), body: str(o, 'body'), error: str(o, 'error') };
+      }),
+    };
   },
   async templates(): Promise<TemplateInfo[]> {
     return list(await http.get('/api/journey-templates'), 'templates').map((t) => {

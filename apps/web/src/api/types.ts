@@ -43,6 +43,9 @@ export type CustomerRef = { id: string; name: string | null; email: string | nul
 export type Customer = CustomerRef & { traits: Record<string, unknown> };
 
 export type TraceStep = { nodeId: string; outcome: string; reason: string | null; at: string | number };
+export type TraceMessage = { nodeId: string | null; channel: string; status: string; subject: string | null; body: string | null; error: string | null };
+/** The latest enrollment of a customer in a journey: path taken and messages sent. */
+export type Trace = { version: number | null; status: string; steps: TraceStep[]; messages: TraceMessage[] };
 
 export type OutboxMessage = {
   id: string;

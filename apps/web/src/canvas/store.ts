@@ -219,6 +219,20 @@ export const useCanvas = create<CanvasState>()(
       partialize: stripForHistory,
       equality: (a, b) => meaningful(a) === meaningful(b),
       limit: 100,
+      // React Flow deletes a step as two calls (its edges, then the node): changes made in one
+      // tick are one undo step, recorded with the state before the first of them.
+      handleSet: (record) => {
+        let recordedThisTick = false;
+        return (pastState, replace, currentState, delta) => {
+          if (recordedThisTick) return;
+          recordedThisTick = true;
+          queueMicrotask(() => {
+            recordedThisTick = false;
+          });
+          // zundo passes its internal recorder here, typed as a plain setState.
+          (record as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, delta);
+        };
+      },
     },
   ),
 );

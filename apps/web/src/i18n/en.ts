@@ -116,6 +116,8 @@ export const en = {
     noCustomers: 'Nobody is here right now.',
     trace: 'Trace of {{customer}}',
     version: 'Stats for version',
+    findCustomer: 'Find a customer to see their path',
+    notInJourney: 'This customer has not entered this journey.',
     noVersion: 'Publish the journey to see live stats.',
   },
   testRun: {

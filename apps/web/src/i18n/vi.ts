@@ -118,6 +118,8 @@ export const vi: Messages = {
     noCustomers: 'Hiện không có ai ở đây.',
     trace: 'Hành trình của {{customer}}',
     version: 'Số liệu của phiên bản',
+    findCustomer: 'Tìm khách hàng để xem hành trình của họ',
+    notInJourney: 'Khách hàng này chưa vào hành trình.',
     noVersion: 'Xuất bản hành trình để xem số liệu trực tiếp.',
   },
   testRun: {

@@ -2,17 +2,24 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/customers';
 import { journeysApi } from '../api/journeys';
-import type { CustomerRef, TraceStep } from '../api/types';
+import type { CustomerRef, Trace } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import type { Highlight } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
 import { formatDateTime } from '../format';
-import { describeError } from '../ui/describeError';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { describeError } from '../ui/describeError';
 
 const POLL_MS = 2000;
 
 type Props = { journeyId: string; activeVersion: number | null; focusNodeId: string | null };
+
+const nameOf = (c: CustomerRef) => c.name ?? c.email ?? c.phone ?? c.id;
+
+function label(id: string | null): string {
+  const n = useCanvas.getState().nodes.find((x) => x.id === id);
+  return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : (id ?? '—');
+}
 
 /** Live per-node counts on the canvas; a node's customers; a customer's path highlighted. */
 export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
@@ -20,7 +27,9 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
   const [version, setVersion] = useState<number | null>(activeVersion);
   const [error, setError] = useState<string | null>(null);
   const [customers, setCustomers] = useState<CustomerRef[] | null>(null);
-  const [trace, setTrace] = useState<{ customer: CustomerRef; steps: TraceStep[] } | null>(null);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<CustomerRef[]>([]);
+  const [trace, setTrace] = useState<{ customer: CustomerRef; trace: Trace | null } | null>(null);
 
   useEffect(() => setVersion(activeVersion), [activeVersion]);
 
@@ -70,13 +79,19 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
     return () => clearInterval(timer);
   }, [journeyId, focusNodeId, version, t]);
 
+  useEffect(() => {
+    if (!query.trim()) return setFound([]);
+    const timer = setTimeout(() => customersApi.search(query).then(setFound, () => setFound([])), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+
   async function showTrace(customer: CustomerRef) {
     try {
-      const steps = await journeysApi.trace(journeyId, customer.id);
-      setTrace({ customer, steps });
+      const result = await journeysApi.trace(journeyId, customer.id);
+      setTrace({ customer, trace: result });
       const hl: Record<string, Highlight> = {};
-      for (const s of steps) hl[s.nodeId] = 'visited';
-      const last = steps[steps.length - 1];
+      for (const s of result?.steps ?? []) hl[s.nodeId] = 'visited';
+      const last = result?.steps[result.steps.length - 1];
       if (last) hl[last.nodeId] = 'current';
       useCanvas.getState().setHighlight(hl);
     } catch (e) {
@@ -85,39 +100,56 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
   }
 
   if (!activeVersion) return <p className="muted">{t('stats.noVersion')}</p>;
-  const focusNode = useCanvas.getState().nodes.find((n) => n.id === focusNodeId);
-  const label = (id: string) => {
-    const n = useCanvas.getState().nodes.find((x) => x.id === id);
-    return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : id;
-  };
   return (
     <div className="stats-panel" data-testid="stats-panel">
-      <label>
-        {t('stats.version')}{' '}
+      <label className="row">
+        {t('stats.version')}
         <input type="number" min={1} value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value) || null)} style={{ width: 70 }} />
       </label>
+      <p className="muted legend">↘ {t('stats.entered')} · ◔ {t('stats.waiting')} · ↗ {t('stats.exited')} · ★ {t('stats.converted')}</p>
       {error && <p className="error">{error}</p>}
-      {focusNode && (
+      {focusNodeId && (
         <section>
-          <h4>{t('stats.customersAt', { node: label(focusNode.id) })}</h4>
+          <h4>{t('stats.customersAt', { node: label(focusNodeId) })}</h4>
           {customers?.length === 0 && <p className="muted">{t('stats.noCustomers')}</p>}
           <ul className="customer-list" data-testid="customers-at-node">
             {customers?.map((c) => (
               <li key={c.id}>
-                <button className="link" onClick={() => void showTrace(c)}>{c.name ?? c.email ?? c.phone ?? c.id}</button>
+                <button className="link" onClick={() => void showTrace(c)}>{nameOf(c)}</button>
               </li>
             ))}
           </ul>
         </section>
       )}
+      <section>
+        <h4>{t('stats.findCustomer')}</h4>
+        <input placeholder={t('panel.chooseCustomer')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="trace-search" />
+        <ul className="customer-list" data-testid="trace-candidates">
+          {found.map((c) => (
+            <li key={c.id}>
+              <button className="link" onClick={() => void showTrace(c)}>{nameOf(c)}</button>
+            </li>
+          ))}
+        </ul>
+      </section>
       {trace && (
         <section data-testid="trace">
-          <h4>{t('stats.trace', { customer: trace.customer.name ?? trace.customer.email ?? trace.customer.id })}</h4>
+          <h4>{t('stats.trace', { customer: nameOf(trace.customer) })}</h4>
+          {!trace.trace && <p className="muted">{t('stats.notInJourney')}</p>}
           <ol className="trace">
-            {trace.steps.map((s, i) => (
+            {trace.trace?.steps.map((s, i) => (
               <li key={i}>
                 <strong>{label(s.nodeId)}</strong> · {s.outcome} <span className="muted">{formatDateTime(s.at, i18n.language)}</span>
                 {s.reason && <div className="muted">{s.reason}</div>}
+                {trace.trace?.messages
+                  .filter((m) => m.nodeId === s.nodeId && s.outcome === 'entered')
+                  .map((m, k) => (
+                    <div key={k} className="trace-message">
+                      ✉ {m.channel} · {m.status}
+                      {m.subject && <>: <em>{m.subject}</em></>}
+                      {m.error && <span className="error"> ({m.error})</span>}
+                    </div>
+                  ))}
               </li>
             ))}
           </ol>
