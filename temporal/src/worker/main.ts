@@ -6,6 +6,7 @@
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
 import { connectTemporalClient } from '../client/connect';
+import { ensureSearchAttributes } from '../client/search-attributes';
 import { temporalConfigFromEnv } from '../connection/config';
 import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
 import { defaultImplementations } from './implementations';
@@ -20,6 +21,12 @@ const { db, close } = await createDb(url, authToken ? { authToken } : {});
 const temporal = temporalConfigFromEnv();
 const rate = Number(process.env.BRAID_CHANNEL_RATE ?? 200);
 const client = await connectTemporalClient(temporal);
+try {
+  // The embedded dev server registers them at start; a fresh cluster may not have them yet.
+  await ensureSearchAttributes(client, temporal.namespace);
+} catch (error) {
+  console.warn(`braid worker: could not check search attributes (${error instanceof Error ? error.message : String(error)}); register JourneyId, JourneyVersion, CustomerId by hand`);
+}
 await ensureDateTriggerSchedule(client);
 const worker = await startWorker({
   temporal,

@@ -60,6 +60,8 @@ export type JourneyWorkflowInput = {
   seed: number;
   /** Set only when the workflow continued as new. */
   carried?: CarriedState;
+  /** History events before continuing as new (default 2,000); tests set it low. */
+  historyLimit?: number;
 };
 
 export type JourneyOutcome = {

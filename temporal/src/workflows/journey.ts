@@ -206,7 +206,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
     await flushLogs();
     const now = workflowInfo();
-    if (now.historyLength > MAX_HISTORY_EVENTS || now.continueAsNewSuggested) {
+    if (now.historyLength > (input.historyLimit ?? MAX_HISTORY_EVENTS) || now.continueAsNewSuggested) {
       const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, paused };
       await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
     }
