@@ -15,12 +15,22 @@ function toMe(raw: unknown): Me {
   };
 }
 
+/** Dates show in the workspace's time zone; its name heads the app. */
+async function withWorkspace(me: Me): Promise<Me> {
+  try {
+    const ws = unwrap(await http.get('/api/workspaces/current'), 'workspace');
+    return { ...me, workspaceName: str(ws, 'name'), timezone: str(ws, 'timezone') };
+  } catch {
+    return me;
+  }
+}
+
 export const authApi = {
   async login(email: string, password: string): Promise<Me> {
-    return toMe(await http.post('/api/auth/login', { email, password }));
+    return withWorkspace(toMe(await http.post('/api/auth/login', { email, password })));
   },
   async me(): Promise<Me> {
-    return toMe(await http.get('/api/auth/me'));
+    return withWorkspace(toMe(await http.get('/api/auth/me')));
   },
   async logout(): Promise<void> {
     await http.post('/api/auth/logout');

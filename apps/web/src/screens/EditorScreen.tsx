@@ -143,7 +143,7 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
         <div className="editor-body">
           {editing && <Palette />}
           <Canvas onNodeClick={onNodeClick} />
-          <Tabs.Root className="right" value={tab} onValueChange={(v) => setTab(v as Tab)}>
+          <Tabs.Root className="side-tabs" value={tab} onValueChange={(v) => setTab(v as Tab)}>
             <Tabs.List className="tabs">
               <Tabs.Trigger value="settings" data-testid="tab-settings">
                 {t('panel.title')}

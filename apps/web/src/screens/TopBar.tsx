@@ -22,7 +22,10 @@ export function TopBar() {
           <option value="en">English</option>
         </select>
       </label>
-      <span className="who">{me?.name ?? me?.email}</span>
+      <span className="who">
+        {me?.name ?? me?.email}
+        {me?.workspaceName && <span className="muted-inverse"> · {me.workspaceName}</span>}
+      </span>
       <button className="link" onClick={() => void signOut()}>{t('app.signOut')}</button>
     </header>
   );
