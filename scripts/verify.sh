@@ -3,7 +3,10 @@
 # every test (unit, API over HTTP, runtime on the real Temporal dev server, e2e in Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${CI:-}" = "true" ] || [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+if [ "${CI:-}" = "true" ] || [ ! -d node_modules ]; then
+  # npm ci is exact; should the registry miss a foreign-platform optional package, install instead.
+  npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+fi
 bash scripts/install-temporal.sh
 bash scripts/install-chromium.sh
 npx turbo run lint typecheck --concurrency=2
