@@ -8,6 +8,8 @@ import type { Highlight } from '../canvas/store';
 import { getRegistry, nodeType } from '../catalog/registry';
 import { formatDateTime, formatNumber } from '../format';
 import { parseTimeline } from './timeline';
+import { customersApi } from '../api/customers';
+import type { CustomerRef } from '../api/types';
 import { nodeLabel } from '../i18n/nodeLabels';
 
 function compileDraft(): { ok: true; ir: JourneyIR } | { ok: false; message: string } {
@@ -55,6 +57,24 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const [forecast, setForecast] = useState<CohortResult | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const events = useMemo(waitedForEvents, []);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<CustomerRef[]>([]);
+
+  useEffect(() => {
+    if (!query.trim()) return setFound([]);
+    const timer = setTimeout(() => customersApi.search(query).then(setFound, () => setFound([])), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  /** A real customer's profile as the test customer (the simulation never touches them). */
+  async function loadCustomer(id: string) {
+    try {
+      const c = await customersApi.get(id);
+      setTraits(JSON.stringify(c.traits, null, 2));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
 
   useEffect(() => () => {
     if (timer.current) clearInterval(timer.current);
@@ -128,6 +148,15 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   return (
     <div className="sim-controls" data-testid="test-run">
       <h4>{t('testRun.customer')}</h4>
+      <div className="customer-picker">
+        <input placeholder={t('panel.chooseCustomer')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select value="" onChange={(e) => e.target.value && void loadCustomer(e.target.value)} aria-label={t('panel.chooseCustomer')}>
+          <option value="">—</option>
+          {found.map((c) => (
+            <option key={c.id} value={c.id}>{c.name ?? c.email ?? c.phone ?? c.id}</option>
+          ))}
+        </select>
+      </div>
       <label>{t('testRun.traits')}<textarea rows={4} value={traits} onChange={(e) => setTraits(e.target.value)} /></label>
       <label>{t('panel.entryEvent')} ({triggerEventName()})<textarea rows={2} value={entryProps} onChange={(e) => setEntryProps(e.target.value)} /></label>
       <label>{t('testRun.timeline')}<textarea rows={3} value={timeline} placeholder={'+2h Order Completed {"cart_id":"c1"}'} onChange={(e) => setTimeline(e.target.value)} data-testid="sim-timeline" /></label>
