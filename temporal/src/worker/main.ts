@@ -13,7 +13,14 @@ import { defaultImplementations } from './implementations';
 import { channelsFromEnv } from './channels';
 import { startWorker } from './index';
 
-Runtime.install({ logger: new DefaultLogger((process.env.BRAID_WORKER_LOG_LEVEL as LogLevel | undefined) ?? 'WARN') });
+const level = (process.env.BRAID_WORKER_LOG_LEVEL as LogLevel | undefined) ?? 'WARN';
+Runtime.install({
+  logger: new DefaultLogger(level, (entry) => {
+    // Channel queues run activities only, by design: that warning is noise here.
+    if (entry.message.startsWith('No workflows registered')) return;
+    console.error(`${new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString()} [${entry.level}] ${entry.message}`, entry.meta ?? '');
+  }),
+});
 
 const url = process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL;
 const authToken = process.env.BRAID_DATABASE_AUTH_TOKEN;
