@@ -304,6 +304,46 @@ describe('segments and manual entry', () => {
   });
 });
 
+describe('frequency caps and quiet hours', () => {
+  it('a send during quiet hours is postponed with its reason, not dropped', async () => {
+    // Quiet from an hour ago to an hour from now, Hà Nội time (the default zone).
+    const hhmm = (offsetH: number) => {
+      const t = new Date(Date.now() + (7 + offsetH) * 3_600_000);
+      return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+    };
+    const saved = await stack.admin('/channel-settings/push', { method: 'PUT', body: { quietHours: { start: hhmm(-1), end: hhmm(1) }, frequencyCap: [{ max: 3, perHours: 24 }] } });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const bad = await stack.admin('/channel-settings/push', { method: 'PUT', body: { quietHours: { start: '25:00', end: '08:00' } } });
+    expect(bad.status).toBe(400);
+
+    const { id } = await publish('Quiet hours', journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'App Opened', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['push', 'send-message', { channel: 'push', subject: 'Ưu đãi', body: 'Ưu đãi tối nay' }],
+        ['x', 'exit', { reason: 'pushed' }],
+      ],
+      [
+        ['t', 'out', 'push'],
+        ['push', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('dem', { firstName: 'Đêm', push_token: 'tok-1' });
+    await stack.track('dem', 'App Opened');
+    const customerId = await customerIdOf('dem');
+    const postponed = await eventually(async () => {
+      const [row] = await stack.db.db.select().from(stepLog).where(and(eq(stepLog.journeyId, id), eq(stepLog.outcome, 'postponed')));
+      return row;
+    }, 30_000, 'the postponement');
+    expect(postponed.reason).toMatch(/quiet hours/);
+    expect(postponed.nodeId).toBe('push');
+    // Held, not dropped: still in the journey at the send, nothing recorded as failed.
+    const e = await enrollmentOf(id, customerId);
+    expect(e?.status).toBe('active');
+    expect(e?.currentNode).toBe('push');
+    expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(0);
+  });
+});
+
 describe('bad input', () => {
   it('refuses to publish an invalid journey and lists every issue with its node id', async () => {
     const broken = journeyGraph(
