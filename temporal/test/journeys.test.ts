@@ -304,6 +304,57 @@ describe('segments and manual entry', () => {
   });
 });
 
+describe('versions', () => {
+  const versioned = (text: string) =>
+    journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Table Booked', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['wait', 'wait-delay', { duration: days(4) }],
+        ['sms', 'send-message', { channel: 'sms', body: text }],
+        ['x', 'exit', { reason: 'reminded' }],
+      ],
+      [
+        ['t', 'out', 'wait'],
+        ['wait', 'out', 'sms'],
+        ['sms', 'out', 'x'],
+      ],
+    );
+
+  it('a customer finishes on the version they entered with; rollback publishes the old graph as a new version', async () => {
+    const { id } = await publish('Booking reminder', versioned('Nhắc lịch (v1)'));
+    await stack.identify('v-old', { phone: '+84900000001' });
+    await stack.track('v-old', 'Table Booked');
+    const oldCustomer = await customerIdOf('v-old');
+    await eventually(async () => (await enrollmentOf(id, oldCustomer))?.currentNode === 'wait', 30_000, 'the first customer waiting');
+
+    const journey = (await (await stack.admin(`/journeys/${id}`)).json()) as { draftRevision: number };
+    expect((await stack.admin(`/journeys/${id}/draft`, { method: 'PUT', body: { revision: journey.draftRevision, graph: versioned('Nhắc lịch (v2)') } })).status).toBe(200);
+    expect((await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: { note: 'new wording' } })).status).toBe(201);
+    await stack.identify('v-new', { phone: '+84900000002' });
+    await stack.track('v-new', 'Table Booked');
+    const newCustomer = await customerIdOf('v-new');
+
+    const bodyOf = async (customerId: string) =>
+      eventually(async () => {
+        const [m] = await stack.db.db.select().from(messages).where(and(eq(messages.journeyId, id), eq(messages.customerId, customerId)));
+        return m?.status === 'sent' ? m : undefined;
+      }, 30_000, 'the reminder');
+    expect((await bodyOf(oldCustomer)).body).toBe('Nhắc lịch (v1)');
+    expect((await bodyOf(newCustomer)).body).toBe('Nhắc lịch (v2)');
+    expect((await enrollmentOf(id, oldCustomer))?.version).toBe(1);
+
+    const rolled = await stack.admin(`/journeys/${id}/rollback`, { method: 'POST', body: { version: 1 } });
+    expect(rolled.status).toBe(201);
+    expect(((await rolled.json()) as { version: number }).version).toBe(3);
+    const versions = (await (await stack.admin(`/journeys/${id}/versions`)).json()) as { versions: { version: number; note: string }[] };
+    expect(versions.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    const v3 = (await (await stack.admin(`/journeys/${id}/versions/3`)).json()) as { graph: { nodes: { id: string; config: { body?: string } }[] } };
+    expect(v3.graph.nodes.find((n) => n.id === 'sms')?.config.body).toBe('Nhắc lịch (v1)');
+    const stats = (await (await stack.admin(`/journeys/${id}/stats?version=1`)).json()) as { enrollments: { completed: number } };
+    expect(stats.enrollments.completed).toBe(1);
+  });
+});
+
 describe('frequency caps and quiet hours', () => {
   it('a send during quiet hours is postponed with its reason, not dropped', async () => {
     // Quiet from an hour ago to an hour from now, Hà Nội time (the default zone).
