@@ -54,25 +54,29 @@ const context = await browser.newContext({ viewport: { width: 1440, height: 900 
 const login = await context.request.post(`${web.url}/api/auth/login`, { data: { email: creds.email, password: creds.password } });
 if (!login.ok()) throw new Error(`login: ${login.status()}`);
 
-/** Milliseconds from navigation start until every step and every connection is drawn. */
-async function openTime(journeyId: string, nodes: number): Promise<number> {
+type Open = { cards: number; connected: number };
+
+/** Milliseconds from navigation start until every card is on screen, and until every connection is drawn too. */
+async function openTime(journeyId: string, nodes: number): Promise<Open> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys/${journeyId}`);
-  const ms = await page.waitForFunction(
+  const cards = await page.waitForFunction(
     (n) => {
       const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
-      const ready =
-        n === 0
-          ? !!document.querySelector('.react-flow__pane')
-          : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden') && document.querySelectorAll('.react-flow__edge path').length >= n - 1;
+      const ready = n === 0 ? !!document.querySelector('.react-flow__pane') : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden');
       return ready ? performance.now() : false;
     },
     nodes,
     { polling: 'raf', timeout: 30_000 },
   );
-  const value = (await ms.jsonValue()) as number;
+  const connected = await page.waitForFunction(
+    (n) => (n === 0 || document.querySelectorAll('.react-flow__edge').length >= n - 1 ? performance.now() : false),
+    nodes,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const value = { cards: (await cards.jsonValue()) as number, connected: (await connected.jsonValue()) as number };
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
-  if (process.env.BENCH_VERBOSE) console.log(`  open ${nodes}: ${Math.round(value)} ms`, marks);
+  if (process.env.BENCH_VERBOSE) console.log(`  open ${nodes}:`, value, marks);
   await page.close();
   return value;
 }
@@ -123,10 +127,13 @@ try {
   // Warm the browser cache (bundle) before timing.
   await openTime(small, 0);
   const emptyOpen: number[] = [];
+  const bigCards: number[] = [];
   const bigOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    emptyOpen.push(await openTime(small, 0));
-    bigOpen.push(await openTime(big, SIZE));
+    emptyOpen.push((await openTime(small, 0)).cards);
+    const o = await openTime(big, SIZE);
+    bigCards.push(o.cards);
+    bigOpen.push(o.connected);
   }
 
   const page = await context.newPage();
@@ -151,7 +158,9 @@ try {
 
   const fmt = (n: number) => n.toFixed(0).padStart(6);
   console.log(`\nCanvas benchmark — ${SIZE}-node journey, headless Chromium (${RUNS} runs)`);
-  console.log(`  open ${SIZE}-node journey  median ${fmt(median(bigOpen))} ms  (max ${fmt(Math.max(...bigOpen))})   target < ${OPEN_TARGET_MS} ms   ceiling: empty journey ${fmt(median(emptyOpen))} ms`);
+  console.log(`  open ${SIZE}-node journey, all cards shown     median ${fmt(median(bigCards))} ms  (min ${fmt(Math.min(...bigCards))}, max ${fmt(Math.max(...bigCards))})   target < ${OPEN_TARGET_MS} ms`);
+  console.log(`  open ${SIZE}-node journey, all edges drawn     median ${fmt(median(bigOpen))} ms  (min ${fmt(Math.min(...bigOpen))}, max ${fmt(Math.max(...bigOpen))})   target < ${OPEN_TARGET_MS} ms`);
+  console.log(`  ceiling: empty journey opened in the same run median ${fmt(median(emptyOpen))} ms (app load, sign-in check, fetch)`);
   const line = (label: string, f: { gaps: number[]; longTasks: number[] }) =>
     console.log(
       `  ${label.padEnd(26)} frames ${String(f.gaps.length).padStart(4)}  p95 ${fmt(p95(f.gaps))} ms  max ${fmt(Math.max(0, ...f.gaps))} ms  long frames (>${LONG_FRAME_MS} ms) ${f.gaps.filter((g) => g > LONG_FRAME_MS).length}  long tasks ${f.longTasks.length}${f.longTasks.length ? ` (max ${fmt(Math.max(...f.longTasks))} ms)` : ''}`,
