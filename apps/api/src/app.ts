@@ -14,6 +14,7 @@ import { errorBody, onError, validationHook } from './errors';
 import { describeIngestion } from './ingest/openapi';
 import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes } from './tracking/routes';
+import { serveWebApp } from './web-app';
 import type { IngestedEvent } from './ingest/store';
 
 export type { AppEnv, Actor } from './env';
@@ -27,6 +28,8 @@ export interface AppDeps {
   onEventsIngested?: (events: IngestedEvent[]) => Promise<void> | void;
   /** Mount more admin routes (e.g. journeys) on the authenticated `/api` app. */
   registerRoutes?: (api: AdminApi) => void;
+  /** Folder of the built web app (apps/web/dist) to serve at `/`; omitted in development. */
+  webDist?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -83,5 +86,6 @@ export function createApp(deps: AppDeps) {
     });
     return cached;
   }
+  if (deps.webDist) serveWebApp(app, deps.webDist);
   return app;
 }

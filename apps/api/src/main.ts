@@ -17,6 +17,8 @@ const api = await startApi({
   bootstrap: bootstrapOptionsFromEnv(),
   onEventsIngested: journeys.onEventsIngested,
   registerRoutes: journeys.registerRoutes,
+  // The launcher points this at apps/web/dist; unset (development) leaves the web app to Vite.
+  webDist: process.env.BRAID_WEB_DIST || undefined,
 });
 console.log(`Braid API listening on ${api.url} (docs: ${api.url}/api/docs)`);
 

@@ -16,6 +16,7 @@ export interface StartApiOptions {
   bootstrap?: BootstrapOptions | false;
   onEventsIngested?: AppDeps['onEventsIngested'];
   registerRoutes?: AppDeps['registerRoutes'];
+  webDist?: AppDeps['webDist'];
   log?: (line: string) => void;
 }
 
@@ -39,6 +40,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     db: db.db,
     onEventsIngested: options.onEventsIngested,
     registerRoutes: options.registerRoutes,
+    webDist: options.webDist,
   });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
