@@ -60,21 +60,21 @@ type Open = { cards: number; connected: number };
 async function openTime(journeyId: string, nodes: number): Promise<Open> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys/${journeyId}`);
-  const cards = await page.waitForFunction(
+  // One poll per frame records both moments in the page (a second wait would add a round trip).
+  const done = await page.waitForFunction(
     (n) => {
+      const w = window as unknown as { __cards?: number };
       const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
-      const ready = n === 0 ? !!document.querySelector('.react-flow__pane') : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden');
-      return ready ? performance.now() : false;
+      const cardsReady = n === 0 ? !!document.querySelector('.react-flow__pane') : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden');
+      if (!cardsReady) return false;
+      w.__cards ??= performance.now();
+      const edgesReady = n === 0 || document.querySelectorAll('.react-flow__edge').length >= n - 1;
+      return edgesReady ? { cards: w.__cards, connected: performance.now() } : false;
     },
     nodes,
     { polling: 'raf', timeout: 30_000 },
   );
-  const connected = await page.waitForFunction(
-    (n) => (n === 0 || document.querySelectorAll('.react-flow__edge').length >= n - 1 ? performance.now() : false),
-    nodes,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  const value = { cards: (await cards.jsonValue()) as number, connected: (await connected.jsonValue()) as number };
+  const value = (await done.jsonValue()) as Open;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
   if (process.env.BENCH_VERBOSE) console.log(`  open ${nodes}:`, value, marks);
   await page.close();

@@ -1,5 +1,5 @@
-import { memo, useMemo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -19,6 +19,15 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const type = nodeType(data.typeId);
   const ports = useMemo(() => portsOf(data.typeId, data.config), [data.typeId, data.config]);
   const summary = useMemo(() => summaryOf(data.typeId, data.config), [data.typeId, data.config]);
+  // A split gaining a branch gains a handle: React Flow must measure it again (not on first mount).
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = ports.map((p) => p.id).join('|');
+  const mountedPorts = useRef(portKey);
+  useEffect(() => {
+    if (mountedPorts.current === portKey) return;
+    mountedPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const t = i18next.t.bind(i18next);
   const n = (v: number | undefined) => formatNumber(v ?? 0, i18next.language);
 
