@@ -10,7 +10,6 @@ import { createDb, migrate } from '@braid/db';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
 import { launchBrowser } from '../src/browser';
 import { WEB_DIST } from '../src/system';
-import { startWebServer } from '../src/web-server';
 import { generateJourney } from './graph';
 
 const SIZE = Number(process.env.BENCH_NODES ?? 500);
@@ -32,9 +31,10 @@ const api = await startApi({
   port: 0,
   bootstrap: { writeKey: 'wk_bench', adminToken: creds.token, adminEmail: creds.email, adminPassword: creds.password },
   registerRoutes: runtime.registerRoutes,
+  webDist: WEB_DIST,
   log: () => undefined,
 });
-const web = await startWebServer({ distDir: WEB_DIST, apiUrl: api.url });
+const web = { url: api.url };
 
 async function createJourney(name: string, graph: unknown): Promise<string> {
   const res = await fetch(`${api.url}/api/journeys`, {
@@ -173,7 +173,6 @@ try {
   console.log(`  verdict: ${ok ? 'within targets' : 'OUTSIDE targets'}`);
 } finally {
   await browser.close();
-  await web.close();
   await api.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 export { startSystem, WEB_DIST } from './system';
 export type { BraidSystem, Credentials, SystemOptions } from './system';
-export { startWebServer } from './web-server';
 export { launchBrowser, CHROMIUM_PATH } from './browser';
 export * from './canvas-driver';
 export * from './ingest';

@@ -1,7 +1,7 @@
 // The whole Braid system for end-to-end tests, on free ports with a temp data dir: the real
-// Temporal dev server, the API (with journeys wired exactly as apps/api/src/main.ts does), a
-// worker, and the built web app.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Temporal dev server, the API (with journeys wired exactly as apps/api/src/main.ts does, serving
+// the built web app) and a worker.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,6 @@ import type { RunningWorker } from '../../temporal/src/worker/index';
 import { channelsFromEnv } from '../../temporal/src/worker/channels';
 import { defaultImplementations } from '../../temporal/src/worker/implementations';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { startWebServer } from './web-server';
-import type { WebServer } from './web-server';
 
 export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
@@ -52,6 +50,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
     email: 'marketer@hoaban.vn',
     password: 'hoa-ban-food-2026',
   };
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} has no index.html: run \`npm run build -w @braid/web\``);
   const stops: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) {
@@ -87,6 +86,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
       },
       onEventsIngested: journeys.onEventsIngested,
       registerRoutes: journeys.registerRoutes,
+      // The API serves the built web app, as in production.
+      webDist: WEB_DIST,
       log: () => undefined,
     });
     stops.push(() => api.close());
@@ -99,11 +100,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
     stops.push(() => worker.stop());
     log('worker polling');
 
-    const web: WebServer = await startWebServer({ distDir: WEB_DIST, apiUrl: api.url });
-    stops.push(() => web.close());
-    log(`web ${web.url}`);
-
-    return { webUrl: web.url, apiUrl: api.url, credentials, dataDir, db, stop };
+    return { webUrl: api.url, apiUrl: api.url, credentials, dataDir, db, stop };
   } catch (e) {
     await stop();
     throw e;
