@@ -136,12 +136,17 @@ export const journeysApi = {
     }
     return rows.map(toStats);
   },
-  /** Entered / converted of a journey's active version, for the list. */
-  async totals(id: string, version: number): Promise<{ entered: number; converted: number }> {
-    const res = obj(await http.get(`/api/journeys/${encodeURIComponent(id)}/stats?version=${version}`));
-    const e = obj(res.enrollments);
-    const entered = ['active', 'completed', 'exited', 'converted', 'failed'].reduce((sum, k) => sum + (num(e, k) ?? 0), 0);
-    return { entered, converted: num(e, 'converted') ?? 0 };
+  /** Entered / converted over every published version (customers stay on the version they entered). */
+  async totals(id: string, activeVersion: number): Promise<{ entered: number; converted: number }> {
+    const versions = Array.from({ length: Math.min(activeVersion, 50) }, (_, i) => activeVersion - i);
+    const all = await Promise.all(
+      versions.map(async (v) => {
+        const e = obj(obj(await http.get(`/api/journeys/${encodeURIComponent(id)}/stats?version=${v}`)).enrollments);
+        const entered = ['active', 'completed', 'exited', 'converted', 'failed'].reduce((sum, k) => sum + (num(e, k) ?? 0), 0);
+        return { entered, converted: num(e, 'converted') ?? 0 };
+      }),
+    );
+    return all.reduce((a, b) => ({ entered: a.entered + b.entered, converted: a.converted + b.converted }), { entered: 0, converted: 0 });
   },
   async customersAt(id: string, nodeId: string, version?: number | null): Promise<CustomerRef[]> {
     const q = version ? `?version=${version}` : '';

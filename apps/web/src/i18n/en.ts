@@ -127,6 +127,7 @@ export const en = {
     timeline: 'Events (one per line: +offset Event Name {json})',
     run: 'Run',
     step: 'Step',
+    pause: 'Pause',
     play: 'Play',
     clock: 'Virtual clock',
     cohort: 'Cohort forecast',

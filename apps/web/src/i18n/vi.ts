@@ -129,6 +129,7 @@ export const vi: Messages = {
     timeline: 'Sự kiện (mỗi dòng: +thời gian Tên sự kiện {json})',
     run: 'Chạy',
     step: 'Từng bước',
+    pause: 'Tạm dừng',
     play: 'Phát',
     clock: 'Đồng hồ ảo',
     cohort: 'Dự báo nhóm khách',

@@ -24,12 +24,12 @@ export function JourneysList() {
       // Counts come from each active version's stats; the list shows without waiting for them.
       const withCounts = await Promise.all(
         list.map(async (j) => {
-          if (j.activeVersion === null) return j;
-          try {
-            return { ...j, ...(await journeysApi.totals(j.id, j.activeVersion)) };
-          } catch {
-            return j;
-          }
+          // The list has no editor or counts: the journey itself and its versions' stats do.
+          const [detail, totals] = await Promise.all([
+            journeysApi.get(j.id).catch(() => null),
+            j.activeVersion === null ? null : journeysApi.totals(j.id, j.activeVersion).catch(() => null),
+          ]);
+          return { ...j, updatedBy: detail?.updatedBy ?? j.updatedBy, ...(totals ?? {}) };
         }),
       );
       setJourneys(withCounts);

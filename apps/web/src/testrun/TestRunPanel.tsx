@@ -34,6 +34,14 @@ function waitedForEvents(): string[] {
   return [...names];
 }
 
+/** Time since entry on the virtual clock, in the unit a marketer would say it. */
+function elapsed(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  if (min < 120) return `${min} min`;
+  const h = Math.round(ms / 3_600_000);
+  return h < 48 ? `${h} h` : `${Math.round(ms / 86_400_000)} d`;
+}
+
 /** Path lighting: every node entered so far, the latest one brighter. */
 function light(path: PathEntry[], upTo: number): void {
   const hl: Record<string, Highlight> = {};
@@ -163,7 +171,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       <div className="row">
         <button className="primary" onClick={run} data-testid="sim-run">{t('testRun.run')}</button>
         <button disabled={!path || cursor >= (path?.length ?? 0) - 1} onClick={() => path && (setCursor(cursor + 1), light(path, cursor + 1))}>{t('testRun.step')}</button>
-        <button disabled={!path} onClick={() => setPlaying((p) => !p)}>{playing ? '⏸' : t('testRun.play')}</button>
+        <button disabled={!path} onClick={() => setPlaying((p) => !p)}>{playing ? t('testRun.pause') : t('testRun.play')}</button>
       </div>
       {error && <pre className="error">{error}</pre>}
       {path && (
@@ -172,7 +180,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
           <ol className="sim-log" data-testid="sim-path">
             {path.map((p, i) => (
               <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }}>
-                {label(p.nodeId)} · {p.what} <span className="muted">+{Math.round(p.elapsedMs / 60_000)} min</span>
+                {label(p.nodeId)} · {p.what} <span className="muted">+{elapsed(p.elapsedMs)}</span>
                 {p.reason && <div className="muted">{p.reason}</div>}
               </li>
             ))}
