@@ -326,6 +326,11 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     await page.goto(`${system.webUrl}/#/journeys`);
     await page.selectOption('[data-testid=language]', 'en');
     expect(await page.textContent('h1')).toBe('Journeys');
+    // Counts add up every version: anh Toản entered version 1.
+    const row = page.locator('[data-testid=journeys-table] tr', { hasText: 'Giỏ hàng bị bỏ quên' });
+    await expect.poll(async () => row.textContent()).toContain(`by ${system.credentials.email}`);
+    await expect.poll(async () => (await row.locator('td.num').first().textContent())?.trim()).toBe('1');
+    await page.locator('.toast button').click().catch(() => undefined);
     await shot('17-journeys-list-en');
   });
 });
