@@ -278,6 +278,12 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     await second.waitForSelector('.save-stale', { timeout: 15_000 });
     expect(await second.textContent('[data-testid=save-state]')).toContain('tab');
     await second.screenshot({ path: `${ARTIFACTS}13-stale-second-tab.png` });
+    // After a reload the refused edits are still there to choose from, not silently lost.
+    await second.reload();
+    await second.waitForSelector('[data-testid=draft-conflict]');
+    await second.screenshot({ path: `${ARTIFACTS}13b-conflict-after-reload.png` });
+    await second.getByText('Giữ bản của họ').click();
+    await second.waitForSelector('[data-testid=draft-conflict]', { state: 'detached' });
     await second.close();
   });
 

@@ -4,7 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useTranslation } from 'react-i18next';
 import { journeysApi } from '../api/journeys';
-import type { Journey } from '../api/types';
+import type { Journey, JourneyGraph } from '../api/types';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useCanvas } from '../canvas/store';
@@ -51,6 +51,7 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
   const [publishing, setPublishing] = useState(false);
   const [versionsKey, setVersionsKey] = useState(0);
   const [focusNodeId, setFocusNodeId] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<JourneyGraph | null>(null);
   const editing = !viewVersion && !diff;
 
   const load = useCallback(async () => {
@@ -76,11 +77,13 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
           useCanvas.setState({ graphVersion: 1 });
           toast.info(t('editor.restored'));
         } else {
-          if (local && local.baseRevision !== j.draftRevision) {
-            // The server moved on (another tab or person saved): their copy wins; ours is dropped with a note.
-            toast.error(t('errors.stale'));
+          if (local && local.baseRevision !== j.draftRevision && !sameGraph(local.graph, j.draftGraph)) {
+            // The server moved on (another tab or person saved) while we held unsaved edits: show
+            // theirs, keep ours until the marketer chooses.
+            setConflict(local.graph);
+          } else {
+            clearLocalDraft(journeyId);
           }
-          clearLocalDraft(journeyId);
           useCanvas.getState().load(j.draftGraph, 'edit');
         }
       }
@@ -140,7 +143,33 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
           onPublish={() => setPublishing(true)}
           onJourneyChanged={() => void refreshJourney()}
         />
-        <div className="editor-body">
+        {conflict && editing && (
+        <div className="conflict" role="alert" data-testid="draft-conflict">
+          {t('editor.conflict')}
+          <button
+            className="small"
+            data-testid="use-mine"
+            onClick={() => {
+              // Explicit choice: our edits become the next save on top of the server's revision.
+              useCanvas.getState().load(conflict, 'edit');
+              useCanvas.setState({ graphVersion: 1 });
+              setConflict(null);
+            }}
+          >
+            {t('editor.useMine')}
+          </button>
+          <button
+            className="small"
+            onClick={() => {
+              clearLocalDraft(journeyId);
+              setConflict(null);
+            }}
+          >
+            {t('editor.keepTheirs')}
+          </button>
+        </div>
+      )}
+      <div className="editor-body">
           {editing && <Palette />}
           <Canvas onNodeClick={onNodeClick} />
           <Tabs.Root className="side-tabs" value={tab} onValueChange={(v) => setTab(v as Tab)}>
