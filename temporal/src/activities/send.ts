@@ -1,22 +1,14 @@
 // The one place a journey sends from: recipient, personalisation, frequency cap and quiet hours,
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
-import { and, customerIdentities, eq, messages, newId, stepLog } from '@braid/db';
+import { eq, messages, newId, stepLog } from '@braid/db';
 import { loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import type { ActivityDeps, EffectContext } from './deps';
+import { addressNeeded, recipientFor } from './recipient';
 
 /** Statuses that mean the message left (or reached the sandbox outbox): never send again. */
 const DELIVERED = ['sent', 'delivered', 'opened', 'clicked', 'replied'] as const;
-
-/** Which identity carries the address for a channel. */
-const IDENTITY_OF_CHANNEL: Record<string, string> = {
-  email: 'email',
-  sms: 'phone',
-  messenger: 'facebook_psid',
-  zalo: 'zalo_id',
-  push: 'push_token',
-};
 
 /**
  * Sends one message, or says when it may go out. A delivery failure throws: retryable ones are
@@ -66,8 +58,10 @@ export async function sendMessage(
     const v = request.options?.[name];
     return typeof v === 'string' ? v : undefined;
   };
-  const to = option('to') ?? option('url') ?? (await recipientFor(deps, ctx, request.channel));
-  const rendered = { subject: request.subject, body: request.body, html: option('html'), payload: request.options?.payload };
+  const explicit = option('to') ?? option('url');
+  const recipient = explicit ? { to: explicit } : await recipientFor(deps, ctx, request.channel);
+  const to = recipient?.to ?? null;
+  const rendered = { subject: request.subject, body: request.body, html: option('html'), payload: withPhone(request.options?.payload, recipient?.phone) };
   const messageId = existing?.id ?? newId(now);
   if (!existing) {
     await db
@@ -93,7 +87,7 @@ export async function sendMessage(
       .onConflictDoNothing();
   }
   if (!to) {
-    const error = `customer has no ${IDENTITY_OF_CHANNEL[request.channel] ?? request.channel} to send ${request.channel} to`;
+    const error = `NO_ADDRESS: customer has no ${addressNeeded(request.channel)} to send ${request.channel} to`;
     await db.update(messages).set({ status: 'failed', error, updatedAt: now }).where(eq(messages.idempotencyKey, key));
     return { messageId, status: 'suppressed', reason: error };
   }
@@ -127,24 +121,13 @@ export async function sendMessage(
   throw ApplicationFailure.nonRetryable(error, 'SendRefused');
 }
 
-async function recipientFor(deps: ActivityDeps, ctx: EffectContext, channel: string): Promise<string | null> {
-  if (channel === 'web') return ctx.customerId;
-  const type = IDENTITY_OF_CHANNEL[channel];
-  if (!type) return null;
-  const [identity] = await deps.db
-    .select({ value: customerIdentities.value })
-    .from(customerIdentities)
-    .where(
-      and(
-        eq(customerIdentities.workspaceId, ctx.workspaceId),
-        eq(customerIdentities.customerId, ctx.customerId),
-        eq(customerIdentities.type, type),
-      ),
-    )
-    .limit(1);
-  if (identity) return identity.value;
-  const trait = ctx.traits[type === 'phone' ? 'phone' : type];
-  return typeof trait === 'string' && trait ? trait : null;
+/** Zalo ZNS reads the phone from payload.phone; a node that set its own keeps it. */
+function withPhone(payload: unknown, phone: string | undefined): unknown {
+  if (!phone) return payload;
+  if (payload === undefined || payload === null) return { phone };
+  if (typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  const fields = payload as Record<string, unknown>;
+  return typeof fields.phone === 'string' && fields.phone ? payload : { ...fields, phone };
 }
 
 /** The workspace's quiet hours and every frequency cap of the channel, combined: the latest release wins. */

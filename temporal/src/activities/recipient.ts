@@ -1,0 +1,63 @@
+// Who a message on each channel goes to. One explicit rule per channel, so "why did nobody get
+// this Zalo message?" has one answer: the customer has no address the channel can use.
+import { and, customerIdentities, eq, inArray } from '@braid/db';
+import type { ActivityDeps, EffectContext } from './deps';
+
+export type Recipient = {
+  /** The address handed to the channel adapter. */
+  to: string;
+  /** The customer's phone, for channels that reach a phone besides their own id (Zalo ZNS). */
+  phone?: string;
+};
+
+/** Identity types (first found wins) and the trait used when no identity is known. */
+type Rule = { identities: string[]; traits: string[] };
+
+const RULES: Record<string, Rule> = {
+  email: { identities: ['email'], traits: ['email'] },
+  sms: { identities: ['phone'], traits: ['phone'] },
+  messenger: { identities: ['facebook_psid'], traits: ['facebook_psid', 'facebookPsid'] },
+  // Zalo OA messages go to the follower's Zalo user id; ZNS templates go to the phone.
+  zalo: { identities: ['zalo_id'], traits: ['zalo_id', 'zaloId'] },
+  push: { identities: ['push_token'], traits: ['push_token'] },
+};
+
+/** What a channel needs, in the marketer's words, for the "no address" reason. */
+export function addressNeeded(channel: string): string {
+  if (channel === 'zalo') return 'zalo_id or phone';
+  return RULES[channel]?.identities.join(' or ') ?? channel;
+}
+
+export async function recipientFor(deps: ActivityDeps, ctx: EffectContext, channel: string): Promise<Recipient | null> {
+  if (channel === 'web') return { to: ctx.customerId };
+  const rule = RULES[channel];
+  if (!rule) return null;
+  const types = channel === 'zalo' ? [...rule.identities, 'phone'] : rule.identities;
+  const rows = await deps.db
+    .select({ type: customerIdentities.type, value: customerIdentities.value })
+    .from(customerIdentities)
+    .where(
+      and(
+        eq(customerIdentities.workspaceId, ctx.workspaceId),
+        eq(customerIdentities.customerId, ctx.customerId),
+        inArray(customerIdentities.type, types),
+      ),
+    );
+  const pick = (identityTypes: string[], traitNames: string[]): string | null => {
+    for (const type of identityTypes) {
+      const found = rows.find((r) => r.type === type && r.value);
+      if (found) return found.value;
+    }
+    for (const name of traitNames) {
+      const trait = ctx.traits[name];
+      if (typeof trait === 'string' && trait.trim()) return trait.trim();
+    }
+    return null;
+  };
+  const address = pick(rule.identities, rule.traits);
+  if (channel !== 'zalo') return address ? { to: address } : null;
+  const phone = pick(['phone'], ['phone']);
+  if (address) return phone ? { to: address, phone } : { to: address };
+  // No Zalo id: ZNS reaches the customer by phone.
+  return phone ? { to: phone, phone } : null;
+}
