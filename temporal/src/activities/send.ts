@@ -1,7 +1,7 @@
 // The one place a journey sends from: recipient, personalisation, frequency cap and quiet hours,
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
-import { eq, messages, newId, stepLog } from '@braid/db';
+import { and, eq, inArray, messages, newId, stepLog } from '@braid/db';
 import { loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -9,6 +9,9 @@ import { addressNeeded, recipientFor } from './recipient';
 
 /** Statuses that mean the message left (or reached the sandbox outbox): never send again. */
 const DELIVERED = ['sent', 'delivered', 'opened', 'clicked', 'replied'] as const;
+
+/** Statuses a send may still move on from; a receipt that arrived first (delivered, opened ...) is never undone. */
+const NOT_YET_SENT = ['queued', 'failed', 'postponed'] as const;
 
 /**
  * Sends one message, or says when it may go out. A delivery failure throws: retryable ones are
@@ -88,7 +91,10 @@ export async function sendMessage(
   }
   if (!to) {
     const error = `NO_ADDRESS: customer has no ${addressNeeded(request.channel)} to send ${request.channel} to`;
-    await db.update(messages).set({ status: 'failed', error, updatedAt: now }).where(eq(messages.idempotencyKey, key));
+    await db
+      .update(messages)
+      .set({ status: 'failed', error, updatedAt: now })
+      .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
     return { messageId, status: 'suppressed', reason: error };
   }
 
@@ -110,11 +116,15 @@ export async function sendMessage(
     await db
       .update(messages)
       .set({ status: 'sent', providerMessageId: result.providerMessageId ?? null, error: null, updatedAt: at })
-      .where(eq(messages.idempotencyKey, key));
+      // A delivery receipt or an open may land before this update: keep the further status.
+      .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
     return { messageId, status: 'sent' };
   }
   const error = `${result.error?.code ?? 'SEND_FAILED'}: ${result.error?.message ?? 'the channel refused the message'}`;
-  await db.update(messages).set({ status: 'failed', error, updatedAt: at }).where(eq(messages.idempotencyKey, key));
+  await db
+    .update(messages)
+    .set({ status: 'failed', error, updatedAt: at })
+    .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
   // Temporal retries retryable failures with backoff; after the last attempt, or at once for a
   // permanent refusal, the node's failure path decides (continue, exit, another step).
   if (result.retryable) throw ApplicationFailure.retryable(error, 'SendFailed');
