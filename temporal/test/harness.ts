@@ -16,7 +16,7 @@ import type { RoutingOutcome } from '../src/routing/route-events';
 import { connectTemporalClient } from '../src/client/connect';
 import { startDevServer, freePort, type DevServer } from '../src/server/index';
 import { startWorker, workflowsPath, type RunningWorker } from '../src/worker/index';
-import { channelsFromEnv } from '../src/worker/channels';
+import { audiencesFromEnv, channelsFromEnv } from '../src/worker/channels';
 import { defaultImplementations } from '../src/worker/implementations';
 
 export const WRITE_KEY = 'bwk_runtime_write_key';
@@ -106,7 +106,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
       if (mode === 'inProcess') {
         const worker: RunningWorker = await startWorker({
           temporal: { address: temporal.address, namespace: temporal.namespace },
-          deps: { db: db.db, client, channels: workerOptions.channels ?? channelsFromEnv(db.db), implementations: await defaultImplementations() },
+          deps: { db: db.db, client, channels: workerOptions.channels ?? channelsFromEnv(db.db), audiences: audiencesFromEnv(db.db), implementations: await defaultImplementations() },
           workflowBundle: { codePath },
         });
         const handle: WorkerHandle = { kill: () => worker.stop() };

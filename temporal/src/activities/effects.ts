@@ -1,7 +1,9 @@
 // Non-message side effects of journeys. Each is keyed by the step's idempotency key, so a
 // retried activity finds what the first attempt did instead of doing it again.
 import { randomBytes } from 'node:crypto';
-import { audienceMembers, customers, eq, newId, staffTasks, vouchers } from '@braid/db';
+import { ApplicationFailure } from '@temporalio/common';
+import { createAudiences, loadAudienceCustomers } from '@braid/channels';
+import { customers, eq, newId, staffTasks, vouchers } from '@braid/db';
 import type { ActionServices } from '@braid/sdk/server';
 import type { ActivityDeps, EffectContext } from './deps';
 
@@ -20,22 +22,22 @@ export async function updateProfile(deps: ActivityDeps, ctx: EffectContext, inpu
 }
 
 export async function changeAudience(deps: ActivityDeps, ctx: EffectContext, input: Input<'changeAudience'>): Promise<void> {
-  const now = (deps.now ?? Date.now)();
-  const member = input.operation === 'add';
-  await deps.db
-    .insert(audienceMembers)
-    .values({
-      workspaceId: ctx.workspaceId,
-      audience: input.audience,
-      platform: input.platform,
-      customerId: ctx.customerId,
-      addedAt: now,
-      removedAt: member ? null : now,
-    })
-    .onConflictDoUpdate({
-      target: [audienceMembers.workspaceId, audienceMembers.audience, audienceMembers.platform, audienceMembers.customerId],
-      set: member ? { removedAt: null } : { removedAt: now },
-    });
+  // Facebook / Google get the customer's hashed email and phone when configured; every platform
+  // is recorded in audience_members after the push succeeds.
+  const audiences = deps.audiences ?? createAudiences({ db: deps.db });
+  const members = await loadAudienceCustomers(deps.db, ctx.workspaceId, [ctx.customerId]);
+  const result = await audiences.change(
+    input.platform,
+    input.operation,
+    { workspaceId: ctx.workspaceId, name: input.audience, idempotencyKey: input.idempotencyKey },
+    members,
+    deps.now ? { now: deps.now } : undefined,
+  );
+  if (result.status === 'done') return;
+  const message = `${result.error?.code ?? 'AUDIENCE_FAILED'}: ${result.error?.message ?? `${input.platform} refused the audience change`}`;
+  // Temporal retries a retryable failure with backoff; a refusal takes the node's failure path.
+  if (result.retryable) throw ApplicationFailure.retryable(message, 'AudienceFailed');
+  throw ApplicationFailure.nonRetryable(message, 'AudienceRefused');
 }
 
 export async function issueVoucher(

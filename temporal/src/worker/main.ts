@@ -10,7 +10,7 @@ import { ensureSearchAttributes } from '../client/search-attributes';
 import { temporalConfigFromEnv } from '../connection/config';
 import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
 import { defaultImplementations } from './implementations';
-import { channelsFromEnv } from './channels';
+import { audiencesFromEnv, channelsFromEnv } from './channels';
 import { startWorker } from './index';
 
 const level = (process.env.BRAID_WORKER_LOG_LEVEL as LogLevel | undefined) ?? 'WARN';
@@ -37,7 +37,7 @@ try {
 await ensureDateTriggerSchedule(client);
 const worker = await startWorker({
   temporal,
-  deps: { db, client, channels: channelsFromEnv(db), implementations: await defaultImplementations() },
+  deps: { db, client, channels: channelsFromEnv(db), audiences: audiencesFromEnv(db), implementations: await defaultImplementations() },
   defaultChannelRate: Number.isFinite(rate) && rate > 0 ? rate : 200,
   ...(process.env.BRAID_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: Number(process.env.BRAID_MAX_CACHED_WORKFLOWS) } : {}),
   // A prebuilt bundle (tests, containers) skips bundling at start.
