@@ -1,4 +1,5 @@
 // createActivities({ db, channels, implementations }): the activities the journey workflow calls.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { customers, eq, liveCustomerId } from '@braid/db';
 import type { Json } from '@braid/sdk';
@@ -10,7 +11,7 @@ import { changeAudience, createStaffTask, issueVoucher, updateProfile } from './
 import { lookup } from './lookup';
 import { renderTemplate } from './render';
 import { sendMessage } from './send';
-import { finishEnrollment, recordSteps } from './steps';
+import { finishEnrollment, recordFailedStep, recordSteps } from './steps';
 
 export type { ActivityDeps, EffectContext } from './deps';
 
@@ -57,8 +58,10 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
         return output === null ? { ok: true } : { ok: true, output };
       } catch (err) {
         // Bad settings never get better with retries: take the node's failure path at once.
-        if (err instanceof ActionConfigError) throw ApplicationFailure.nonRetryable(err.message, 'ActionConfigError');
-        throw err;
+        const failure = err instanceof ActionConfigError ? ApplicationFailure.nonRetryable(err.message, 'ActionConfigError') : err;
+        // The last try (or a refusal that no retry fixes) is the node's failure: counted and traced.
+        if (isFinalAttempt(failure)) await recordFailedStep(deps, ctx, idempotencyKeyOf(request), failureMessage(failure));
+        throw failure;
       }
     },
     async lookup(request) {
@@ -72,6 +75,25 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
       await finishEnrollment(deps, enrollment, outcome);
     },
   };
+}
+
+/** Must match the workflow's retry policy (maximumAttempts) for actions. */
+export const ACTION_MAX_ATTEMPTS = 5;
+
+function isFinalAttempt(error: unknown): boolean {
+  if (error instanceof ApplicationFailure && error.nonRetryable) return true;
+  let attempt = 1;
+  try {
+    attempt = Context.current().info.attempt;
+  } catch {
+    // Called outside an activity (tests): a single try.
+    return true;
+  }
+  return attempt >= ACTION_MAX_ATTEMPTS;
+}
+
+function failureMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function servicesFor(deps: ActivityDeps, ctx: EffectContext, missing: string[]): ActionServices {

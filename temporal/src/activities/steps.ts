@@ -2,7 +2,7 @@
 import { and, enrollments, eq, stepLog } from '@braid/db';
 import type { EnrollmentStatus } from '@braid/db';
 import type { EnrollmentRef, JourneyOutcome, StepEntry } from '../workflows/contract';
-import type { ActivityDeps } from './deps';
+import type { ActivityDeps, EffectContext } from './deps';
 
 export async function recordSteps(deps: ActivityDeps, enrollment: EnrollmentRef, entries: StepEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -45,4 +45,27 @@ export async function finishEnrollment(deps: ActivityDeps, enrollment: Enrollmen
     .update(enrollments)
     .set({ status: STATUS_OF_OUTCOME[outcome.reason], finishedAt: now, currentNode: null })
     .where(eq(enrollments.id, enrollment.enrollmentId));
+}
+
+/**
+ * An action that failed for good (last retry, or a refusal): one `failed` row per step key with
+ * the reason, so per-node stats and the customer's trace show it. A later success of the same key
+ * cannot happen: the workflow has moved on to the node's failure path.
+ */
+export async function recordFailedStep(deps: ActivityDeps, ctx: EffectContext, key: string, reason: string): Promise<void> {
+  await deps.db
+    .insert(stepLog)
+    .values({
+      id: `${key}:failed`,
+      workspaceId: ctx.workspaceId,
+      enrollmentId: ctx.enrollmentId,
+      journeyId: ctx.journeyId,
+      version: ctx.version,
+      customerId: ctx.customerId,
+      nodeId: ctx.nodeId,
+      outcome: 'failed',
+      reason: reason.slice(0, 1_000),
+      at: (deps.now ?? Date.now)(),
+    })
+    .onConflictDoNothing();
 }
