@@ -187,7 +187,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
 
   /** Validates, compiles and stores `graph` as the next version; refuses with every issue at once. */
   async function publishGraph(journey: JourneyRow, graph: unknown, author: string, note: string) {
-    const issues = deps.validateGraph(graph);
+    const issues = await deps.validateGraph(graph);
     if (issues.length > 0) {
       return {
         ok: false as const,

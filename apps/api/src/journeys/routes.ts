@@ -5,6 +5,7 @@ import { channelSettingsRoutes } from './channel-settings';
 import type { JourneyRouteDeps } from './deps';
 import { insightRoutes } from './insights';
 import { journeyRoutes } from './journeys';
+import { nodeTypeRoutes } from './node-types';
 import { outboxRoutes } from './outbox';
 import { segmentRoutes } from './segments';
 
@@ -14,4 +15,5 @@ export function registerJourneyRoutes(api: AdminApi, deps: JourneyRouteDeps & { 
   api.route('/outbox', outboxRoutes(deps.db));
   api.route('/segments', segmentRoutes(deps.db));
   api.route('/channel-settings', channelSettingsRoutes(deps.db));
+  if (deps.nodeTypes) api.route('/node-types', nodeTypeRoutes(deps.nodeTypes));
 }

@@ -2,7 +2,7 @@
 // and the ingestion hook that routes committed events into Temporal.
 import type { Db } from '@braid/db';
 import { compile, validate } from '@braid/journey';
-import { builtinRegistry } from '@braid/nodes';
+import { loadInstalledNodeTypes } from '@braid/nodes/server';
 import type { NodeRegistry } from '@braid/sdk';
 import { createRouter, triggerKeyOf, type Router, type RoutingOutcome } from '@braid/temporal';
 import type { Client } from '@temporalio/client';
@@ -19,6 +19,7 @@ export type JourneyRuntimeOptions = {
   db: Db;
   /** Without a client, journeys can be edited and published but nobody enters them. */
   client: Client | null;
+  /** Node types to publish against; default: built-ins plus BRAID_NODE_PACKAGES (as the worker loads them). */
   registry?: NodeRegistry;
   /** Multiplies every duration at compile time; 1 in production, small in tests. */
   timeScale?: number;
@@ -27,20 +28,39 @@ export type JourneyRuntimeOptions = {
 };
 
 export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRuntime {
-  const registry = options.registry ?? builtinRegistry;
+  // Loaded once, like the worker's implementations: a journey using a developer's node type
+  // publishes here and runs there. A missing package fails publishing with its name, not the API.
+  let loaded: NodeRegistry | null = options.registry ?? null;
+  let loading: Promise<NodeRegistry> | null = null;
+  const nodeTypes = async (): Promise<NodeRegistry> => {
+    if (loaded) return loaded;
+    loading ??= loadInstalledNodeTypes().then(
+      (installed) => (loaded = installed.registry),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  const registry = (): NodeRegistry => {
+    if (!loaded) throw new Error('node types are not loaded yet');
+    return loaded;
+  };
   const router = options.client ? createRouter({ db: options.db, client: options.client }) : null;
   return {
     router,
     registerRoutes(api: AdminApi) {
       registerJourneyRoutes(api, {
         db: options.db,
-        validateGraph: (graph) => validate(graph, registry),
+        validateGraph: async (graph) => validate(graph, await nodeTypes()),
         compileGraph(graph, meta) {
-          const result = compile(graph, registry, { ...meta, ...(options.timeScale ? { timeScale: options.timeScale } : {}) });
+          const result = compile(graph, registry(), { ...meta, ...(options.timeScale ? { timeScale: options.timeScale } : {}) });
           if (!result.ok) throw new Error(`compile refused a validated graph: ${result.issues.map((i) => i.message).join('; ')}`);
           return result.ir;
         },
         triggerKeyOf,
+        nodeTypes,
         onJourneyChanged: (workspaceId) => router?.index.invalidate(workspaceId),
         enroll: async (journey, customerId, properties) => {
           if (!router) return { enrolled: false, reason: 'no_runtime', detail: 'the journey runtime is not connected' };
