@@ -75,6 +75,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'owner@hoaban.vn', adminPassword: 'correct horse battery' },
     onEventsIngested: runtime.onEventsIngested,
     registerRoutes: runtime.registerRoutes,
+    onEngaged: runtime.onEngaged,
   });
   const workers: WorkerHandle[] = [];
   const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;

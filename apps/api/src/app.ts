@@ -13,7 +13,7 @@ import type { AppEnv } from './env';
 import { errorBody, onError, validationHook } from './errors';
 import { describeIngestion } from './ingest/openapi';
 import { ingestRoutes } from './ingest/routes';
-import { trackingRoutes } from './tracking/routes';
+import { trackingRoutes, type OnEngaged } from './tracking/routes';
 import { serveWebApp } from './web-app';
 import type { IngestedEvent } from './ingest/store';
 
@@ -30,6 +30,8 @@ export interface AppDeps {
   registerRoutes?: (api: AdminApi) => void;
   /** Folder of the built web app (apps/web/dist) to serve at `/`; omitted in development. */
   webDist?: string;
+  /** Called when a message is first opened, clicked or replied to (journeys turn it into an event). */
+  onEngaged?: OnEngaged;
 }
 
 export function createApp(deps: AppDeps) {
@@ -41,7 +43,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested }));
   // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
-  app.route('/t', trackingRoutes({ db }));
+  app.route('/t', trackingRoutes({ db, onEngaged: deps.onEngaged }));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.onError(onError);

@@ -17,6 +17,7 @@ const api = await startApi({
   bootstrap: bootstrapOptionsFromEnv(),
   onEventsIngested: journeys.onEventsIngested,
   registerRoutes: journeys.registerRoutes,
+  onEngaged: journeys.onEngaged,
   // The launcher points this at apps/web/dist; unset (development) leaves the web app to Vite.
   webDist: process.env.BRAID_WEB_DIST || undefined,
 });

@@ -17,6 +17,7 @@ export interface StartApiOptions {
   onEventsIngested?: AppDeps['onEventsIngested'];
   registerRoutes?: AppDeps['registerRoutes'];
   webDist?: AppDeps['webDist'];
+  onEngaged?: AppDeps['onEngaged'];
   log?: (line: string) => void;
 }
 
@@ -41,6 +42,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     onEventsIngested: options.onEventsIngested,
     registerRoutes: options.registerRoutes,
     webDist: options.webDist,
+    onEngaged: options.onEngaged,
   });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

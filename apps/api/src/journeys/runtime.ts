@@ -7,11 +7,14 @@ import type { NodeRegistry } from '@braid/sdk';
 import { createRouter, triggerKeyOf, type Router, type RoutingOutcome } from '@braid/temporal';
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
+import { engagementEvents } from './engagement-events';
 import { registerJourneyRoutes } from './routes';
 
 export type JourneyRuntime = {
   registerRoutes: NonNullable<AppDeps['registerRoutes']>;
   onEventsIngested: NonNullable<AppDeps['onEventsIngested']>;
+  /** Opens, clicks and replies as customer events (`Email Opened`, `Message Clicked` ...). */
+  onEngaged: NonNullable<AppDeps['onEngaged']>;
   router: Router | null;
 };
 
@@ -50,6 +53,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
   const router = options.client ? createRouter({ db: options.db, client: options.client }) : null;
   return {
     router,
+    onEngaged: engagementEvents(options.db, router, options.onRouted),
     registerRoutes(api: AdminApi) {
       registerJourneyRoutes(api, {
         db: options.db,

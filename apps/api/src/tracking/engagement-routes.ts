@@ -5,12 +5,13 @@ import { recordEngagement, verifyTrackingToken, type TrackingSettings } from '@b
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
+import type { OnEngaged } from './routes';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 const NO_STORE = 'no-store, no-cache, must-revalidate, private';
 
 /** `settings` is read on first use, so an app that never serves /t never touches the secret file. */
-export function engagementRoutes(db: Db, settings: () => TrackingSettings | null, now: () => number = Date.now): Hono {
+export function engagementRoutes(db: Db, settings: () => TrackingSettings | null, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
   const app = new Hono();
   // Only these two paths: this app is mounted at the root of /t, next to the provider webhooks.
   for (const path of ['/o/*', '/c/*']) {
@@ -22,7 +23,7 @@ export function engagementRoutes(db: Db, settings: () => TrackingSettings | null
 
   app.get('/o/:token', async (c) => {
     const claim = verifyTrackingToken(settings()!.secret, c.req.param('token'));
-    if (claim?.kind === 'open') await recordEngagement(db, { messageId: claim.messageId, status: 'opened', at: now() });
+    if (claim?.kind === 'open' && (await recordEngagement(db, { messageId: claim.messageId, status: 'opened', at: now() }))) await onEngaged?.(claim.messageId, 'opened');
     // Always the pixel: a broken image in the customer's mail helps nobody.
     return c.body(new Uint8Array(PIXEL), 200, { 'content-type': 'image/gif', 'cache-control': NO_STORE, 'content-length': String(PIXEL.length) });
   });
@@ -32,7 +33,7 @@ export function engagementRoutes(db: Db, settings: () => TrackingSettings | null
     if (claim?.kind !== 'click') {
       return c.json(errorBody('invalid_tracking_link', 'This link is damaged or was not issued by this Braid; it leads nowhere.', [{ field: 'token', message: 'signature does not match' }]), 400);
     }
-    await recordEngagement(db, { messageId: claim.messageId, status: 'clicked', at: now() });
+    if (await recordEngagement(db, { messageId: claim.messageId, status: 'clicked', at: now() })) await onEngaged?.(claim.messageId, 'clicked');
     // The token must not travel to the destination in a Referer header.
     return c.body(null, 302, { location: claim.url, 'cache-control': NO_STORE, 'referrer-policy': 'no-referrer' });
   });

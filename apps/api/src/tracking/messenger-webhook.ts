@@ -7,6 +7,7 @@ import { recordEngagementByProviderId, recordEngagementUpTo, recordReply } from 
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
+import type { OnEngaged } from './routes';
 
 export type MessengerWebhookSettings = { appSecret: string; verifyToken?: string };
 
@@ -26,7 +27,7 @@ export function verifyHubSignature(raw: string, header: string | undefined, appS
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now: () => number = Date.now): Hono {
+export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
   const app = new Hono();
 
   // Subscription check: echo hub.challenge when the verify token matches.
@@ -63,7 +64,11 @@ export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now
         } else if (event.read && typeof event.read.watermark === 'number') {
           updated += await recordEngagementUpTo(db, { channel: 'messenger', recipient: psid, upTo: event.read.watermark, status: 'opened', at });
         } else if ((event.message && !event.message.is_echo) || event.postback) {
-          if (await recordReply(db, { channel: 'messenger', recipient: psid, at })) updated += 1;
+          const replied = await recordReply(db, { channel: 'messenger', recipient: psid, at });
+          if (replied) {
+            updated += 1;
+            await onEngaged?.(replied, 'replied');
+          }
         }
       }
     }

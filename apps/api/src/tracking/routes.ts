@@ -10,6 +10,9 @@ import { messengerWebhook, type MessengerWebhookSettings } from './messenger-web
 import { twilioWebhook, type TwilioWebhookSettings } from './twilio-webhook';
 import { zaloWebhook, type ZaloWebhookSettings } from './zalo-webhook';
 
+/** A message moved to opened / clicked / replied (first time only): the hook journeys listen on. */
+export type OnEngaged = (messageId: string, status: 'opened' | 'clicked' | 'replied') => Promise<void> | void;
+
 export type TrackingRoutesOptions = {
   db: Db;
   /** Defaults from the environment: BRAID_TRACKING_SECRET ..., MESSENGER_APP_SECRET, ZALO_APP_ID, TWILIO_AUTH_TOKEN ... */
@@ -19,6 +22,7 @@ export type TrackingRoutesOptions = {
   twilio?: TwilioWebhookSettings | null;
   env?: Record<string, string | undefined>;
   now?: () => number;
+  onEngaged?: OnEngaged;
 };
 
 export function trackingRoutes(options: TrackingRoutesOptions): Hono {
@@ -42,9 +46,9 @@ export function trackingRoutes(options: TrackingRoutesOptions): Hono {
   const now = options.now ?? Date.now;
 
   const app = new Hono();
-  app.route('/', engagementRoutes(options.db, trackingSettings, now));
-  if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, now));
-  if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, now));
+  app.route('/', engagementRoutes(options.db, trackingSettings, now, options.onEngaged));
+  if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, now, options.onEngaged));
+  if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, now, options.onEngaged));
   if (twilio) app.route('/webhooks/twilio', twilioWebhook(options.db, twilio, now));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path} (tracking and provider webhooks are off until configured)`), 404));
   return app;

@@ -7,6 +7,7 @@ import { recordEngagement, recordEngagementByProviderId, recordReply } from '@br
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
+import type { OnEngaged } from './routes';
 
 export type ZaloWebhookSettings = { appId: string; oaSecretKey: string };
 
@@ -23,7 +24,7 @@ export function zaloSignature(appId: string, raw: string, timestamp: string, oaS
   return `mac=${createHash('sha256').update(`${appId}${raw}${timestamp}${oaSecretKey}`).digest('hex')}`;
 }
 
-export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => number = Date.now): Hono {
+export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
   const app = new Hono();
   app.post('/', async (c) => {
     const raw = await c.req.text();
@@ -53,7 +54,11 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => nu
       const ids = (event.message?.msg_ids ?? []).filter((m): m is string => typeof m === 'string');
       updated += await recordEngagementByProviderId(db, { channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
     } else if (name.startsWith('user_send_') && event.sender?.id) {
-      if (await recordReply(db, { channel: 'zalo', recipient: event.sender.id, at })) updated += 1;
+      const replied = await recordReply(db, { channel: 'zalo', recipient: event.sender.id, at });
+      if (replied) {
+        updated += 1;
+        await onEngaged?.(replied, 'replied');
+      }
     }
     return c.json({ received: true, updated });
   });
