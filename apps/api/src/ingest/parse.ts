@@ -1,6 +1,7 @@
 // From a request body to validated events, or a 4xx naming the field. Nothing is written here.
 import type { ErrorDetail } from '../errors';
 import { ApiError, validationError, zodDetails } from '../errors';
+import { fastValidate } from './fast-validate';
 import { eventSchemas, segmentTypes, type ParsedEvent, type SegmentType } from './schema';
 
 export const MAX_EVENT_BYTES = 32 * 1024;
@@ -37,12 +38,15 @@ function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>,
     });
     return null;
   }
-  const result = eventSchemas[type].safeParse(raw);
-  if (!result.success) {
-    details.push(...zodDetails(result.error, path));
-    return null;
+  let event = fastValidate(raw as Record<string, unknown>, type);
+  if (!event) {
+    const result = eventSchemas[type].safeParse(raw);
+    if (!result.success) {
+      details.push(...zodDetails(result.error, path));
+      return null;
+    }
+    event = { ...result.data, type } as ParsedEvent;
   }
-  const event = { ...result.data, type } as ParsedEvent;
   if (type !== 'alias' && !event.userId && !event.anonymousId) {
     details.push({
       field: [...path, 'userId'].join('.'),
