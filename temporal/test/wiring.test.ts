@@ -10,6 +10,8 @@ import { and, createDb, customerIdentities, customers, eq, messages, migrate, st
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeZalo, type FakeZalo } from '../../packages/channels/test/fakes/fake-zalo';
 import { startFakeFacebookAudiences, type FakeFacebookAudiences } from '../../packages/channels/test/fakes/fake-audiences';
+import { startFakeMessenger } from '../../packages/channels/test/fakes/fake-messenger';
+import { startFakeTwilio } from '../../packages/channels/test/fakes/fake-sms';
 import { createActivities } from '../src/activities/index';
 import { audiencesFromEnv, channelsFromEnv } from '../src/worker/channels';
 import { defaultImplementations } from '../src/worker/implementations';
@@ -136,6 +138,36 @@ describe('worker wiring from the environment', () => {
     expect((await activities.runAction(request('old', 'send-message', 'sms', { channel: 'sms', body: 'Chào {{ customer.firstName }}' }))).ok).toBe(true);
     const [sms] = await db.db.select().from(messages).where(eq(messages.channel, 'sms'));
     expect(sms).toMatchObject({ customerId: 'toan', recipient: '+84912345678', body: 'Chào Toản' });
+  });
+
+  it('Messenger goes to the PSID and SMS to the phone, through the providers the environment names', async () => {
+    const messenger = await startFakeMessenger({ token: 'page-token', version: 'v23.0' });
+    const twilio = await startFakeTwilio('AC0000000000000000000000000000test', 'twilio-token');
+    try {
+      await customer('hoa', { firstName: 'Hoa' }, { facebook_psid: '2456789012345678', phone: '+84933333333' });
+      const channels = channelsFromEnv(db.db, {
+        MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
+        MESSENGER_GRAPH_VERSION: 'v23.0',
+        MESSENGER_BASE_URL: messenger.url,
+        SMS_PROVIDER: 'twilio',
+        TWILIO_ACCOUNT_SID: 'AC0000000000000000000000000000test',
+        TWILIO_AUTH_TOKEN: 'twilio-token',
+        TWILIO_FROM: '+15005550006',
+        TWILIO_BASE_URL: twilio.url,
+        BRAID_TRACKING: 'off',
+      });
+      expect(channels.describe()).toMatchObject({ messenger: expect.not.stringMatching(/sandbox/), sms: expect.not.stringMatching(/sandbox/), email: 'sandbox' });
+      const activities = await activitiesFromEnv(channels);
+      expect((await activities.runAction(request('hoa', 'send-message', 'messenger', { channel: 'messenger', body: 'Chào {{ customer.firstName }}' }))).ok).toBe(true);
+      expect((await activities.runAction(request('hoa', 'send-message', 'sms', { channel: 'sms', body: 'Chào {{ customer.firstName }}' }, 'sms-hoa'))).ok).toBe(true);
+      expect(messenger.requests.map((r) => (r.json as { recipient: { id: string } }).recipient.id)).toEqual(['2456789012345678']);
+      expect(twilio.requests.map((r) => new URLSearchParams(r.raw).get('To'))).toEqual(['+84933333333']);
+      // A customer without a PSID has no Messenger address.
+      await expect(activities.runAction(request('toan', 'send-message', 'messenger', { channel: 'messenger', body: 'x' }, 'messenger-toan'))).rejects.toMatchObject({ nonRetryable: true });
+    } finally {
+      await messenger.close();
+      await twilio.close();
+    }
   });
 
   it('a delivery receipt that lands before the adapter returns is not overwritten by sent', async () => {
