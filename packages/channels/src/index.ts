@@ -2,7 +2,7 @@ export * from './types';
 export { nextAllowedSendTime, type SendPolicyInput, type SendDecision } from './policy/next-allowed-send-time';
 export { PolicyConfigError, isQuietAt, type QuietHours } from './policy/quiet-hours';
 export { capReleaseTime, type FrequencyCap } from './policy/frequency-cap';
-export { DEFAULT_TIMEZONE } from './policy/zoned-time';
+export { DEFAULT_TIMEZONE } from '@braid/sdk/zoned-time';
 export { renderMessage, checkTemplate, TemplateError, TEMPLATE_LIMITS, type MessageTemplate, type TemplateData, type RenderedContent, type RenderOptions } from './render/render-message';
 export { formatVnd } from './render/filters';
 export { createSmtpAdapter } from './email/smtp-adapter';

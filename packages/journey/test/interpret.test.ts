@@ -212,6 +212,10 @@ describe('nextWindowStart', () => {
     // New York switches to EDT on 2026-03-08: 09:00 local is 13:00Z after, 14:00Z before.
     expect(nextWindowStart(Date.parse('2026-03-07T20:00:00Z'), '09:00', '10:00', [], 'America/New_York')).toBe(Date.parse('2026-03-08T13:00:00Z'));
   });
+  it('opens a window starting in a spring-forward gap at the jump, never before it', () => {
+    // 02:30 does not exist in New York on 2026-03-08; the clock jumps 02:00 EST → 03:00 EDT (07:00Z).
+    expect(nextWindowStart(Date.parse('2026-03-08T05:00:00Z'), '02:30', '04:00', [], 'America/New_York')).toBe(Date.parse('2026-03-08T07:00:00Z'));
+  });
 });
 
 describe('matchesEvent', () => {

@@ -1,6 +1,6 @@
 import { capReleaseTime, type FrequencyCap } from './frequency-cap';
 import { isQuietAt, parseClock, PolicyConfigError, quietHoursEnd, type QuietHours } from './quiet-hours';
-import { DEFAULT_TIMEZONE, isValidTimeZone } from './zoned-time';
+import { DEFAULT_TIMEZONE, isValidTimeZone } from '@braid/sdk/zoned-time';
 
 export type SendPolicyInput = {
   now: number;

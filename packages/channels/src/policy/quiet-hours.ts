@@ -1,4 +1,4 @@
-import { addDays, instantOfWallTime, offsetAt, wallTimeAt } from './zoned-time';
+import { addDays, instantOfWallTime, offsetAt, wallTimeAt } from '@braid/sdk/zoned-time';
 
 /** A daily window, in the customer's local time, when nothing is sent; `from` > `to` wraps midnight. */
 export type QuietHours = { from: string; to: string };

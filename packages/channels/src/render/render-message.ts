@@ -1,5 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
-import { DEFAULT_TIMEZONE, isValidTimeZone } from '../policy/zoned-time';
+import { DEFAULT_TIMEZONE, isValidTimeZone } from '@braid/sdk/zoned-time';
 import { registerMarketingFilters } from './filters';
 
 export type MessageTemplate = { subject?: string; body: string; html?: string };
