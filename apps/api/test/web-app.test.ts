@@ -46,7 +46,7 @@ describe('web app served by the API', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/json');
     const doc = await fetch(`${api.url}/api/openapi.json`);
-    expect((await doc.json()).openapi).toBe('3.1.0');
+    expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 
   it('never serves a file outside the dist folder', async () => {
