@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod';
 import { createRegistry, defineNodeType } from '@braid/sdk';
 import type { Json } from '@braid/sdk';
-import { createImplementationRegistry, loadNodePackages, runAction } from '@braid/sdk/server';
+import { ActionConfigError, createImplementationRegistry, loadNodePackages, runAction } from '@braid/sdk/server';
 import type { ActionServices } from '@braid/sdk/server';
 import { compile, simulate } from '@braid/journey';
 import { notifyChat, nodeTypes } from '../src/index';
-import { implementations } from '../src/server';
+import { implementations, isChatWebhookAllowed } from '../src/server';
 
 type Received = { url: string; headers: IncomingHttpHeaders; body: unknown };
 let server: Server;
@@ -31,6 +31,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The test server stands in for Slack and Discord; every other host stays refused.
+  process.env.BRAID_NOTIFY_CHAT_ALLOWED_ORIGINS = base;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -84,6 +86,23 @@ describe('notify-chat implementation', () => {
   it('posts Discord `content`', async () => {
     await runAction(impls, 'notify-chat', ctx({ service: 'discord', webhookUrl: `${base}/discord/1/abc`, message: 'Xin chào {{ customer.firstName }}' }));
     expect(received.at(-1)?.body).toEqual({ content: 'Xin chào Toản' });
+  });
+
+  it('refuses a webhook URL that is not Slack or Discord (internal services, cloud metadata) without calling it', async () => {
+    const before = received.length;
+    const internal = base.replace('127.0.0.1', 'localhost');
+    await expect(runAction(impls, 'notify-chat', ctx({ service: 'slack', webhookUrl: `${internal}/admin`, message: 'x' }))).rejects.toThrow(ActionConfigError);
+    await expect(runAction(impls, 'notify-chat', ctx({ service: 'slack', webhookUrl: 'http://169.254.169.254/latest/meta-data', message: 'x' }))).rejects.toThrow(/hooks\.slack\.com/);
+    await expect(runAction(impls, 'notify-chat', ctx({ service: 'discord', webhookUrl: 'https://hooks.slack.com.evil.example/api/webhooks/1/a', message: 'x' }))).rejects.toThrow(ActionConfigError);
+    expect(received.length).toBe(before);
+  });
+
+  it('accepts the services’ own webhook addresses', () => {
+    expect(isChatWebhookAllowed('slack', 'https://hooks.slack.com/services/T/B/X', [])).toBe(true);
+    expect(isChatWebhookAllowed('discord', 'https://discord.com/api/webhooks/1/abc', [])).toBe(true);
+    expect(isChatWebhookAllowed('discord', 'https://discordapp.com/api/webhooks/1/abc', [])).toBe(true);
+    expect(isChatWebhookAllowed('slack', 'http://hooks.slack.com/services/T/B/X', [])).toBe(false);
+    expect(isChatWebhookAllowed('slack', 'https://discord.com/api/webhooks/1/abc', [])).toBe(false);
   });
 
   it('throws on an error answer so the runtime retries', async () => {
