@@ -56,6 +56,39 @@ function nameOf(e: ParsedEvent): string | null {
   return null;
 }
 
+/**
+ * Everything about one event that needs no database: computed before the write transaction
+ * begins, so the write lock is held only for SQL and resolution.
+ */
+interface Prepared {
+  e: ParsedEvent;
+  messageId: string;
+  keys: IdentityKey[];
+  previous: IdentityKey[];
+  sentAt: number | null;
+  timestamp: number;
+  properties: string;
+  traits: string | null;
+  context: string;
+}
+
+const NO_KEYS: IdentityKey[] = [];
+
+function prepare(e: ParsedEvent, envelopeSentAt: string | number | null, receivedAt: number): Prepared {
+  const sentAt = toMillis(e.sentAt ?? envelopeSentAt);
+  return {
+    e,
+    messageId: e.messageId ?? `braid-${newId(receivedAt)}`,
+    keys: keysOf(e),
+    previous: e.type === 'alias' ? previousKeys(e) : NO_KEYS,
+    sentAt,
+    timestamp: correctedTimestamp({ timestamp: toMillis(e.timestamp ?? e.originalTimestamp), sentAt, receivedAt }),
+    properties: JSON.stringify(e.properties ?? {}),
+    traits: e.traits ? JSON.stringify(e.traits) : null,
+    context: JSON.stringify(e.context ?? {}),
+  };
+}
+
 export async function storeEvents(
   client: Client,
   workspaceId: string,
@@ -64,12 +97,13 @@ export async function storeEvents(
   receivedAt: number = Date.now(),
 ): Promise<IngestedEvent[]> {
   if (parsed.length === 0) return [];
-  const withIds = parsed.map((e) => ({ e, messageId: e.messageId ?? `braid-${newId(receivedAt)}` }));
+  const prepared = new Array<Prepared>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) prepared[i] = prepare(parsed[i]!, envelopeSentAt, receivedAt);
 
   const tx = await client.transaction('write');
   try {
     const resolver = new BatchResolver(tx, workspaceId, receivedAt, identityCacheFor(client));
-    const result = await storeInTransaction(tx, resolver, workspaceId, withIds, envelopeSentAt, receivedAt);
+    const result = await storeInTransaction(tx, resolver, workspaceId, prepared, receivedAt);
     await tx.commit();
     resolver.committed();
     return result;
@@ -85,14 +119,13 @@ async function storeInTransaction(
   tx: Transaction,
   resolver: BatchResolver,
   workspaceId: string,
-  withIds: Array<{ e: ParsedEvent; messageId: string }>,
-  envelopeSentAt: string | number | null,
+  prepared: Prepared[],
   receivedAt: number,
 ): Promise<IngestedEvent[]> {
-  const ids = [...new Set(withIds.map((x) => x.messageId))];
+  const ids = [...new Set(prepared.map((x) => x.messageId))];
   const known = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
+    const part = ids.length <= 500 ? ids : ids.slice(i, i + 500);
     const rs = await tx.execute({
       sql: `SELECT message_id FROM events WHERE workspace_id = ? AND message_id IN (${placeholders(part.length)})`,
       args: [workspaceId, ...part],
@@ -100,29 +133,28 @@ async function storeInTransaction(
     for (const r of rs.rows) known.add(String(r.message_id));
   }
   // A retried event is stored once, whether the retry is in a later request or this one.
-  const fresh = withIds.filter((x) => {
-    if (known.has(x.messageId)) return false;
+  const fresh: Prepared[] = [];
+  const allKeys: IdentityKey[] = [];
+  for (const x of prepared) {
+    if (known.has(x.messageId)) continue;
     known.add(x.messageId);
-    return true;
-  });
+    fresh.push(x);
+    for (const k of x.keys) allKeys.push(k);
+    for (const k of x.previous) allKeys.push(k);
+  }
   if (fresh.length === 0) return [];
+  await resolver.load(allKeys);
 
-  const keyed = fresh.map((x) => ({ ...x, keys: keysOf(x.e), previous: previousKeys(x.e) }));
-  await resolver.load(keyed.flatMap((x) => [...x.keys, ...x.previous]));
-
-  const rows: StoredEvent[] = [];
-  const owners: string[] = [];
-  for (const { e, messageId, keys, previous } of keyed) {
+  const owners = new Array<string>(fresh.length);
+  for (let i = 0; i < fresh.length; i++) {
+    const { e, messageId, keys, previous, timestamp } = fresh[i]!;
     // Link the previousId spelling we know; an unknown one is kept as an anonymous id.
-    const known = previous.filter((k) => resolver.knows(k));
-    const all = previous.length ? [...keys, ...(known.length ? known : previous.slice(1))] : keys;
+    let all = keys;
+    if (previous.length) {
+      const known = previous.filter((k) => resolver.knows(k));
+      all = [...keys, ...(known.length ? known : previous.slice(1))];
+    }
     const customerId = resolver.resolve(all, `${e.type}:${messageId}`);
-    const sentAt = toMillis(e.sentAt ?? envelopeSentAt);
-    const timestamp = correctedTimestamp({
-      timestamp: toMillis(e.timestamp ?? e.originalTimestamp),
-      sentAt,
-      receivedAt,
-    });
     if (e.type === 'identify' && e.traits) {
       const traits = { ...e.traits };
       const phone = normalizePhone(traits.phone);
@@ -130,60 +162,62 @@ async function storeInTransaction(
       resolver.setTraits(customerId, traits);
     }
     resolver.seen(customerId, timestamp);
-    owners.push(customerId);
-    rows.push({
-      id: newId(receivedAt),
-      workspaceId,
-      messageId,
-      customerId,
-      type: e.type as EventType,
-      userId: e.userId ?? null,
-      anonymousId: e.anonymousId ?? null,
-      name: nameOf(e),
-      properties: e.properties ?? {},
-      traits: e.traits ?? null,
-      groupId: e.groupId ?? null,
-      previousId: e.previousId ?? null,
-      context: e.context ?? {},
-      timestamp,
-      sentAt,
-      receivedAt,
-    });
+    owners[i] = customerId;
   }
   await resolver.flush();
   // Inside this write transaction nobody else can insert (BEGIN IMMEDIATE holds the database's
   // write lock), so the dedupe read above is exact; ON CONFLICT stays as a guard.
-  for (let i = 0; i < rows.length; i += 100) {
-    const part = rows.slice(i, i + 100);
-    const args: InValue[] = [];
-    for (let j = 0; j < part.length; j++) {
-      const r = part[j]!;
-      r.customerId = resolver.live(owners[i + j]!);
-      args.push(
-        r.id,
-        r.workspaceId,
-        r.messageId,
-        r.customerId,
-        r.type,
-        r.userId,
-        r.anonymousId,
-        r.name,
-        JSON.stringify(r.properties),
-        r.traits === null ? null : JSON.stringify(r.traits),
-        r.groupId,
-        r.previousId,
-        JSON.stringify(r.context),
-        r.timestamp,
-        r.sentAt,
-        r.receivedAt,
-      );
+  const result = new Array<IngestedEvent>(fresh.length);
+  for (let i = 0; i < fresh.length; i += 100) {
+    const n = Math.min(100, fresh.length - i);
+    const args = new Array<InValue>(n * eventColumns.length);
+    let a = 0;
+    for (let j = i; j < i + n; j++) {
+      const x = fresh[j]!;
+      const e = x.e;
+      const customerId = resolver.live(owners[j]!);
+      const event: StoredEvent = {
+        id: newId(receivedAt),
+        workspaceId,
+        messageId: x.messageId,
+        customerId,
+        type: e.type as EventType,
+        userId: e.userId ?? null,
+        anonymousId: e.anonymousId ?? null,
+        name: nameOf(e),
+        properties: e.properties ?? {},
+        traits: e.traits ?? null,
+        groupId: e.groupId ?? null,
+        previousId: e.previousId ?? null,
+        context: e.context ?? {},
+        timestamp: x.timestamp,
+        sentAt: x.sentAt,
+        receivedAt,
+      };
+      result[j] = { workspaceId, customerId, event };
+      args[a++] = event.id;
+      args[a++] = workspaceId;
+      args[a++] = event.messageId;
+      args[a++] = customerId;
+      args[a++] = event.type;
+      args[a++] = event.userId;
+      args[a++] = event.anonymousId;
+      args[a++] = event.name;
+      args[a++] = x.properties;
+      args[a++] = x.traits;
+      args[a++] = event.groupId;
+      args[a++] = event.previousId;
+      args[a++] = x.context;
+      args[a++] = event.timestamp;
+      args[a++] = event.sentAt;
+      args[a++] = receivedAt;
     }
     await tx.execute({
-      sql: multiRowInsert('events', eventColumns, part.length, 'ON CONFLICT DO NOTHING'),
+      sql: multiRowInsert('events', eventColumns, n, 'ON CONFLICT DO NOTHING'),
       args,
     });
   }
-  return rows.map((event) => ({ workspaceId, customerId: event.customerId, event }));
+  return result;
 }
 
 const eventColumns = [
