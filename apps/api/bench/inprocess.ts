@@ -36,7 +36,17 @@ try {
     // Per-statement CPU: which SQL the ingestion path spends its time in.
     const original = braid.client.transaction.bind(braid.client);
     braid.client.transaction = async (mode?: 'write' | 'read' | 'deferred') => {
+      const b = process.cpuUsage();
       const tx = await original(mode);
+      const bd = process.cpuUsage(b);
+      stmtUs.set('BEGIN', (stmtUs.get('BEGIN') ?? 0) + bd.user + bd.system);
+      const commit = tx.commit.bind(tx);
+      tx.commit = async () => {
+        const c = process.cpuUsage();
+        await commit();
+        const d = process.cpuUsage(c);
+        stmtUs.set('COMMIT', (stmtUs.get('COMMIT') ?? 0) + d.user + d.system);
+      };
       const execute = tx.execute.bind(tx);
       tx.execute = (async (stmt: Parameters<typeof execute>[0]) => {
         const key = (typeof stmt === 'string' ? stmt : stmt.sql).slice(0, 60);

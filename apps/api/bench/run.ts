@@ -140,6 +140,9 @@ async function rawInsertRate(dbFile: string): Promise<{ rate: number; cpuPerEven
   await client.execute({ sql: 'INSERT INTO workspaces (id, name, timezone, currency, created_at) VALUES (?, ?, ?, ?, ?)', args: [wsId, 'raw', 'Asia/Ho_Chi_Minh', 'VND', Date.now()] });
   const eventColumns = ['id', 'workspace_id', 'message_id', 'customer_id', 'type', 'user_id', 'anonymous_id', 'name', 'properties', 'traits', 'group_id', 'previous_id', 'context', 'timestamp', 'sent_at', 'received_at'];
   const customerIds = new Map<number, string>();
+  // The events exist before the clock starts (in the HTTP runs the sender builds them, and that
+  // cost is not the API's either); turning them into row values stays inside the measurement.
+  const all = Array.from({ length: TOTAL }, (_, i) => event(i));
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   for (let b = 0; b < TOTAL / PER_BATCH; b++) {
@@ -149,7 +152,7 @@ async function rawInsertRate(dbFile: string): Promise<{ rate: number; cpuPerEven
     const eventArgs: InValue[] = [];
     for (let k = 0; k < PER_BATCH; k++) {
       const i = b * PER_BATCH + k;
-      const e = event(i);
+      const e = all[i]!;
       const user = i % CUSTOMERS;
       let customerId = customerIds.get(user);
       if (!customerId) {
