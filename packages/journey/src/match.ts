@@ -8,7 +8,8 @@ export type MatchableEvent = { name: string; properties: Record<string, Json> };
 export function getPath(root: unknown, path: string): unknown {
   let v: unknown = root;
   for (const key of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
+    // Own properties only: "constructor" or "toString" must not find Object.prototype's.
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
     v = (v as Record<string, unknown>)[key];
   }
   return v;
@@ -26,12 +27,15 @@ export function resolveValue(value: PropertyFilter['value'], entryEvent: Matchab
   return undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v);
     if (!Number.isNaN(n)) return n;
-    const d = Date.parse(v);
+    // Dates only in ISO form: V8's Date.parse also reads "size 2" as a day in 2001.
+    const d = ISO_DATE.test(v.trim()) ? Date.parse(v) : Number.NaN;
     if (!Number.isNaN(d)) return d;
   }
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -103,7 +107,13 @@ export function matchesFilters(
   all = true,
 ): boolean {
   if (filters.length === 0) return true;
-  const test = (f: PropertyFilter) => compare(f.op, propertyOf(properties, f.path), resolveValue(f.value, entryEvent));
+  const test = (f: PropertyFilter) => {
+    const expected = resolveValue(f.value, entryEvent);
+    // "cart_id equals the entry's cart_id" when the entry had none must not match every cart-less
+    // order: a reference to nothing makes the comparison false (exists/notExists ignore the value).
+    if (isRef(f.value) && (expected === undefined || expected === null) && f.op !== 'exists' && f.op !== 'notExists') return false;
+    return compare(f.op, propertyOf(properties, f.path), expected);
+  };
   return all ? filters.every(test) : filters.some(test);
 }
 

@@ -219,6 +219,22 @@ describe('nextWindowStart', () => {
 });
 
 describe('matchesEvent', () => {
+  it('never matches a reference to a value the entry event does not have (missing is not equal to missing)', () => {
+    const matcher = { event: 'Order Completed', where: [{ path: 'cart_id', op: 'equals' as const, value: { ref: 'entry.properties.cart_id' } }] };
+    const entryWithoutCart = ev('Product Added', {});
+    expect(matchesEvent(matcher, ev('Order Completed', {}), entryWithoutCart)).toBe(false);
+    expect(matchesEvent(matcher, ev('Order Completed', { cart_id: null }), entryWithoutCart)).toBe(false);
+    expect(matchesEvent(matcher, ev('Order Completed', { cart_id: 'c9' }), ev('Product Added', { cart_id: 'c9' }))).toBe(true);
+  });
+  it('reads only the event’s own properties, never Object.prototype', () => {
+    expect(matchesEvent({ event: 'Viewed', where: [{ path: 'constructor', op: 'exists' }] }, ev('Viewed', {}), null)).toBe(false);
+    expect(matchesEvent({ event: 'Viewed', where: [{ path: 'toString', op: 'exists' }] }, ev('Viewed', {}), null)).toBe(false);
+  });
+  it('does not read arbitrary words with a number in them as dates', () => {
+    // V8's Date.parse reads "size 2" as February 2001; a size is not a timestamp.
+    expect(matchesEvent({ event: 'Viewed', where: [{ path: 'size', op: 'greaterThan', value: 100 }] }, ev('Viewed', { size: 'size 2' }), null)).toBe(false);
+    expect(matchesEvent({ event: 'Viewed', where: [{ path: 'at', op: 'greaterThan', value: '2026-01-01' }] }, ev('Viewed', { at: '2026-02-01T00:00:00Z' }), null)).toBe(true);
+  });
   const entry = { name: 'Product Added', properties: { cart_id: 'c1' } };
   it('compares numbers, strings loosely and references to the entry event', () => {
     expect(matchesEvent({ event: 'Product Added', where: [{ path: 'price', op: 'greaterThan', value: 0 }] }, { name: 'Product Added', properties: { price: '1700000' } }, null)).toBe(true);
