@@ -30,6 +30,10 @@ export type InterpretOptions = {
   mutate?: boolean;
 };
 
+// Step ids are keys of plain objects: read only own properties, so a step called "toString"
+// never finds Object.prototype's member (a function is not a visit count, nor a step).
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+
 class Run {
   readonly commands: Command[] = [];
   budget = STEP_BUDGET;
@@ -64,12 +68,12 @@ class Run {
         this.fail(`Step budget of ${STEP_BUDGET} exceeded at "${current}": a loop without a wait`);
         return;
       }
-      const step: Step | undefined = Object.prototype.hasOwnProperty.call(this.ir.steps, current) ? this.ir.steps[current] : undefined;
+      const step: Step | undefined = own(this.ir.steps, current);
       if (!step) {
         this.fail(`Unknown step "${current}" in journey ${this.ir.journeyId} v${this.ir.version}`);
         return;
       }
-      const visit = (this.s.visits[current] ?? 0) + 1;
+      const visit = (own(this.s.visits, current) ?? 0) + 1;
       this.s.visits[current] = visit;
       this.s.stepId = current;
       if (this.logOn) this.log(current, 'entered', step.type);
@@ -154,7 +158,7 @@ function actionCommand(step: ActionStep, visit: number, variables: Record<string
 function lookupCommand(step: BranchStep, visit: number, s: JourneyState): Command {
   const c = step.condition;
   // An engagement check needs the visit of the message it asks about to find its idempotency key.
-  const config: Json = c.kind === 'engagement' ? { ...c, visit: s.visits[c.stepId] ?? 0 } : (c as unknown as Json);
+  const config: Json = c.kind === 'engagement' ? { ...c, visit: own(s.visits, c.stepId) ?? 0 } : (c as unknown as Json);
   return { kind: 'runActivity', stepId: step.id, activity: 'lookup', kindName: c.kind, config, visit };
 }
 
@@ -248,7 +252,7 @@ function handleEvent(run: Run, event: CustomerEvent): void {
   }
   const a = s.awaiting;
   if (a?.kind === 'event') {
-    const step = ir.steps[a.stepId];
+    const step = own(ir.steps, a.stepId);
     if (step?.type === 'wait' && 'timeoutNext' in step) {
       if (run.now > a.until) {
         run.log(a.stepId, 'left', `timed out waiting for ${step.wait.match.event}`);
@@ -276,7 +280,7 @@ function handleTimer(run: Run): void {
     if (again) run.commands.push(again);
     return;
   }
-  const step = ir.steps[a.stepId];
+  const step = own(ir.steps, a.stepId);
   if (!step || step.type !== 'wait') {
     run.fail(`Waiting on "${a.stepId}", which is not a wait step of this version`);
     return;
@@ -295,7 +299,7 @@ function handleActivityResult(run: Run, input: Extract<InterpreterInput, { kind:
   const { ir, s } = run;
   const a = s.awaiting;
   if (!a || a.kind !== 'activity' || a.stepId !== input.stepId) return false;
-  const step = ir.steps[a.stepId];
+  const step = own(ir.steps, a.stepId);
   s.awaiting = null;
   if (step?.type === 'action') {
     if (input.result.ok) {

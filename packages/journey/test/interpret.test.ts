@@ -35,6 +35,24 @@ const start = (ir: JourneyIR, seed = 7) =>
   startEnrollment(ir, { now: T0, entryEvent: ev('Product Added', { cart_id: 'c1' }), traits: { firstName: 'Toản' }, seed });
 
 describe('interpret', () => {
+  it('counts visits of a step named like an Object.prototype member as plain numbers', () => {
+    const ir = compiled(
+      journeyGraph(
+        [
+          ['t', 'trigger-event', { event: 'Product Added' }],
+          ['toString', 'send-message', { channel: 'email', subject: 'Hi', body: 'x' }],
+          ['x', 'exit', { reason: 'Done' }],
+        ],
+        [
+          ['t', 'out', 'toString'],
+          ['toString', 'out', 'x'],
+        ],
+      ),
+    );
+    const r = start(ir);
+    expect(last(r.commands)).toMatchObject({ kind: 'runActivity', stepId: 'toString', visit: 1 });
+    expect(r.state.visits.toString).toBe(1);
+  });
   it('waits for the event, matching the entry cart', () => {
     const ir = cartIr();
     const s0 = start(ir);
