@@ -2,6 +2,7 @@
 import type { ErrorDetail } from '../errors';
 import { ApiError, validationError, zodDetails } from '../errors';
 import { fastValidate } from './fast-validate';
+import { jsonSizeUpTo } from './json-size';
 import { eventSchemas, segmentTypes, type ParsedEvent, type SegmentType } from './schema';
 
 export const MAX_EVENT_BYTES = 32 * 1024;
@@ -30,7 +31,7 @@ export function parseJsonBody(text: string): unknown {
 }
 
 function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>, details: ErrorDetail[]) {
-  const size = Buffer.byteLength(JSON.stringify(raw));
+  const size = jsonSizeUpTo(raw, MAX_EVENT_BYTES);
   if (size > MAX_EVENT_BYTES) {
     details.push({
       field: path.join('.'),
