@@ -1,13 +1,25 @@
 // The Liquid engine in the browser, loaded with the preview only (liquidjs is large).
 import { Liquid } from 'liquidjs';
 
+// Mirrors packages/channels render (formatVnd, strict filters, limits): a preview that renders
+// what the send would refuse, or prints a price the email prints differently, misleads.
 function formatVnd(value: unknown): string {
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
   if (!Number.isFinite(n)) return value == null ? '' : String(value);
-  return `${String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
+  const whole = Math.round(Math.abs(n));
+  return `${n < 0 && whole !== 0 ? '-' : ''}${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
 }
 
-const engine = new Liquid({ strictFilters: false, strictVariables: false, ownPropertyOnly: true, timezoneOffset: 'Asia/Ho_Chi_Minh' });
+const engine = new Liquid({
+  strictFilters: true,
+  strictVariables: false,
+  ownPropertyOnly: true,
+  timezoneOffset: 'Asia/Ho_Chi_Minh',
+  // The preview re-renders on every keystroke: a runaway loop must fail, not freeze the tab.
+  parseLimit: 100_000,
+  renderLimit: 1_000,
+  memoryLimit: 5_000_000,
+});
 engine.registerFilter('vnd', formatVnd);
 
 export type PreviewData = { customer: Record<string, unknown>; entry: { name: string; properties: Record<string, unknown> }; voucher?: Record<string, unknown> };
