@@ -102,9 +102,48 @@ describe('webhook delivery', () => {
 
     for (const target of ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/admin', 'file:///etc/passwd']) {
       const result = await local().send(message(`${base}/redirect-to?${encodeURIComponent(target)}`));
-      expect(result, target).toMatchObject({ status: 'failed', retryable: false, error: { code: 'WEBHOOK_ADDRESS_REFUSED' } });
+      expect(result, target).toMatchObject({ status: 'failed', retryable: false, error: { code: 'WEBHOOK_REDIRECT_CROSS_ORIGIN' } });
     }
     expect(await local({ maxRedirects: 2 }).send(message(`${base}/loop`))).toMatchObject({ status: 'failed', error: { code: 'WEBHOOK_TOO_MANY_REDIRECTS' } });
+  });
+
+  it('never re-sends the signed body to another origin on a redirect (301/302/303/307/308)', async () => {
+    const other: Received[] = [];
+    const elsewhere = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        other.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const redirector = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const [, status, to] = /^\/(\d+)\/(.*)$/.exec(req.url ?? '') ?? [];
+        if (!status) res.writeHead(200).end('ok');
+        else res.writeHead(Number(status), { location: decodeURIComponent(to ?? '') }).end();
+      });
+    });
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r));
+    try {
+      const from = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/steal`;
+      for (const status of [301, 302, 303, 307, 308]) {
+        const result = await local().send(message(`${from}/${status}/${encodeURIComponent(target)}`));
+        expect(result, String(status)).toMatchObject({ status: 'failed', retryable: false, error: { code: 'WEBHOOK_REDIRECT_CROSS_ORIGIN' } });
+      }
+      expect(other).toEqual([]);
+
+      // Same origin, any redirect status: followed with the same signed body.
+      for (const status of [301, 302, 303, 307, 308]) {
+        expect(await local().send(message(`${from}/${status}/${encodeURIComponent('/final')}`)), String(status)).toMatchObject({ status: 'sent' });
+      }
+    } finally {
+      await new Promise((r) => elsewhere.close(r));
+      await new Promise((r) => redirector.close(r));
+    }
   });
 
   it('maps answers to retryable or permanent failures', async () => {

@@ -100,7 +100,16 @@ export function createWebhookAdapter(options: WebhookOptions): ChannelAdapter {
           const outcome = await post(url, body, headers, pinnedLookup(addresses), signal);
           if (outcome.status < 300 || outcome.status >= 400 || !outcome.location) return classifyStatus(outcome);
           if (hop >= maxRedirects) return failed('WEBHOOK_TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects, last to ${outcome.location}`, false);
-          url = new URL(outcome.location, url);
+          const next = new URL(outcome.location, url);
+          // The signed body, its signature and the idempotency key belong to the origin the marketer configured:
+          // a redirect elsewhere (or to plain http) would hand them to a host nobody vetted.
+          if (url.protocol === 'https:' && next.protocol !== 'https:') {
+            return failed('WEBHOOK_REDIRECT_DOWNGRADE', `refused a redirect from ${url.origin} to ${next.protocol}//${next.host} (https → ${next.protocol.replace(':', '')})`, false);
+          }
+          if (next.origin !== url.origin) {
+            return failed('WEBHOOK_REDIRECT_CROSS_ORIGIN', `refused a redirect from ${url.origin} to another origin (${next.protocol}//${next.host}); only same-origin redirects are followed`, false);
+          }
+          url = next;
         }
       } catch (error) {
         if (error instanceof DestinationRefused) return failed('WEBHOOK_ADDRESS_REFUSED', error.message, false);
