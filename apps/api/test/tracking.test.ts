@@ -2,7 +2,7 @@
 // the channels registry's sandbox, Messenger and Zalo status webhooks.
 import { createHash, createHmac } from 'node:crypto';
 import { createChannels, createDbOutboxStore, signTrackingToken } from '@braid/channels';
-import { eq, messages, newId } from '@braid/db';
+import { eq, messages, newId, workspaces } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './helpers';
 
@@ -16,6 +16,8 @@ const ENV = {
   TWILIO_STATUS_CALLBACK_URL: 'https://braid.hoaban.vn/t/webhooks/twilio',
 };
 let api: TestApi;
+/** The bootstrap workspace: the only one, so provider webhooks resolve to it. */
+let ws: string;
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
     process.env[k] = v;
   }
   api = await startTestApi();
+  ws = (await api.db.db.select({ id: workspaces.id }).from(workspaces))[0]!.id;
 });
 afterAll(async () => {
   await api.stop();
@@ -37,7 +40,7 @@ async function insertMessage(over: Partial<typeof messages.$inferInsert> = {}) {
   const id = newId();
   const now = Date.now();
   await api.db.db.insert(messages).values({
-    id, workspaceId: 'ws', customerId: 'toan', channel: 'email', idempotencyKey: `key-${id}`, status: 'queued', createdAt: now, updatedAt: now, ...over,
+    id, workspaceId: ws, customerId: 'toan', channel: 'email', idempotencyKey: `key-${id}`, status: 'queued', createdAt: now, updatedAt: now, ...over,
   });
   return id;
 }

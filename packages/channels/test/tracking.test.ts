@@ -149,11 +149,23 @@ describe('engagement statuses', () => {
     const a = await insert({ channel: 'messenger', recipient: '6123', providerMessageId: 'm_a', createdAt: 1_000 });
     const b = await insert({ channel: 'messenger', recipient: '6123', providerMessageId: 'm_b', createdAt: 5_000 });
     const failed = await insert({ channel: 'messenger', recipient: '6123', status: 'failed', createdAt: 900 });
-    expect(await recordEngagementByProviderId(braid.db, { channel: 'messenger', providerMessageIds: ['m_a', 'm_x'], status: 'delivered', at: 2_000 })).toBe(1);
-    expect(await recordEngagementUpTo(braid.db, { channel: 'messenger', recipient: '6123', upTo: 2_000, status: 'opened', at: 6_000 })).toBe(1);
+    expect(await recordEngagementByProviderId(braid.db, { workspaceId: 'w1', channel: 'messenger', providerMessageIds: ['m_a', 'm_x'], status: 'delivered', at: 2_000 })).toBe(1);
+    expect(await recordEngagementUpTo(braid.db, { workspaceId: 'w1', channel: 'messenger', recipient: '6123', upTo: 2_000, status: 'opened', at: 6_000 })).toBe(1);
     expect([await statusOf(a), await statusOf(b), await statusOf(failed)]).toEqual(['opened', 'sent', 'failed']);
-    expect(await recordReply(braid.db, { channel: 'messenger', recipient: '6123', at: 7_000 })).toBe(b);
+    expect(await recordReply(braid.db, { workspaceId: 'w1', channel: 'messenger', recipient: '6123', at: 7_000 })).toBe(b);
     expect(await statusOf(b)).toBe('replied');
-    expect(await recordReply(braid.db, { channel: 'messenger', recipient: '9999', at: 7_000 })).toBeNull();
+    expect(await recordReply(braid.db, { workspaceId: 'w1', channel: 'messenger', recipient: '9999', at: 7_000 })).toBeNull();
+  });
+
+  it('scopes provider ids, watermarks and replies to one workspace', async () => {
+    const shopA = await insert({ workspaceId: 'shop-a', channel: 'zalo', recipient: 'u-77', providerMessageId: 'shared-id', createdAt: 1_000 });
+    const shopB = await insert({ workspaceId: 'shop-b', channel: 'zalo', recipient: 'u-77', providerMessageId: 'shared-id', createdAt: 2_000 });
+    expect(await recordEngagementByProviderId(braid.db, { workspaceId: 'shop-a', channel: 'zalo', providerMessageIds: ['shared-id'], status: 'delivered', at: 3_000 })).toBe(1);
+    expect([await statusOf(shopA), await statusOf(shopB)]).toEqual(['delivered', 'sent']);
+    expect(await recordEngagementUpTo(braid.db, { workspaceId: 'shop-a', channel: 'zalo', recipient: 'u-77', upTo: 5_000, status: 'opened', at: 4_000 })).toBe(1);
+    expect([await statusOf(shopA), await statusOf(shopB)]).toEqual(['opened', 'sent']);
+    // Shop B's message is the latest to u-77, but the reply came to shop A.
+    expect(await recordReply(braid.db, { workspaceId: 'shop-a', channel: 'zalo', recipient: 'u-77', at: 6_000 })).toBe(shopA);
+    expect([await statusOf(shopA), await statusOf(shopB)]).toEqual(['replied', 'sent']);
   });
 });

@@ -8,6 +8,7 @@ import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import type { OnEngaged } from './routes';
+import type { WorkspaceResolver } from './resolve-workspace';
 
 export type MessengerWebhookSettings = { appSecret: string; verifyToken?: string };
 
@@ -27,7 +28,7 @@ export function verifyHubSignature(raw: string, header: string | undefined, appS
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
+export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, workspaceFor: WorkspaceResolver, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
   const app = new Hono();
 
   // Subscription check: echo hub.challenge when the verify token matches.
@@ -43,7 +44,7 @@ export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now
     if (!verifyHubSignature(raw, c.req.header('x-hub-signature-256'), settings.appSecret)) {
       return c.json(errorBody('invalid_signature', 'X-Hub-Signature-256 does not match the body signed with MESSENGER_APP_SECRET', [{ field: 'x-hub-signature-256', message: 'invalid' }]), 401);
     }
-    let body: { object?: string; entry?: { messaging?: Messaging[] }[] };
+    let body: { object?: string; entry?: { id?: unknown; messaging?: Messaging[] }[] };
     try {
       body = JSON.parse(raw) as typeof body;
     } catch {
@@ -53,18 +54,21 @@ export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, now
     const at = now();
     let updated = 0;
     for (const entry of body.entry) {
+      // entry.id is the page: a PSID is only meaningful for the page that received it.
+      const workspaceId = await workspaceFor(typeof entry.id === 'string' || typeof entry.id === 'number' ? String(entry.id) : undefined);
+      if (!workspaceId) continue;
       for (const event of entry.messaging ?? []) {
         const psid = event.sender?.id;
         if (typeof psid !== 'string') continue;
         if (event.delivery) {
           const mids = (event.delivery.mids ?? []).filter((m): m is string => typeof m === 'string');
-          if (mids.length > 0) updated += await recordEngagementByProviderId(db, { channel: 'messenger', providerMessageIds: mids, status: 'delivered', at });
+          if (mids.length > 0) updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'messenger', providerMessageIds: mids, status: 'delivered', at });
           if (typeof event.delivery.watermark === 'number')
-            updated += await recordEngagementUpTo(db, { channel: 'messenger', recipient: psid, upTo: event.delivery.watermark, status: 'delivered', at });
+            updated += await recordEngagementUpTo(db, { workspaceId, channel: 'messenger', recipient: psid, upTo: event.delivery.watermark, status: 'delivered', at });
         } else if (event.read && typeof event.read.watermark === 'number') {
-          updated += await recordEngagementUpTo(db, { channel: 'messenger', recipient: psid, upTo: event.read.watermark, status: 'opened', at });
+          updated += await recordEngagementUpTo(db, { workspaceId, channel: 'messenger', recipient: psid, upTo: event.read.watermark, status: 'opened', at });
         } else if ((event.message && !event.message.is_echo) || event.postback) {
-          const replied = await recordReply(db, { channel: 'messenger', recipient: psid, at });
+          const replied = await recordReply(db, { workspaceId, channel: 'messenger', recipient: psid, at });
           if (replied) {
             updated += 1;
             await onEngaged?.(replied, 'replied');

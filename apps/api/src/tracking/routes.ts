@@ -6,6 +6,7 @@ import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import { engagementRoutes } from './engagement-routes';
+import { workspaceResolver } from './resolve-workspace';
 import { messengerWebhook, type MessengerWebhookSettings } from './messenger-webhook';
 import { twilioWebhook, type TwilioWebhookSettings } from './twilio-webhook';
 import { zaloWebhook, type ZaloWebhookSettings } from './zalo-webhook';
@@ -23,6 +24,8 @@ export type TrackingRoutesOptions = {
   env?: Record<string, string | undefined>;
   now?: () => number;
   onEngaged?: OnEngaged;
+  /** Where ignored provider events are reported (an event no workspace can be resolved for); default console.warn. */
+  log?: (line: string) => void;
 };
 
 export function trackingRoutes(options: TrackingRoutesOptions): Hono {
@@ -44,12 +47,13 @@ export function trackingRoutes(options: TrackingRoutesOptions): Hono {
         ? { authToken: env.TWILIO_AUTH_TOKEN, ...(env.TWILIO_STATUS_CALLBACK_URL ? { callbackUrl: env.TWILIO_STATUS_CALLBACK_URL } : {}) }
         : null;
   const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => console.warn(line));
 
   const app = new Hono();
   app.route('/', engagementRoutes(options.db, trackingSettings, now, options.onEngaged));
-  if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, now, options.onEngaged));
-  if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, now, options.onEngaged));
-  if (twilio) app.route('/webhooks/twilio', twilioWebhook(options.db, twilio, now));
+  if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, workspaceResolver(options.db, 'messenger', ['pageId', 'page_id'], log), now, options.onEngaged));
+  if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, workspaceResolver(options.db, 'zalo', ['oaId', 'oa_id'], log), now, options.onEngaged));
+  if (twilio) app.route('/webhooks/twilio', twilioWebhook(options.db, twilio, workspaceResolver(options.db, 'sms', ['accountSid', 'account_sid'], log), now));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path} (tracking and provider webhooks are off until configured)`), 404));
   return app;
 }

@@ -7,6 +7,7 @@ import { recordEngagementByProviderId } from '@braid/channels';
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
+import type { WorkspaceResolver } from './resolve-workspace';
 
 export type TwilioWebhookSettings = {
   authToken: string;
@@ -19,7 +20,7 @@ export function twilioSignature(authToken: string, url: string, params: URLSearc
   return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
 }
 
-export function twilioWebhook(db: Db, settings: TwilioWebhookSettings, now: () => number = Date.now): Hono {
+export function twilioWebhook(db: Db, settings: TwilioWebhookSettings, workspaceFor: WorkspaceResolver, now: () => number = Date.now): Hono {
   const app = new Hono();
   app.post('/', async (c) => {
     const params = new URLSearchParams(await c.req.text());
@@ -33,7 +34,8 @@ export function twilioWebhook(db: Db, settings: TwilioWebhookSettings, now: () =
     // Statuses only move forward; "undelivered"/"failed" after "sent" are left to the provider's logs.
     const status = params.get('MessageStatus');
     const engagement = status === 'delivered' ? 'delivered' : status === 'read' ? 'opened' : null;
-    const updated = engagement ? await recordEngagementByProviderId(db, { channel: 'sms', providerMessageIds: [sid], status: engagement, at: now() }) : 0;
+    const workspaceId = engagement ? await workspaceFor(params.get('AccountSid') ?? undefined) : null;
+    const updated = engagement && workspaceId ? await recordEngagementByProviderId(db, { workspaceId, channel: 'sms', providerMessageIds: [sid], status: engagement, at: now() }) : 0;
     return c.json({ received: true, updated });
   });
   return app;

@@ -8,6 +8,7 @@ import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import type { OnEngaged } from './routes';
+import type { WorkspaceResolver } from './resolve-workspace';
 
 export type ZaloWebhookSettings = { appId: string; oaSecretKey: string };
 
@@ -15,6 +16,7 @@ type ZaloEvent = {
   app_id?: string;
   event_name?: string;
   timestamp?: string | number;
+  oa_id?: string;
   sender?: { id?: string };
   recipient?: { id?: string };
   message?: { msg_id?: string; msg_ids?: string[]; tracking_id?: string };
@@ -24,7 +26,7 @@ export function zaloSignature(appId: string, raw: string, timestamp: string, oaS
   return `mac=${createHash('sha256').update(`${appId}${raw}${timestamp}${oaSecretKey}`).digest('hex')}`;
 }
 
-export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
+export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor: WorkspaceResolver, now: () => number = Date.now, onEngaged?: OnEngaged): Hono {
   const app = new Hono();
   app.post('/', async (c) => {
     const raw = await c.req.text();
@@ -44,17 +46,21 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, now: () => nu
     const at = now();
     let updated = 0;
     const name = event.event_name ?? '';
+    // The OA is the recipient of what the user sends and the sender of what we sent; a Zalo user id is per OA.
+    const oaId = event.oa_id ?? (name.startsWith('user_send_') ? event.recipient?.id : event.sender?.id);
+    const workspaceId = await workspaceFor(typeof oaId === 'string' ? oaId : undefined);
+    if (!workspaceId) return c.json({ received: true, updated: 0 });
     if (name === 'user_received_message') {
       const id = event.message?.msg_id;
-      if (id) updated += await recordEngagementByProviderId(db, { channel: 'zalo', providerMessageIds: [id], status: 'delivered', at });
+      if (id) updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: [id], status: 'delivered', at });
       // ZNS echoes our tracking_id, which is the messages row id when the runtime gave one.
       const tracking = event.message?.tracking_id;
       if (updated === 0 && tracking && (await recordEngagement(db, { messageId: tracking, status: 'delivered', at }))) updated += 1;
     } else if (name === 'user_seen_message') {
       const ids = (event.message?.msg_ids ?? []).filter((m): m is string => typeof m === 'string');
-      updated += await recordEngagementByProviderId(db, { channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
+      updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
     } else if (name.startsWith('user_send_') && event.sender?.id) {
-      const replied = await recordReply(db, { channel: 'zalo', recipient: event.sender.id, at });
+      const replied = await recordReply(db, { workspaceId, channel: 'zalo', recipient: event.sender.id, at });
       if (replied) {
         updated += 1;
         await onEngaged?.(replied, 'replied');

@@ -21,10 +21,14 @@ export async function recordEngagement(db: DbOrTx, input: { messageId: string; s
   return rows.length > 0;
 }
 
-/** Marks messages a provider names by its own ids (Messenger mids, ZNS msg_id, Twilio SIDs) on one channel. */
+// Provider ids and chat recipients (a Messenger PSID is per page, a Zalo user id per OA) are only
+// unique within one workspace's account, so every lookup below is scoped to the workspace the
+// webhook was resolved to: two shops messaging the same person never credit each other.
+
+/** Marks messages a provider names by its own ids (Messenger mids, ZNS msg_id, Twilio SIDs) on one channel of one workspace. */
 export async function recordEngagementByProviderId(
   db: DbOrTx,
-  input: { channel: string; providerMessageIds: string[]; status: Engagement; at: number },
+  input: { workspaceId: string; channel: string; providerMessageIds: string[]; status: Engagement; at: number },
 ): Promise<number> {
   if (input.providerMessageIds.length === 0) return 0;
   const rows = await db
@@ -32,6 +36,7 @@ export async function recordEngagementByProviderId(
     .set({ status: input.status, updatedAt: input.at })
     .where(
       and(
+        eq(messages.workspaceId, input.workspaceId),
         eq(messages.channel, input.channel),
         inArray(messages.providerMessageId, input.providerMessageIds),
         inArray(messages.status, statusesBefore(input.status)),
@@ -47,13 +52,14 @@ export async function recordEngagementByProviderId(
  */
 export async function recordEngagementUpTo(
   db: DbOrTx,
-  input: { channel: string; recipient: string; upTo: number; status: Engagement; at: number },
+  input: { workspaceId: string; channel: string; recipient: string; upTo: number; status: Engagement; at: number },
 ): Promise<number> {
   const rows = await db
     .update(messages)
     .set({ status: input.status, updatedAt: input.at })
     .where(
       and(
+        eq(messages.workspaceId, input.workspaceId),
         eq(messages.channel, input.channel),
         eq(messages.recipient, input.recipient),
         lte(messages.createdAt, input.upTo),
@@ -68,7 +74,7 @@ export async function recordEngagementUpTo(
 /** A customer wrote back on a chat channel: the latest message we sent them there (within `withinMs`) was replied to. */
 export async function recordReply(
   db: DbOrTx,
-  input: { channel: string; recipient: string; at: number; withinMs?: number },
+  input: { workspaceId: string; channel: string; recipient: string; at: number; withinMs?: number },
 ): Promise<string | null> {
   const since = input.at - (input.withinMs ?? 7 * 24 * 3_600_000);
   const [latest] = await db
@@ -76,6 +82,7 @@ export async function recordReply(
     .from(messages)
     .where(
       and(
+        eq(messages.workspaceId, input.workspaceId),
         eq(messages.channel, input.channel),
         eq(messages.recipient, input.recipient),
         gte(messages.createdAt, since),
