@@ -179,6 +179,26 @@ describe('Zalo webhook', () => {
     await post({ ...base, event_name: 'user_send_text', sender: { id: '2512523625412515' }, recipient: { id: 'OA' }, message: { msg_id: 'u1', text: 'Còn hàng không shop?' } });
     expect(await statusOf(zns)).toBe('replied');
   });
+
+  it('refuses a correctly signed event older than 5 minutes (replay) or without a timestamp', async () => {
+    const zns = await insertMessage({ channel: 'zalo', recipient: '2512523625412599', providerMessageId: 'zns-old', status: 'sent' });
+    const old = { app_id: ENV.ZALO_APP_ID, sender: { id: 'OA' }, recipient: { id: '2512523625412599' }, event_name: 'user_received_message', message: { msg_id: 'zns-old' } };
+    const stale = await post({ ...old, timestamp: String(Date.now() - 6 * 60_000) });
+    expect(stale.status).toBe(401);
+    expect(await stale.json()).toMatchObject({ error: { code: 'stale_event', details: [{ field: 'timestamp' }] } });
+    expect((await post({ ...old, timestamp: 'soon' })).status).toBe(401);
+    expect(await statusOf(zns)).toBe('sent');
+    expect((await post({ ...old, timestamp: String(Date.now() - 60_000) })).status).toBe(200);
+    expect(await statusOf(zns)).toBe('delivered');
+  });
+
+  it('a tracking_id only marks a Zalo message', async () => {
+    const email = await insertMessage({ channel: 'email', recipient: 'toan@example.vn', status: 'sent' });
+    const base = { app_id: ENV.ZALO_APP_ID, sender: { id: 'OA' }, timestamp: String(Date.now()) };
+    const res = await post({ ...base, event_name: 'user_received_message', recipient: { id: '2512523625412515' }, message: { msg_id: 'nope', tracking_id: email } });
+    expect(await res.json()).toEqual({ received: true, updated: 0 });
+    expect(await statusOf(email)).toBe('sent');
+  });
 });
 
 describe('Twilio status callback', () => {

@@ -4,13 +4,23 @@
 // user_seen_message, user_send_* .
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { recordEngagement, recordEngagementByProviderId, recordReply } from '@braid/channels';
-import type { Db } from '@braid/db';
+import { and, eq, messages, type Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import type { OnEngaged } from './routes';
 import type { WorkspaceResolver } from './resolve-workspace';
 
 export type ZaloWebhookSettings = { appId: string; oaSecretKey: string };
+
+/** A signed event older (or further ahead) than this is refused: the signature alone would let anyone who saw it replay it forever. */
+export const ZALO_MAX_EVENT_AGE_MS = 5 * 60_000;
+
+/** Zalo sends milliseconds; a value in seconds is read as such. NaN when it is not a number. */
+function timestampMs(timestamp: string): number {
+  if (!/^\d{1,16}$/.test(timestamp)) return Number.NaN;
+  const n = Number(timestamp);
+  return n < 1e12 ? n * 1000 : n;
+}
 
 type ZaloEvent = {
   app_id?: string;
@@ -44,6 +54,15 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
       return c.json(errorBody('invalid_signature', 'X-ZEvent-Signature does not match (ZALO_APP_ID, ZALO_OA_SECRET_KEY)', [{ field: 'x-zevent-signature', message: 'invalid' }]), 401);
     }
     const at = now();
+    const signedAt = timestampMs(timestamp);
+    if (!Number.isFinite(signedAt) || Math.abs(at - signedAt) > ZALO_MAX_EVENT_AGE_MS) {
+      return c.json(
+        errorBody('stale_event', `The signed timestamp is missing or more than ${ZALO_MAX_EVENT_AGE_MS / 60_000} minutes from now; replayed events are refused`, [
+          { field: 'timestamp', message: 'must be within 5 minutes of now (ms since epoch)' },
+        ]),
+        401,
+      );
+    }
     let updated = 0;
     const name = event.event_name ?? '';
     // The OA is the recipient of what the user sends and the sender of what we sent; a Zalo user id is per OA.
@@ -55,7 +74,8 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
       if (id) updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: [id], status: 'delivered', at });
       // ZNS echoes our tracking_id, which is the messages row id when the runtime gave one.
       const tracking = event.message?.tracking_id;
-      if (updated === 0 && tracking && (await recordEngagement(db, { messageId: tracking, status: 'delivered', at }))) updated += 1;
+      // Only a Zalo message of this workspace: a tracking_id naming an email or another shop's row is ignored.
+      if (updated === 0 && tracking && (await isZaloMessageOf(db, workspaceId, tracking)) && (await recordEngagement(db, { messageId: tracking, status: 'delivered', at }))) updated += 1;
     } else if (name === 'user_seen_message') {
       const ids = (event.message?.msg_ids ?? []).filter((m): m is string => typeof m === 'string');
       updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
@@ -69,4 +89,13 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
     return c.json({ received: true, updated });
   });
   return app;
+}
+
+async function isZaloMessageOf(db: Db, workspaceId: string, messageId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.channel, 'zalo'), eq(messages.workspaceId, workspaceId)))
+    .limit(1);
+  return rows.length > 0;
 }
