@@ -1,10 +1,13 @@
 // POST /api/auth/login (public), POST /api/auth/logout and GET /api/auth/me (authenticated).
 import { eq, sessions, users, type Db } from '@braid/db';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
-import { errorResponses, json, security } from '../admin/common';
+import { ApiError, errorBody, validationHook } from '../errors';
+import { ErrorSchema, errorResponses, json, security } from '../admin/common';
+import { createLoginLimiter, type LoginLimiter } from './login-limiter';
 import { SESSION_COOKIE } from './middleware';
 import { randomToken, sha256, verifyPassword } from './secrets';
 
@@ -34,26 +37,74 @@ const login = createRoute({
       },
     },
   },
-  responses: { 200: json(Me, 'Logged in'), ...errorResponses },
+  responses: {
+    200: json(Me, 'Logged in'),
+    ...errorResponses,
+    429: { description: 'Too many wrong passwords for this email from this address; see Retry-After', content: { 'application/json': { schema: ErrorSchema } } },
+  },
 });
 
-export function publicAuthRoutes(db: Db) {
+const trustProxy = () => process.env.BRAID_TRUST_PROXY === 'true';
+
+/** The first X-Forwarded-* value, only when a proxy we trust set it. */
+function forwarded(c: Context, name: string): string | undefined {
+  if (!trustProxy()) return undefined;
+  return c.req.header(name)?.split(',')[0]?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * Whether the browser reached us over https: the request itself, a trusted TLS-terminating proxy
+ * (X-Forwarded-Proto), or the configured public address. Without this the cookie would travel
+ * in clear behind a proxy that speaks http to us.
+ */
+function publicIsHttps(c: Context): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (forwarded(c, 'x-forwarded-proto') === 'https') return true;
+  return (process.env.BRAID_PUBLIC_URL ?? '').trim().toLowerCase().startsWith('https://');
+}
+
+function clientAddress(c: Context): string {
+  const proxied = forwarded(c, 'x-forwarded-for');
+  if (proxied) return proxied;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function publicAuthRoutes(db: Db, limiter: LoginLimiter = createLoginLimiter()) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   return app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
-    const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+    const normalized = email.trim().toLowerCase();
+    const attempt = `${normalized}|${clientAddress(c)}`;
+    const waitMs = limiter.retryAfterMs(attempt);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      return c.json(
+        errorBody('too_many_attempts', `Too many wrong passwords for this email; try again in ${Math.ceil(seconds / 60)} minute(s)`, [
+          { field: 'email', message: `locked for ${seconds} s after repeated failures` },
+        ]),
+        429,
+        { 'Retry-After': String(seconds) },
+      );
+    }
+    const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
     // Same answer and similar work for unknown email and wrong password.
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
       : await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=').then(() => false);
+    if (!user || !ok) limiter.failed(attempt);
     if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong', [{ field: 'password', message: 'does not match' }]);
+    limiter.succeeded(attempt);
     const token = randomToken('bss');
     await db.insert(sessions).values({ id: sha256(token), userId: user.id, expiresAt: Date.now() + SESSION_MS });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: publicIsHttps(c),
       maxAge: SESSION_MS / 1000,
     });
     return c.json({ kind: 'user' as const, id: user.id, email: user.email, role: user.role, workspaceId: user.workspaceId }, 200);
