@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerJourneyRoutes } from '../src/journeys';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApi, type TestApi } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN, startTestApi, type TestApi } from './helpers';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -73,6 +73,15 @@ describe('every route requires auth', () => {
       checked.push(key);
     }
     expect(checked.length).toBeGreaterThan(15);
+  });
+
+  it('accepts "Bearer" followed by several spaces or a tab, case-insensitively; still refuses extra words', async () => {
+    for (const authorization of [`Bearer   ${ADMIN_TOKEN}`, `bearer\t${ADMIN_TOKEN}`, `  Bearer ${ADMIN_TOKEN}  `]) {
+      const res = await fetch(`${api.url}/api/auth/me`, { headers: { authorization } });
+      expect(res.status, JSON.stringify(authorization)).toBe(200);
+    }
+    expect((await fetch(`${api.url}/api/auth/me`, { headers: { authorization: `Bearer ${ADMIN_TOKEN} extra` } })).status).toBe(401);
+    expect((await fetch(`${api.url}/api/auth/me`, { headers: { authorization: 'Bearer    ' } })).status).toBe(401);
   });
 });
 

@@ -13,8 +13,10 @@ export function requireAuth(db: Db, keys: KeyCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header) {
-      const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Use `Authorization: Bearer <admin token>`');
+      // RFC 7235 allows any run of spaces (and clients send tabs); more than two words is not a bearer token.
+      const parts = header.trim().split(/[ \t]+/);
+      const [scheme, token] = parts;
+      if (parts.length !== 2 || scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Use `Authorization: Bearer <admin token>`');
       const owner = await keys.lookup(token, 'admin');
       if (!owner) throw unauthorized('Unknown or revoked admin token');
       c.set('workspaceId', owner.workspaceId);
