@@ -393,6 +393,49 @@ describe('frequency caps and quiet hours', () => {
     expect(e?.currentNode).toBe('push');
     expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(0);
   });
+
+  it('a purchase while a send is postponed by quiet hours converts the customer, and nothing is sent', async () => {
+    // Quiet from an hour ago to an hour from now, Hà Nội time: the reminder is held for an hour.
+    const hhmm = (offsetH: number) => {
+      const t = new Date(Date.now() + (7 + offsetH) * 3_600_000);
+      return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+    };
+    const saved = await stack.admin('/channel-settings/push', { method: 'PUT', body: { quietHours: { start: hhmm(-1), end: hhmm(1) } } });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+
+    const { id } = await publish('Forgotten cart at night', journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Cart Abandoned', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['push', 'send-message', { channel: 'push', subject: 'Giỏ hàng', body: 'Bạn quên giỏ hàng' }],
+        ['x', 'exit', { reason: 'reminded' }],
+        ['goal', 'goal', { event: 'Order Completed', where: [], window: days(30), onConvert: 'exit' }],
+      ],
+      [
+        ['t', 'out', 'push'],
+        ['push', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('khuya', { firstName: 'Khuya', push_token: 'tok-2' });
+    await stack.track('khuya', 'Cart Abandoned');
+    const customerId = await customerIdOf('khuya');
+    await eventually(async () => {
+      const [row] = await stack.db.db.select().from(stepLog).where(and(eq(stepLog.journeyId, id), eq(stepLog.outcome, 'postponed')));
+      return row;
+    }, 30_000, 'the postponement');
+
+    expect((await stack.track('khuya', 'Order Completed', { total: 350_000 })).status).toBe(200);
+    const e = await eventually(async () => {
+      const row = await enrollmentOf(id, customerId);
+      return row?.status === 'converted' ? row : undefined;
+    }, 30_000, 'the conversion during the postponement');
+    expect(e.status).toBe('converted');
+    const handle = stack.client.workflow.getHandle(journeyWorkflowId(id, customerId));
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(0);
+    const steps = await stack.db.db.select().from(stepLog).where(eq(stepLog.journeyId, id));
+    expect(steps.some((s) => s.outcome === 'converted')).toBe(true);
+    expect(steps.filter((s) => s.nodeId === 'push').map((s) => s.outcome)).not.toContain('sent');
+  });
 });
 
 describe('bad input', () => {

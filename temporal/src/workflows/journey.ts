@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -140,7 +141,39 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     await bookkeeping.recordSteps({ enrollment, entries });
   }
 
-  async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult> {
+  /** Continue as new when the history is long, keeping where the customer is (an idempotent re-run resumes an activity). */
+  async function continueAsNewIfLong(): Promise<void> {
+    const now = workflowInfo();
+    if (now.historyLength > (input.historyLimit ?? MAX_HISTORY_EVENTS) || now.continueAsNewSuggested) {
+      await flushLogs();
+      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, paused };
+      await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
+    }
+  }
+
+  /**
+   * Holds a postponed send until `until` while still reading the customer's events: a goal,
+   * an exit criterion or a goal's onConvert jump moves them off the step, and then the send
+   * must not go out. A pause holds the send past `until`. True when the customer is still at it.
+   */
+  async function holdPostponed(command: Extract<Command, { kind: 'runActivity' }>, until: number): Promise<boolean> {
+    const stillHere = () => !outcome && blocking === command;
+    for (;;) {
+      for (let event = inbox.shift(); event; event = inbox.shift()) {
+        feed({ kind: 'event', now: Date.now(), event });
+        if (!stillHere()) return false;
+      }
+      await flushLogs();
+      await continueAsNewIfLong();
+      const ms = until - Date.now();
+      if (ms > 0) await condition(() => inbox.length > 0, ms);
+      else if (paused) await condition(() => inbox.length > 0 || !paused);
+      else return true;
+    }
+  }
+
+  /** Null when the customer left the step while the send was postponed (the result must not be fed). */
+  async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult | null> {
     const request: StepRequest = {
       enrollment,
       workflowId: info.workflowId,
@@ -161,7 +194,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         const result = await proxy.runAction(request);
         if (!(result.ok && isPostponed(result.output))) return result;
         // Frequency cap or quiet hours: hold the customer here and try again at the allowed time.
-        await sleep(Math.max(1, result.output.postponedUntil - Date.now()));
+        if (patched('postponed-send-reads-events')) {
+          if (!(await holdPostponed(command, Math.max(result.output.postponedUntil, Date.now() + 1)))) return null;
+        } else {
+          await sleep(Math.max(1, result.output.postponedUntil - Date.now()));
+        }
       }
       return { ok: false, error: `still held back by frequency cap or quiet hours after ${MAX_POSTPONES} tries` };
     } catch (err) {
@@ -195,7 +232,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       if (paused && blocking.activity === 'action') await condition(() => !paused);
       const stepId = blocking.stepId;
       const result = await run(blocking);
-      feed({ kind: 'activityResult', now: Date.now(), stepId, result });
+      if (result) feed({ kind: 'activityResult', now: Date.now(), stepId, result });
       continue;
     }
     // Waiting: goals, exit criteria and wait-for-event all react to events as they come.
@@ -205,11 +242,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       continue;
     }
     await flushLogs();
-    const now = workflowInfo();
-    if (now.historyLength > (input.historyLimit ?? MAX_HISTORY_EVENTS) || now.continueAsNewSuggested) {
-      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, paused };
-      await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
-    }
+    await continueAsNewIfLong();
     const ms = blocking.until - Date.now();
     if (!Number.isFinite(ms)) {
       await condition(() => inbox.length > 0);
