@@ -206,6 +206,43 @@ describe('lifecycle', () => {
     await eventually(async () => (await enrollmentOf(id, customerId))?.status === 'completed', 30_000, 'the customer released');
     expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(1);
   });
+
+  it('a purchase while a customer is held by a pause converts them, and nothing is sent after resume', async () => {
+    const { id } = await publish('Pause then purchase', journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Quote Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['wait', 'wait-delay', { duration: days(4) }],
+        ['sms', 'send-message', { channel: 'sms', body: 'Báo giá đã sẵn sàng' }],
+        ['x', 'exit', { reason: 'quoted' }],
+        ['goal', 'goal', { event: 'Order Completed', where: [], window: days(30), onConvert: 'exit' }],
+      ],
+      [
+        ['t', 'out', 'wait'],
+        ['wait', 'out', 'sms'],
+        ['sms', 'out', 'x'],
+      ],
+    ));
+    await stack.identify('phuong', { phone: '+84933333333' });
+    await stack.track('phuong', 'Quote Requested');
+    const customerId = await customerIdOf('phuong');
+    await eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === 'wait', 30_000, 'the customer waiting');
+    expect((await stack.admin(`/journeys/${id}/pause`, { method: 'POST' })).status).toBe(200);
+    const handle = stack.client.workflow.getHandle(journeyWorkflowId(id, customerId));
+    await eventually(async () => (await handle.query(currentNodeQuery)).status === 'held', 30_000, 'the customer held');
+
+    expect((await stack.track('phuong', 'Order Completed', { total: 350_000 })).status).toBe(200);
+    expect((await stack.admin(`/journeys/${id}/resume`, { method: 'POST' })).status).toBe(200);
+    const e = await eventually(async () => {
+      const row = await enrollmentOf(id, customerId);
+      return row?.status === 'converted' ? row : undefined;
+    }, 30_000, 'the conversion during the pause');
+    expect(e.status).toBe('converted');
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect(await stack.db.db.select().from(messages).where(eq(messages.journeyId, id))).toHaveLength(0);
+    const steps = await stack.db.db.select().from(stepLog).where(eq(stepLog.journeyId, id));
+    expect(steps.some((s) => s.outcome === 'converted')).toBe(true);
+    expect(steps.filter((s) => s.nodeId === 'sms').map((s) => s.outcome)).not.toContain('sent');
+  });
 });
 
 describe('date triggers', () => {

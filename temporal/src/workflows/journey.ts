@@ -172,6 +172,26 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
   }
 
+  /**
+   * Holds a customer before a send while the journey is paused, still reading their events: a
+   * goal, an exit criterion or a goal's onConvert jump that arrives during the pause is handled
+   * now, not after resume (when the send would go out first). True when they are still at the
+   * send and the journey has been resumed.
+   */
+  async function holdPaused(command: Extract<Command, { kind: 'runActivity' }>): Promise<boolean> {
+    const stillHere = () => !outcome && blocking === command;
+    for (;;) {
+      for (let event = inbox.shift(); event; event = inbox.shift()) {
+        feed({ kind: 'event', now: Date.now(), event });
+        if (!stillHere()) return false;
+      }
+      if (!paused) return true;
+      await flushLogs();
+      await continueAsNewIfLong();
+      await condition(() => inbox.length > 0 || !paused);
+    }
+  }
+
   /** Null when the customer left the step while the send was postponed (the result must not be fed). */
   async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult | null> {
     const request: StepRequest = {
@@ -229,7 +249,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (blocking.kind === 'runActivity') {
       await flushLogs();
       // A paused journey holds its customers here, before anything is sent or changed.
-      if (paused && blocking.activity === 'action') await condition(() => !paused);
+      if (paused && blocking.activity === 'action') {
+        if (patched('paused-hold-reads-events')) {
+          // Left the step during the pause (goal, exit, jump): the loop picks up wherever they are now.
+          if (!(await holdPaused(blocking))) continue;
+        } else {
+          await condition(() => !paused);
+        }
+      }
       const stepId = blocking.stepId;
       const result = await run(blocking);
       if (result) feed({ kind: 'activityResult', now: Date.now(), stepId, result });
