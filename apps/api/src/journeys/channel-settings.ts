@@ -1,10 +1,11 @@
-// Channel settings per workspace: frequency caps and quiet hours (and adapter config).
-import { and, channelSettings, eq, type Db } from '@braid/db';
+// Channel settings per workspace: frequency caps and quiet hours (and adapter config, including the
+// page / OA / account id that routes provider callbacks to this workspace).
+import { and, channelSettings, eq, ne, type Db } from '@braid/db';
 import { PolicyConfigError, sendRulesFromChannelSettings } from '@braid/channels';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { ApiError, validationHook } from '../errors';
-import { errorResponses, json, security } from '../admin/common';
+import { errorResponses, ErrorSchema, json, security } from '../admin/common';
 
 const Cap = z.object({ max: z.number().int().min(1), perHours: z.number().positive() });
 const QuietHours = z.object({
@@ -12,12 +13,32 @@ const QuietHours = z.object({
   end: z.string().regex(/^\d{2}:\d{2}$/, { error: 'A time like 08:00' }),
   timezone: z.string().optional(),
 });
+const routes = 'Routes provider callbacks (delivery receipts, replies) to this workspace; one workspace per id and channel.';
+// Other adapter keys pass through untouched: only the ids webhooks resolve a workspace by are checked.
+const Config = z
+  .object({
+    pageId: z.string().regex(/^\d{1,32}$/, { error: 'A Facebook Page id: digits only' }).optional().openapi({ description: `Messenger Page id. ${routes}`, example: '104738291045612' }),
+    oaId: z.string().regex(/^\d{1,32}$/, { error: 'A Zalo Official Account id: digits only' }).optional().openapi({ description: `Zalo OA id. ${routes}`, example: '4318067259632152470' }),
+    accountSid: z
+      .string()
+      .regex(/^AC[0-9a-f]{32}$/, { error: 'A Twilio Account SID: AC followed by 32 lowercase hex characters' })
+      .optional()
+      .openapi({ description: `Twilio Account SID (sms). ${routes}`, example: 'AC0123456789abcdef0123456789abcdef' }),
+  })
+  .catchall(z.unknown())
+  .openapi('ChannelConfig');
+/** The config keys (and the snake_case spellings tracking/resolve-workspace.ts also reads) that claim callbacks. */
+const CALLBACK_KEYS = [
+  ['pageId', 'page_id'],
+  ['oaId', 'oa_id'],
+  ['accountSid', 'account_sid'],
+] as const;
 const Settings = z
   .object({
     channel: z.string(),
     frequencyCap: z.array(Cap),
     quietHours: QuietHours.nullable(),
-    config: z.record(z.string(), z.unknown()),
+    config: Config,
   })
   .openapi('ChannelSettings');
 const ChannelParam = z.object({ channel: z.string().min(1).max(50).regex(/^[a-z0-9_-]+$/).openapi({ param: { name: 'channel', in: 'path' } }) });
@@ -41,12 +62,12 @@ const put = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ frequencyCap: z.array(Cap).max(5).default([]), quietHours: QuietHours.nullable().default(null), config: z.record(z.string(), z.unknown()).default({}) }),
+          schema: z.object({ frequencyCap: z.array(Cap).max(5).default([]), quietHours: QuietHours.nullable().default(null), config: Config.default({}) }),
         },
       },
     },
   },
-  responses: { 200: json(Settings, 'Saved'), ...errorResponses },
+  responses: { 200: json(Settings, 'Saved'), ...errorResponses, 409: json(ErrorSchema, 'Another workspace already receives callbacks for this page / OA / account id') },
 });
 
 type Row = typeof channelSettings.$inferSelect;
@@ -54,8 +75,19 @@ const toDto = (row: Row) => ({
   channel: row.channel,
   frequencyCap: (row.frequencyCap as z.infer<typeof Cap>[] | null) ?? [],
   quietHours: (row.quietHours as z.infer<typeof QuietHours> | null) ?? null,
-  config: row.config,
+  config: (row.config as z.infer<typeof Config> | null) ?? {},
 });
+
+/** The first callback id in `config` that another workspace's `channel` row already names, if any. */
+async function claimedElsewhere(db: Pick<Db, 'select'>, workspaceId: string, channel: string, config: Record<string, unknown>) {
+  const claims = CALLBACK_KEYS.flatMap(([key, alias]) => [key, alias].filter((k) => config[k] !== undefined && config[k] !== '').map((k) => ({ field: k, keys: [key, alias], value: String(config[k]) })));
+  if (claims.length === 0) return null;
+  const others = await db
+    .select({ config: channelSettings.config })
+    .from(channelSettings)
+    .where(and(eq(channelSettings.channel, channel), ne(channelSettings.workspaceId, workspaceId)));
+  return claims.find((c) => others.some((o) => c.keys.some((k) => String((o.config as Record<string, unknown> | null)?.[k] ?? '') === c.value))) ?? null;
+}
 
 export function channelSettingsRoutes(db: Db) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -75,10 +107,22 @@ export function channelSettingsRoutes(db: Db) {
         throw error;
       }
       const row: Row = { workspaceId: c.get('workspaceId'), channel, config: body.config, frequencyCap: body.frequencyCap, quietHours: body.quietHours };
-      await db
-        .insert(channelSettings)
-        .values(row)
-        .onConflictDoUpdate({ target: [channelSettings.workspaceId, channelSettings.channel], set: { config: row.config, frequencyCap: row.frequencyCap, quietHours: row.quietHours } });
+      // Check and write in one write transaction: two shops saving the same page id at once must not both win,
+      // or the webhook resolver would find two owners and drop every callback.
+      await db.transaction(
+        async (tx) => {
+          const taken = await claimedElsewhere(tx, row.workspaceId, channel, body.config);
+          if (taken) {
+            const message = `${taken.field} ${taken.value} already routes ${channel} callbacks to another workspace; remove it there first`;
+            throw new ApiError(409, 'already_claimed', message, [{ field: `config.${taken.field}`, message }]);
+          }
+          await tx
+            .insert(channelSettings)
+            .values(row)
+            .onConflictDoUpdate({ target: [channelSettings.workspaceId, channelSettings.channel], set: { config: row.config, frequencyCap: row.frequencyCap, quietHours: row.quietHours } });
+        },
+        { behavior: 'immediate' },
+      );
       const [saved] = await db
         .select()
         .from(channelSettings)
