@@ -6,24 +6,13 @@ import { join } from 'node:path';
 import { createDb, migrate, newId } from '@braid/db';
 import { parseIngestBody, parseJsonBody } from '../src/ingest/parse';
 import { storeEvents } from '../src/ingest/store';
+import { benchEvent } from './events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_BATCH = 100;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 
-function event(i: number) {
-  const user = i % CUSTOMERS;
-  return {
-    type: 'track',
-    messageId: `bench-${i}`,
-    userId: `user-${user}`,
-    anonymousId: `anon-${user}`,
-    event: i % 5 === 0 ? 'Order Completed' : 'Product Viewed',
-    properties: { sku: `SKU-${i % 300}`, price: 45000 + (i % 7) * 1000, currency: 'VND', category: 'pho' },
-    context: { ip: '203.0.113.7', library: { name: 'bench', version: '1' }, page: { path: '/menu' } },
-    timestamp: new Date(Date.now() - (TOTAL - i)).toISOString(),
-  };
-}
+const event = (i: number) => benchEvent(i, TOTAL, CUSTOMERS);
 
 const dir = mkdtempSync(join(tmpdir(), 'braid-inproc-'));
 try {

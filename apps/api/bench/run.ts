@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, multiRowInsert, newId, type InValue } from '@braid/db';
+import { benchEvent } from './events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_BATCH = 100;
@@ -19,19 +20,7 @@ const WRITE_KEY = 'bwk_bench';
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'braid-bench-'));
 
-function event(i: number) {
-  const user = i % CUSTOMERS;
-  return {
-    type: 'track',
-    messageId: `bench-${i}`,
-    userId: `user-${user}`,
-    anonymousId: `anon-${user}`,
-    event: i % 5 === 0 ? 'Order Completed' : 'Product Viewed',
-    properties: { sku: `SKU-${i % 300}`, price: 45000 + (i % 7) * 1000, currency: 'VND', category: 'pho' },
-    context: { ip: '203.0.113.7', library: { name: 'bench', version: '1' }, page: { path: '/menu' } },
-    timestamp: new Date(Date.now() - (TOTAL - i)).toISOString(),
-  };
-}
+const event = (i: number) => benchEvent(i, TOTAL, CUSTOMERS);
 
 interface Server {
   url: string;
