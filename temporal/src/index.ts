@@ -6,6 +6,10 @@ export { temporalConfigFromEnv, type TemporalConfig } from './connection/config'
 export { createRouter, toCustomerEvent, type Router, type RouterDeps, type RoutableEvent, type RoutingOutcome } from './routing/route-events';
 export { createJourneyIndex, triggerKeyOf, listenedEvents, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './routing/journey-index';
 export { enrollCustomer, type EnrollResult } from './routing/enroll';
+export { needsRetry } from './routing/route-events';
+export { createEventDispatcher, routingBacklog, type EventDispatcher, type DispatchReport } from './routing/dispatcher';
+export { startRoutingRecovery, type Recovery, type RecoveryOptions } from './routing/recovery';
+export { ensureEnrollmentRunning, reconcileAllActive, reconcileUnstarted, type ReconcileReport } from './routing/reconcile';
 export { refreshSegmentsFor, customerMatches, type SegmentChange } from './segments/evaluate';
 export type { SegmentRule, SegmentCondition } from './segments/rule';
 export {

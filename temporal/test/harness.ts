@@ -11,7 +11,7 @@ import type { Client } from '@temporalio/client';
 import { createDb, type BraidDb } from '@braid/db';
 import type { ChannelRegistry } from '@braid/channels';
 import { startApi, type RunningApi } from '@braid/api';
-import { createJourneyRuntime } from '../../apps/api/src/journeys/runtime';
+import { createJourneyRuntime, type JourneyRuntime } from '../../apps/api/src/journeys/runtime';
 import type { RoutingOutcome } from '../src/routing/route-events';
 import { connectTemporalClient } from '../src/client/connect';
 import { startDevServer, freePort, type DevServer } from '../src/server/index';
@@ -48,6 +48,8 @@ export type Stack = {
   api: RunningApi;
   dbUrl: string;
   routed: RoutingOutcome[];
+  /** The API's journey runtime (router, durable-routing dispatcher, recovery). */
+  runtime: JourneyRuntime;
   track(userId: string, event: string, properties?: Record<string, unknown>, messageId?: string): Promise<Response>;
   identify(userId: string, traits: Record<string, unknown>): Promise<Response>;
   batch(items: Record<string, unknown>[]): Promise<Response>;
@@ -93,6 +95,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     api,
     dbUrl,
     routed,
+    runtime,
     track: (userId, event, properties = {}, messageId) => ingest('/v1/track', { userId, event, properties, ...(messageId ? { messageId } : {}) }),
     identify: (userId, traits) => ingest('/v1/identify', { userId, traits }),
     batch: (items) => ingest('/v1/batch', { batch: items }),

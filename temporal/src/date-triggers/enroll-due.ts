@@ -61,7 +61,7 @@ export async function enrollDueDateTriggers(deps: { db: Db; client: Client; now?
           run.skipped++;
           continue;
         }
-        const result = await enrollCustomer(deps, journey, customer.id, {
+        const result = await enrollCustomer({ ...deps, index }, journey, customer.id, {
           id: marker,
           name: `$date:${trigger.trait}`,
           properties: { [trigger.trait]: traits[trigger.trait] ?? null, dueAt },

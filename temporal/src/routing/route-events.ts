@@ -11,19 +11,39 @@ import { enrollCustomer, type EnrollResult } from './enroll';
 import { createJourneyIndex, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './journey-index';
 import { refreshSegmentsFor } from '../segments/evaluate';
 import { signalJourneyPaused } from './pause';
+import { enrollmentRowColumns, ensureEnrollmentRunning, type EnrollmentRow } from './reconcile';
 
 /** The shape the API's ingestion hands over (IngestedEvent), reduced to what routing reads. */
 export type RoutableEvent = {
   workspaceId: string;
   customerId: string;
   event: { id: string; type: string; name: string | null; properties: Record<string, unknown>; timestamp: number };
+  /**
+   * A second delivery of an event that may have been routed already (durable routing replays
+   * after a crash): enrolment first looks for the enrollment this event made.
+   */
+  replay?: boolean;
 };
 
 export type RoutingOutcome =
   | { eventId: string; customerId: string; journeyId: string; kind: 'enrolled'; enrollmentId: string }
   | { eventId: string; customerId: string; journeyId: string; kind: 'notEnrolled'; reason: string; detail: string }
   | { eventId: string; customerId: string; journeyId: string; kind: 'signalled'; enrollmentId: string }
-  | { eventId: string; customerId: string; journeyId: string; kind: 'signalFailed'; enrollmentId: string; detail: string };
+  | {
+      eventId: string;
+      customerId: string;
+      journeyId: string;
+      kind: 'signalFailed';
+      enrollmentId: string;
+      detail: string;
+      /** Temporal could not be reached: the event's routing must be tried again. */
+      retry: boolean;
+    };
+
+/** True when an outcome means the event has not fully reached journeys and must be routed again. */
+export function needsRetry(outcome: RoutingOutcome): boolean {
+  return (outcome.kind === 'signalFailed' && outcome.retry) || (outcome.kind === 'notEnrolled' && outcome.reason === 'startFailed');
+}
 
 export type Router = {
   routeEvents(events: readonly RoutableEvent[]): Promise<RoutingOutcome[]>;
@@ -49,38 +69,53 @@ export function createRouter(deps: RouterDeps): Router {
   const index = deps.index ?? createJourneyIndex(deps.db);
   const concurrency = deps.concurrency ?? 32;
 
+  const ctx = { ...deps, index };
+
+  /** Delivers an event to a running enrollment; a row whose workflow never started is started first. */
+  async function signalEnrollment(
+    enrollment: EnrollmentRow,
+    event: CustomerEvent,
+    base: { eventId: string; customerId: string },
+  ): Promise<RoutingOutcome> {
+    const signal = () => deps.client.workflow.getHandle(enrollment.workflowId).signal(customerEventSignal, event);
+    try {
+      try {
+        await signal();
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        // No workflow: started now if it never was (a crash), else the row is finished with why.
+        if ((await ensureEnrollmentRunning(ctx, enrollment)) !== 'restarted') throw error;
+        await signal();
+      }
+      return { ...base, journeyId: enrollment.journeyId, kind: 'signalled', enrollmentId: enrollment.id };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const retry = !(error instanceof WorkflowNotFoundError);
+      return { ...base, journeyId: enrollment.journeyId, kind: 'signalFailed', enrollmentId: enrollment.id, detail, retry };
+    }
+  }
+
   async function routeOne(e: RoutableEvent): Promise<RoutingOutcome[]> {
     const out: RoutingOutcome[] = [];
     const event = toCustomerEvent(e.event);
     const base = { eventId: e.event.id, customerId: e.customerId };
     const active = await deps.db
-      .select({ id: enrollments.id, journeyId: enrollments.journeyId, version: enrollments.version, workflowId: enrollments.workflowId })
+      .select(enrollmentRowColumns)
       .from(enrollments)
       .where(and(eq(enrollments.workspaceId, e.workspaceId), eq(enrollments.customerId, e.customerId), eq(enrollments.status, 'active')));
     for (const enrollment of active) {
+      // The enrollment this very event made (a replay) has it as its entry event already.
+      if (enrollment.entryEventId === event.id) continue;
       const published = await index.version(enrollment.journeyId, enrollment.version);
       if (!published?.listens.has(event.name)) continue;
-      try {
-        await deps.client.workflow.getHandle(enrollment.workflowId).signal(customerEventSignal, event);
-        out.push({ ...base, journeyId: enrollment.journeyId, kind: 'signalled', enrollmentId: enrollment.id });
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        if (error instanceof WorkflowNotFoundError) {
-          // The execution is gone (terminated, or past retention): the enrollment cannot go on.
-          await deps.db
-            .update(enrollments)
-            .set({ status: 'failed', finishedAt: (deps.now ?? Date.now)(), currentNode: null })
-            .where(and(eq(enrollments.id, enrollment.id), eq(enrollments.status, 'active')));
-        }
-        out.push({ ...base, journeyId: enrollment.journeyId, kind: 'signalFailed', enrollmentId: enrollment.id, detail });
-      }
+      out.push(await signalEnrollment(enrollment, event, base));
     }
     if (e.event.type !== 'track' || !e.event.name) return out;
     for (const journey of await index.byTrigger(e.workspaceId, e.event.name)) {
       if (journey.ir.trigger.kind !== 'event') continue;
-      if (active.some((a) => a.journeyId === journey.journeyId)) continue;
+      if (active.some((a) => a.journeyId === journey.journeyId && a.entryEventId !== event.id)) continue;
       if (!matchesEvent(journey.ir.trigger.match, event, null)) continue;
-      const result = await enrollCustomer(deps, journey, e.customerId, event, { notActive: true });
+      const result = await enrollCustomer(ctx, journey, e.customerId, event, { notActive: true, replay: e.replay === true });
       out.push(
         result.enrolled
           ? { ...base, journeyId: journey.journeyId, kind: 'enrolled', enrollmentId: result.enrollmentId }
@@ -97,7 +132,7 @@ export function createRouter(deps: RouterDeps): Router {
     for (const change of changes) {
       if (change.change !== 'entered') continue;
       for (const journey of await index.byTrigger(e.workspaceId, segmentTriggerKey(change.segmentId))) {
-        const result = await enrollCustomer(deps, journey, e.customerId, null);
+        const result = await enrollCustomer(ctx, journey, e.customerId, null);
         const base = { eventId: e.event.id, customerId: e.customerId, journeyId: journey.journeyId };
         out.push(
           result.enrolled
@@ -111,7 +146,7 @@ export function createRouter(deps: RouterDeps): Router {
 
   return {
     index,
-    enroll: (journey, customerId, entryEvent) => enrollCustomer(deps, journey, customerId, entryEvent),
+    enroll: (journey, customerId, entryEvent) => enrollCustomer(ctx, journey, customerId, entryEvent),
     setPaused: (journeyId, paused) => signalJourneyPaused(deps, journeyId, paused),
     async routeEvents(events) {
       // One customer's events in order (enrol, then later events find the enrollment);

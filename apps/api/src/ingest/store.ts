@@ -216,9 +216,28 @@ async function storeInTransaction(
       sql: multiRowInsert('events', eventColumns, n, 'ON CONFLICT DO NOTHING'),
       args,
     });
+    // The routing intent commits with the event: whatever crashes after this, a dispatcher
+    // finds the row and routes the event (see apps/api/src/journeys/dispatcher.ts).
+    const routing = new Array<InValue>(n * routingColumns.length);
+    let r = 0;
+    for (let j = i; j < i + n; j++) {
+      routing[r++] = result[j]!.event.id;
+      routing[r++] = workspaceId;
+      routing[r++] = receivedAt + ROUTING_LEASE_MS;
+      routing[r++] = receivedAt;
+    }
+    await tx.execute({ sql: multiRowInsert('event_routing', routingColumns, n, 'ON CONFLICT DO NOTHING'), args: routing });
   }
   return result;
 }
+
+const routingColumns = ['event_id', 'workspace_id', 'available_at', 'created_at'] as const;
+
+/**
+ * How long the ingesting process owns an event's routing before a dispatcher may replay it.
+ * Longer than routing normally takes under load, so replays are rare; they are harmless anyway.
+ */
+export const ROUTING_LEASE_MS = 60_000;
 
 const eventColumns = [
   'id',

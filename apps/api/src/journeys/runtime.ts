@@ -4,7 +4,17 @@ import type { Db } from '@braid/db';
 import { compile, validate } from '@braid/journey';
 import { loadInstalledNodeTypes } from '@braid/nodes/server';
 import type { NodeRegistry } from '@braid/sdk';
-import { createRouter, triggerKeyOf, type Router, type RoutingOutcome } from '@braid/temporal';
+import {
+  createEventDispatcher,
+  createRouter,
+  startRoutingRecovery,
+  triggerKeyOf,
+  type EventDispatcher,
+  type Recovery,
+  type RecoveryOptions,
+  type Router,
+  type RoutingOutcome,
+} from '@braid/temporal';
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
 import { engagementEvents } from './engagement-events';
@@ -16,6 +26,13 @@ export type JourneyRuntime = {
   /** Opens, clicks and replies as customer events (`Email Opened`, `Message Clicked` ...). */
   onEngaged: NonNullable<AppDeps['onEngaged']>;
   router: Router | null;
+  /** Durable routing: marks routed events, replays the rest (null without a Temporal client). */
+  dispatcher: EventDispatcher | null;
+  /**
+   * Starts the background replay of routing intents and the enrollment reconciler (the API
+   * process does, once); without a Temporal client there is nothing to recover.
+   */
+  startRecovery(options?: Partial<Pick<RecoveryOptions, 'replayEveryMs' | 'unstartedEveryMs' | 'fullSweepEveryMs' | 'graceMs'>>): Recovery | null;
 };
 
 export type JourneyRuntimeOptions = {
@@ -51,8 +68,14 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
     return loaded;
   };
   const router = options.client ? createRouter({ db: options.db, client: options.client }) : null;
+  const dispatcher = router ? createEventDispatcher({ db: options.db, router, onRouted: options.onRouted }) : null;
   return {
     router,
+    dispatcher,
+    startRecovery(recovery = {}) {
+      if (!router || !dispatcher || !options.client) return null;
+      return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
+    },
     onEngaged: engagementEvents(options.db, router, options.onRouted),
     registerRoutes(api: AdminApi) {
       registerJourneyRoutes(api, {
@@ -85,7 +108,8 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
       });
     },
     async onEventsIngested(events) {
-      if (!router) return;
+      if (!router || !dispatcher) return;
+      // Until settled, each event's routing intent stays in event_routing and is replayed.
       try {
         const outcomes = await router.routeEvents(
           events.map((e) => ({
@@ -95,9 +119,14 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
           })),
         );
         options.onRouted?.(outcomes);
+        dispatcher.settle(
+          events.map((e) => e.event.id),
+          outcomes,
+        );
       } catch (error) {
-        // Events are stored already: a routing failure must not fail ingestion.
-        console.error('[journeys] routing failed', error);
+        // Events are stored already: a routing failure must not fail ingestion. Their intents
+        // stay, and the dispatcher replays them when the lease runs out.
+        console.error('[journeys] routing failed; will replay', error);
       }
     },
   };

@@ -35,3 +35,22 @@ export const events = sqliteTable(
     index('events_name_idx').on(t.workspaceId, t.name, t.timestamp),
   ],
 );
+
+/**
+ * The routing intent of each stored event (durable outbox): written in the same transaction as
+ * the event, deleted once the event has been routed to journeys. A row still here after its
+ * lease means the routing was lost (crash, Temporal down) and is replayed; routing is idempotent.
+ */
+export const eventRouting = sqliteTable(
+  'event_routing',
+  {
+    eventId: text('event_id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    /** Not before this time may another dispatcher take it (the ingesting process routes it first). */
+    availableAt: integer('available_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('event_routing_available_idx').on(t.availableAt)],
+);

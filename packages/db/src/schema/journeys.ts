@@ -1,4 +1,5 @@
 // Journeys, their immutable published versions, and where each customer is in them.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const journeyStatuses = ['draft', 'active', 'paused', 'archived'] as const;
@@ -66,6 +67,10 @@ export const enrollments = sqliteTable(
     index('enrollments_customer_idx').on(t.workspaceId, t.customerId, t.status),
     index('enrollments_journey_idx').on(t.journeyId, t.status),
     index('enrollments_workflow_idx').on(t.workflowId),
+    // One enrollment per journey per entry event: a replayed event cannot enrol twice.
+    uniqueIndex('enrollments_entry_event_uq').on(t.journeyId, t.entryEventId),
+    // Rows that never recorded a first step: few at any time, read by the reconciler every minute.
+    index('enrollments_unstarted_idx').on(t.enteredAt).where(sql`${t.status} = 'active' AND ${t.currentNode} IS NULL`),
   ],
 );
 
