@@ -3,6 +3,7 @@
 // (a wrong type, an empty id, a NUL, a bad date, an explicit undefined) returns null and goes
 // through zod, which names the field at fault. So this must only ever accept what zod accepts.
 import type { ParsedEvent, SegmentType } from './schema';
+import { saneTimestampMs } from './timestamps';
 
 type Raw = Record<string, unknown>;
 
@@ -42,10 +43,6 @@ function optionalId(raw: Raw, key: string): string | null | undefined | Bad {
   return id(v);
 }
 
-function timestampOk(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0;
-  return typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
-}
 
 const timestampKeys = ['timestamp', 'originalTimestamp', 'sentAt'] as const;
 const recordKeys = ['context', 'integrations', 'properties', 'traits'] as const;
@@ -72,7 +69,7 @@ export function fastValidate(raw: Raw, type: SegmentType): ParsedEvent | null {
     const v = raw[key];
     const a = absent(raw, key, v);
     if (a === BAD) return null;
-    if (!a && v !== null && !timestampOk(v)) return null;
+    if (!a && v !== null && saneTimestampMs(v) === null) return null;
   }
   const records = declaredRecords[type];
   for (const key of recordKeys) {

@@ -2,8 +2,10 @@
 import type { ErrorDetail } from '../errors';
 import { ApiError, validationError, zodDetails } from '../errors';
 import { fastValidate } from './fast-validate';
+import { jsonProblem } from '../json-limits';
 import { jsonSizeUpTo } from './json-size';
 import { eventSchemas, segmentTypes, type ParsedEvent, type SegmentType } from './schema';
+import { saneTimestampMs, TIMESTAMP_RULE } from './timestamps';
 
 export const MAX_EVENT_BYTES = 32 * 1024;
 export const MAX_REQUEST_BYTES = 500 * 1024;
@@ -31,6 +33,12 @@ export function parseJsonBody(text: string): unknown {
 }
 
 function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>, details: ErrorDetail[]) {
+  // Depth and Unicode first: the size measure and zod below recurse without a bound.
+  const problem = jsonProblem(raw, path);
+  if (problem) {
+    details.push(problem);
+    return null;
+  }
   const size = jsonSizeUpTo(raw, MAX_EVENT_BYTES);
   if (size > MAX_EVENT_BYTES) {
     details.push({
@@ -58,7 +66,11 @@ function parseOne(raw: unknown, type: SegmentType, path: Array<string | number>,
   return event;
 }
 
-/** `route` is the URL's type (`track` ... `batch`). */
+/**
+ * `route` is the URL's type (`track` ... `batch`). A batch is all or nothing, as at Segment:
+ * one bad event refuses the whole request with 400 naming it (`batch.3.traits`), and nothing of
+ * it is stored; the client fixes or drops that event and sends the rest again.
+ */
 export function parseIngestBody(body: unknown, route: SegmentType | 'batch'): ParsedRequest {
   if (!isObject(body)) throw validationError([{ field: '', message: 'body must be a JSON object' }]);
   const writeKey = typeof body.writeKey === 'string' && body.writeKey.length > 0 ? body.writeKey : null;
@@ -77,6 +89,10 @@ export function parseIngestBody(body: unknown, route: SegmentType | 'batch'): Pa
     throw validationError([{ field: 'batch', message: `at most ${MAX_BATCH_EVENTS} events per batch` }]);
   }
   const envelopeContext = isObject(body.context) ? body.context : null;
+  // The envelope's context is copied into every event's: measured as if it were one.
+  const contextProblem = envelopeContext && jsonProblem({ context: envelopeContext });
+  if (contextProblem) details.push(contextProblem);
+  const sentAt = envelopeSentAt(body.sentAt, details);
   batch.forEach((raw, i) => {
     if (details.length >= 20) return;
     if (!isObject(raw)) {
@@ -94,6 +110,13 @@ export function parseIngestBody(body: unknown, route: SegmentType | 'batch'): Pa
     events.push(event);
   });
   if (details.length) throw validationError(details);
-  const sentAt = typeof body.sentAt === 'string' || typeof body.sentAt === 'number' ? body.sentAt : null;
   return { writeKey, events, sentAt };
+}
+
+/** The batch's sentAt corrects every event's timestamp, so it must be a date in range too. */
+function envelopeSentAt(value: unknown, details: ErrorDetail[]): string | number | null {
+  if (value === undefined || value === null) return null;
+  if ((typeof value === 'string' || typeof value === 'number') && saneTimestampMs(value) !== null) return value;
+  details.push({ field: 'sentAt', message: TIMESTAMP_RULE });
+  return null;
 }

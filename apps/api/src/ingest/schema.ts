@@ -1,6 +1,7 @@
 // The Segment HTTP Tracking API's event shapes. Unknown fields are allowed (clients add
 // `_metadata`, `integrations`, ...): Segment accepts them and so do we.
 import { z } from 'zod';
+import { saneTimestampMs, TIMESTAMP_RULE } from './timestamps';
 
 const MAX_ID = 500;
 
@@ -16,10 +17,8 @@ const id = z
   .union([text(MAX_ID).min(1, 'must not be empty'), z.number().finite()])
   .transform((v) => String(v));
 
-const timestamp = z.union([
-  z.string().refine((s) => s.length <= 64 && !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date'),
-  z.number().finite().nonnegative(),
-]);
+/** A date in the range every later reader can turn into a Date (see timestamps.ts). */
+const timestamp = z.union([z.string(), z.number()]).refine((v) => saneTimestampMs(v) !== null, TIMESTAMP_RULE);
 
 const object = z.record(z.string(), z.unknown());
 
