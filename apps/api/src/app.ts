@@ -32,6 +32,8 @@ export interface AppDeps {
   webDist?: string;
   /** Called when a message is first opened, clicked or replied to (journeys turn it into an event). */
   onEngaged?: OnEngaged;
+  /** How long an ingestion request may take to send its body (default 10 s), then 408. */
+  ingestBodyTimeoutMs?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -41,7 +43,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested }));
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
   // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
   app.route('/t', trackingRoutes({ db, onEngaged: deps.onEngaged }));
 

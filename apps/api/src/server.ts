@@ -18,6 +18,7 @@ export interface StartApiOptions {
   registerRoutes?: AppDeps['registerRoutes'];
   webDist?: AppDeps['webDist'];
   onEngaged?: AppDeps['onEngaged'];
+  ingestBodyTimeoutMs?: AppDeps['ingestBodyTimeoutMs'];
   log?: (line: string) => void;
 }
 
@@ -43,6 +44,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     registerRoutes: options.registerRoutes,
     webDist: options.webDist,
     onEngaged: options.onEngaged,
+    ingestBodyTimeoutMs: options.ingestBodyTimeoutMs,
   });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
