@@ -2,14 +2,14 @@
 // signalled to the customer's active enrollments that listen for it (wait-for-event, goal,
 // exit criteria) and enrols the customer into active journeys it triggers.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { and, enrollments, eq } from '@braid/db';
+import { and, enrollments, eq, inArray } from '@braid/db';
 import type { Db } from '@braid/db';
 import { matchesEvent } from '@braid/journey';
 import type { CustomerEvent, Json } from '@braid/sdk';
 import { customerEventSignal } from '../workflows/contract';
 import { enrollCustomer, type EnrollResult } from './enroll';
 import { createJourneyIndex, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './journey-index';
-import { refreshSegmentsFor } from '../segments/evaluate';
+import { refreshSegmentsFor, savedSegments, type SavedSegment } from '../segments/evaluate';
 import { signalJourneyPaused } from './pause';
 import { enrollmentRowColumns, ensureEnrollmentRunning, type EnrollmentRow } from './reconcile';
 
@@ -95,14 +95,37 @@ export function createRouter(deps: RouterDeps): Router {
     }
   }
 
-  async function routeOne(e: RoutableEvent): Promise<RoutingOutcome[]> {
+  /** Active enrollments of many customers of one workspace in one query per 500 customers. */
+  async function activeEnrollments(workspaceId: string, customerIds: string[]): Promise<Map<string, EnrollmentRow[]>> {
+    const byCustomer = new Map<string, EnrollmentRow[]>();
+    for (let i = 0; i < customerIds.length; i += 500) {
+      const rows = await deps.db
+        .select(enrollmentRowColumns)
+        .from(enrollments)
+        .where(and(eq(enrollments.workspaceId, workspaceId), inArray(enrollments.customerId, customerIds.slice(i, i + 500)), eq(enrollments.status, 'active')));
+      for (const row of rows) {
+        const list = byCustomer.get(row.customerId);
+        if (list) list.push(row);
+        else byCustomer.set(row.customerId, [row]);
+      }
+    }
+    return byCustomer;
+  }
+
+  /** Preloaded per batch: each customer's active enrollments as they were before its first event. */
+  type BatchContext = { active: Map<string, EnrollmentRow[]>; segments: Map<string, SavedSegment[]> };
+
+  async function routeOne(e: RoutableEvent, batch: BatchContext, preloaded: boolean): Promise<RoutingOutcome[]> {
     const out: RoutingOutcome[] = [];
     const event = toCustomerEvent(e.event);
     const base = { eventId: e.event.id, customerId: e.customerId };
-    const active = await deps.db
-      .select(enrollmentRowColumns)
-      .from(enrollments)
-      .where(and(eq(enrollments.workspaceId, e.workspaceId), eq(enrollments.customerId, e.customerId), eq(enrollments.status, 'active')));
+    // A customer's later events in the batch must see the enrollment an earlier one made.
+    const active = preloaded
+      ? (batch.active.get(e.customerId) ?? [])
+      : await deps.db
+          .select(enrollmentRowColumns)
+          .from(enrollments)
+          .where(and(eq(enrollments.workspaceId, e.workspaceId), eq(enrollments.customerId, e.customerId), eq(enrollments.status, 'active')));
     for (const enrollment of active) {
       // The enrollment this very event made (a replay) has it as its entry event already.
       if (enrollment.entryEventId === event.id) continue;
@@ -126,9 +149,9 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   /** The customer's segments after their events; entering one enrols into segment-triggered journeys. */
-  async function refreshSegments(e: RoutableEvent): Promise<RoutingOutcome[]> {
+  async function refreshSegments(e: RoutableEvent, batch: BatchContext): Promise<RoutingOutcome[]> {
     const out: RoutingOutcome[] = [];
-    const changes = await refreshSegmentsFor(deps.db, e.workspaceId, e.customerId, (deps.now ?? Date.now)());
+    const changes = await refreshSegmentsFor(deps.db, e.workspaceId, e.customerId, (deps.now ?? Date.now)(), batch.segments.get(e.workspaceId));
     for (const change of changes) {
       if (change.change !== 'entered') continue;
       for (const journey of await index.byTrigger(e.workspaceId, segmentTriggerKey(change.segmentId))) {
@@ -159,13 +182,31 @@ export function createRouter(deps: RouterDeps): Router {
         else byCustomer.set(key, [e]);
       }
       const queues = [...byCustomer.values()];
+      // Two reads for the whole batch instead of two per customer.
+      const batch: BatchContext = { active: new Map(), segments: new Map() };
+      const customersByWorkspace = new Map<string, string[]>();
+      for (const queue of queues) {
+        const { workspaceId, customerId } = queue[0]!;
+        const list = customersByWorkspace.get(workspaceId);
+        if (list) list.push(customerId);
+        else customersByWorkspace.set(workspaceId, [customerId]);
+      }
+      for (const [workspaceId, customerIds] of customersByWorkspace) {
+        for (const [customerId, rows] of await activeEnrollments(workspaceId, customerIds)) batch.active.set(customerId, rows);
+        batch.segments.set(workspaceId, await savedSegments(deps.db, workspaceId));
+      }
       const results: RoutingOutcome[] = [];
       let next = 0;
       async function lane(): Promise<void> {
         while (next < queues.length) {
           const queue = queues[next++]!;
-          for (const e of queue) results.push(...(await routeOne(e)));
-          results.push(...(await refreshSegments(queue[0]!)));
+          let preloaded = true;
+          for (const e of queue) {
+            const outcomes = await routeOne(e, batch, preloaded);
+            if (outcomes.some((o) => o.kind === 'enrolled')) preloaded = false;
+            results.push(...outcomes);
+          }
+          results.push(...(await refreshSegments(queue[0]!, batch)));
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, lane));

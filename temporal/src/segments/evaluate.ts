@@ -28,9 +28,22 @@ export async function customerMatches(db: Db, workspaceId: string, customerId: s
   return rule.match === 'all';
 }
 
+export type SavedSegment = { id: string; rule: unknown };
+
+/** The workspace's saved segments (routing reads them once per batch of events, not per customer). */
+export function savedSegments(db: Db, workspaceId: string): Promise<SavedSegment[]> {
+  return db.select({ id: segments.id, rule: segments.rule }).from(segments).where(eq(segments.workspaceId, workspaceId));
+}
+
 /** Re-evaluates every saved segment of the workspace for one customer; returns what changed. */
-export async function refreshSegmentsFor(db: Db, workspaceId: string, customerId: string, now = Date.now()): Promise<SegmentChange[]> {
-  const rules = await db.select({ id: segments.id, rule: segments.rule }).from(segments).where(eq(segments.workspaceId, workspaceId));
+export async function refreshSegmentsFor(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  now = Date.now(),
+  preloaded?: SavedSegment[],
+): Promise<SegmentChange[]> {
+  const rules = preloaded ?? (await savedSegments(db, workspaceId));
   if (rules.length === 0) return [];
   const [customer] = await db.select({ traits: customers.traits }).from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) return [];
