@@ -3,6 +3,7 @@ import type { Db } from '@braid/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { apiKeyRoutes } from './admin/api-keys';
+import { jsonBodies } from './admin/json-body';
 import { customerRoutes } from './admin/customers';
 import { eventRoutes } from './admin/events';
 import { workspaceRoutes } from './admin/workspaces';
@@ -49,12 +50,17 @@ export function createApp(deps: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.onError(onError);
+  // Every write's body is JSON, checked before any route reads it: login's here, the others' once
+  // the caller is known (an anonymous caller learns nothing about a body but 401).
+  const bodies = jsonBodies();
+  api.use('/auth/login', bodies);
   // Public: logging in, and the description of the API (no data in either).
   api.route('/auth', publicAuthRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/docs', swaggerUI({ url: '/api/openapi.json', title: 'Braid API' }));
   // Everything registered below requires auth.
   api.use('*', requireAuth(db, keys));
+  api.use('*', bodies);
   api.route('/auth', authRoutes(db));
   api.route('/workspaces', workspaceRoutes(db, keys));
   api.route('/api-keys', apiKeyRoutes(db, keys));

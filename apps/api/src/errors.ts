@@ -63,6 +63,15 @@ export const onError: ErrorHandler = (err, c) => {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
+    if (status === 415) {
+      // Raised by @hono/zod-openapi's media-type gate when a route's body is not JSON.
+      return c.json(
+        errorBody('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json)', [
+          { field: 'Content-Type', message: 'must be application/json' },
+        ]),
+        415,
+      );
+    }
     const code = status === 401 ? 'unauthorized' : status === 413 ? 'too_large' : 'http_error';
     return c.json(errorBody(code, err.message || 'Request failed'), status);
   }

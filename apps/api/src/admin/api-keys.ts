@@ -1,8 +1,8 @@
 // API keys: list, create (secret shown once), revoke.
 import { and, apiKeys, desc, eq, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from './openapi-app';
+import { ApiError } from '../errors';
 import { requireRole } from '../auth/middleware';
 import { createApiKey, type KeyCache } from '../auth/keys';
 import { errorResponses, IdParam, json, notFound, security } from './common';
@@ -60,7 +60,7 @@ const revoke = createRoute({
 });
 
 export function apiKeyRoutes(db: Db, keys: KeyCache) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   const columns = {
     id: apiKeys.id,
     workspaceId: apiKeys.workspaceId,

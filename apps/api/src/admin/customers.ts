@@ -1,9 +1,9 @@
 // Customers: list and search (email, phone, name, any id), one profile with identities, traits
 // and its event timeline.
 import { and, customerIdentities, customers, desc, eq, events, inArray, isNull, lt, or, sql, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from './openapi-app';
+import { ApiError } from '../errors';
 import { normalizeEmail, normalizePhone } from '../identity/normalize';
 import { Cursor, errorResponses, IdParam, json, Limit, notFound, security } from './common';
 import { Event, toEventDto } from './events';
@@ -77,7 +77,7 @@ function toCustomerDto(row: typeof customers.$inferSelect) {
 }
 
 export function customerRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
 
   /** Follows merges so an old id (e.g. from a link) still finds the person. */
   async function findLive(workspaceId: string, id: string) {

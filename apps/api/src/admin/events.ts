@@ -1,8 +1,7 @@
 // Events query: by name, type, customer and time window, newest first.
 import { and, desc, eq, eventTypes, events, gte, lt, lte, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from './openapi-app';
 import { Cursor, errorResponses, json, Limit, security } from './common';
 
 export const Event = z
@@ -56,7 +55,7 @@ const query = createRoute({
 });
 
 export function eventRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app.openapi(query, async (c) => {
     const q = c.req.valid('query');
     const conditions = [eq(events.workspaceId, c.get('workspaceId'))];

@@ -1,8 +1,7 @@
 // GET/PATCH the caller's workspace; POST creates another workspace with its first credentials.
 import { eq, workspaces, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from './openapi-app';
 import { requireRole } from '../auth/middleware';
 import { errorResponses, json, security } from './common';
 import { createWorkspace } from '../workspace-setup';
@@ -88,7 +87,7 @@ const create = createRoute({
 });
 
 export function workspaceRoutes(db: Db, _keys: KeyCache) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   const load = async (id: string) => (await db.select().from(workspaces).where(eq(workspaces.id, id)).limit(1))[0]!;
   return app
     .openapi(list, async (c) => c.json({ workspaces: [await load(c.get('workspaceId'))] }, 200))

@@ -1,11 +1,11 @@
 // POST /api/auth/login (public), POST /api/auth/logout and GET /api/auth/me (authenticated).
 import { eq, sessions, users, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../env';
-import { ApiError, errorBody, validationHook } from '../errors';
+import { ApiError, errorBody } from '../errors';
 import { ErrorSchema, errorResponses, json, security } from '../admin/common';
 import { createLoginLimiter, type LoginLimiter } from './login-limiter';
 import { SESSION_COOKIE } from './middleware';
@@ -74,7 +74,7 @@ function clientAddress(c: Context): string {
 }
 
 export function publicAuthRoutes(db: Db, limiter: LoginLimiter = createLoginLimiter()) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
     const normalized = email.trim().toLowerCase();
@@ -130,7 +130,7 @@ const logout = createRoute({
 });
 
 export function authRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app
     .openapi(me, (c) => c.json({ ...c.get('actor'), workspaceId: c.get('workspaceId') }, 200))
     .openapi(logout, async (c) => {

@@ -2,9 +2,9 @@
 // page / OA / account id that routes provider callbacks to this workspace).
 import { and, channelSettings, eq, ne, type Db } from '@braid/db';
 import { PolicyConfigError, sendRulesFromChannelSettings } from '@braid/channels';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
+import { ApiError } from '../errors';
 import { errorResponses, ErrorSchema, json, security } from '../admin/common';
 
 const Cap = z.object({ max: z.number().int().min(1), perHours: z.number().positive() });
@@ -90,7 +90,7 @@ async function claimedElsewhere(db: Pick<Db, 'select'>, workspaceId: string, cha
 }
 
 export function channelSettingsRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app
     .openapi(list, async (c) => {
       const rows = await db.select().from(channelSettings).where(eq(channelSettings.workspaceId, c.get('workspaceId')));

@@ -1,9 +1,9 @@
 // What happened in a journey, from the step log: per-node counts per version (the canvas
 // overlay), the customers at a node, and one customer's trace ("why did Toản get this SMS?").
 import { and, asc, count, desc, enrollments, eq, journeys, lt, messages, sql, stepLog, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
+import { ApiError } from '../errors';
 import { Cursor, errorResponses, json, Limit, notFound, security } from '../admin/common';
 import { JourneyParam } from './schemas';
 
@@ -99,7 +99,7 @@ const trace = createRoute({
 });
 
 export function insightRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
 
   async function find(workspaceId: string, id: string) {
     const [row] = await db

@@ -1,10 +1,10 @@
 // Journeys: drafts with a revision number (a stale save gets 409), publish into immutable
 // versions (every issue at once, 422), versions, rollback, pause/resume/archive.
 import { and, customers, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
 import type { JourneyIR } from '@braid/sdk';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { ApiError } from '../errors';
 import { errorResponses, json, notFound, security } from '../admin/common';
 import { ErrorSchema } from '../admin/common';
 import { Graph, Journey, JourneyParam, JourneyStatus, JourneySummary, PublishIssue, Version, VersionSummary } from './schemas';
@@ -173,7 +173,7 @@ export const EMPTY_GRAPH = { nodes: [], edges: [] };
 
 export function journeyRoutes(deps: JourneyRouteDeps) {
   const { db } = deps;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
 
   async function find(workspaceId: string, id: string): Promise<JourneyRow> {
     const [row] = await db

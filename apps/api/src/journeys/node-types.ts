@@ -1,9 +1,8 @@
 // The node types this installation can publish: built-ins plus the developer packages named in
 // BRAID_NODE_PACKAGES, described for the canvas (form, default settings, ports, JSON schema).
 import { describeNodeType, type NodeRegistry } from '@braid/sdk';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
 import { errorResponses, json, security } from '../admin/common';
 
 const NodeTypeDescriptor = z
@@ -32,7 +31,7 @@ const list = createRoute({
 });
 
 export function nodeTypeRoutes(registry: () => Promise<NodeRegistry>) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app.openapi(list, async (c) => {
     const types = (await registry()).list();
     return c.json({ nodeTypes: types.map((t) => describeNodeType(t)) as z.infer<typeof NodeTypeDescriptor>[] }, 200);

@@ -1,9 +1,8 @@
 // The outbox: every message journeys produced, per workspace or per customer, newest first.
 // In the sandbox (the default) this is where "sent" messages can be read.
 import { and, desc, eq, lt, messages, type Db } from '@braid/db';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
 import { errorResponses, json, Limit, security } from '../admin/common';
 
 const OutboxMessage = z
@@ -46,7 +45,7 @@ const list = createRoute({
 });
 
 export function outboxRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
   return app.openapi(list, async (c) => {
     const q = c.req.valid('query');
     const where = [eq(messages.workspaceId, c.get('workspaceId'))];

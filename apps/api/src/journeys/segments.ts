@@ -3,9 +3,9 @@
 import { and, count, desc, eq, newId, segmentMembers, segments, type Db } from '@braid/db';
 import { comparisons, propertyFilterSchema } from '@braid/sdk';
 import type { SegmentRule } from '@braid/temporal';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env';
-import { ApiError, validationHook } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { adminApp } from '../admin/openapi-app';
+import { ApiError } from '../errors';
 import { errorResponses, IdParam, json, notFound, security } from '../admin/common';
 
 const Condition = z.discriminatedUnion('kind', [
@@ -58,7 +58,7 @@ const members = createRoute({
 });
 
 export function segmentRoutes(db: Db) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = adminApp();
 
   async function find(workspaceId: string, id: string) {
     const [row] = await db.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id))).limit(1);

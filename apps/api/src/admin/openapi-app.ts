@@ -1,0 +1,21 @@
+// Every /api sub-app is built here: one validation hook, and every declared JSON body required.
+// @hono/zod-openapi skips validation of an optional body sent without Content-Type and hands
+// the handler `{}` typed as the schema's output; a POST or PUT without a body then failed deep
+// in the handler with 500. Required, a missing body is validated as `{}` and each missing field
+// is named in a 400 (and the OpenAPI document says the body is required).
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { AppEnv } from '../env';
+import { validationHook } from '../errors';
+
+function withRequiredBody<R extends RouteConfig>(route: R): R {
+  const body = route.request?.body;
+  if (!body || body.required !== undefined) return route;
+  return { ...route, request: { ...route.request, body: { ...body, required: true } } };
+}
+
+export function adminApp(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const register = app.openapi as (route: RouteConfig, ...rest: unknown[]) => unknown;
+  app.openapi = ((route: RouteConfig, ...rest: unknown[]) => register(withRequiredBody(route), ...rest)) as typeof app.openapi;
+  return app;
+}
