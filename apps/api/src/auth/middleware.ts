@@ -5,9 +5,12 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import type { KeyCache } from './keys';
+import { assertSameOrigin } from './same-origin';
 import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'braid_session';
+/** Methods that change nothing. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function requireAuth(db: Db, keys: KeyCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -31,12 +34,12 @@ export function requireAuth(db: Db, keys: KeyCache): MiddlewareHandler<AppEnv> {
         .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, Date.now())))
         .limit(1);
       if (!row) throw unauthorized('Session expired; log in again');
+      if (!READS.has(c.req.method)) assertSameOrigin(c);
       c.set('workspaceId', row.workspaceId);
       c.set('actor', { kind: 'user', id: row.userId, email: row.email, role: row.role });
     }
     c.set('db', db);
-    const method = c.req.method;
-    if (c.get('actor').role === 'viewer' && method !== 'GET' && method !== 'HEAD') {
+    if (c.get('actor').role === 'viewer' && !READS.has(c.req.method)) {
       throw new ApiError(403, 'forbidden', 'Viewers can look but not change anything');
     }
     await next();
