@@ -5,7 +5,8 @@ import { adminApp } from './openapi-app';
 import { ApiError } from '../errors';
 import { requireRole } from '../auth/middleware';
 import { createApiKey, type KeyCache } from '../auth/keys';
-import { errorResponses, IdParam, json, notFound, security } from './common';
+import { ErrorSchema, errorResponses, IdParam, json, notFound, security } from './common';
+import { assertNotLastAdminCredential } from './last-admin';
 
 const ApiKey = z
   .object({
@@ -52,11 +53,16 @@ const revoke = createRoute({
   method: 'delete',
   path: '/{id}',
   tags: ['api keys'],
-  summary: 'Revoke a key; requests using it are refused from now on',
+  summary: 'Revoke a key; requests using it are refused from now on. The last admin credential cannot be revoked (409)',
   security,
   middleware: admins,
   request: { params: IdParam },
-  responses: { 200: json(ApiKey, 'Revoked'), ...errorResponses, ...notFound },
+  responses: {
+    200: json(ApiKey, 'Revoked'),
+    ...errorResponses,
+    ...notFound,
+    409: json(ErrorSchema, 'The workspace would be left without an admin token or an owner / admin user'),
+  },
 });
 
 export function apiKeyRoutes(db: Db, keys: KeyCache) {
@@ -90,8 +96,16 @@ export function apiKeyRoutes(db: Db, keys: KeyCache) {
       const [row] = await db.select(columns).from(apiKeys).where(where).limit(1);
       if (!row) throw new ApiError(404, 'not_found', 'No such API key in this workspace', [{ field: 'id', message: 'not found' }]);
       if (row.revokedAt === null) {
-        row.revokedAt = Date.now();
-        await db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(where);
+        const revokedAt = Date.now();
+        // One write transaction: two revokes at once cannot each see the other's token as left.
+        await db.transaction(
+          async (tx) => {
+            if (row.kind === 'admin') await assertNotLastAdminCredential(tx, row.workspaceId, row.id);
+            await tx.update(apiKeys).set({ revokedAt }).where(where);
+          },
+          { behavior: 'immediate' },
+        );
+        row.revokedAt = revokedAt;
         keys.forget();
       }
       return c.json(row, 200);
