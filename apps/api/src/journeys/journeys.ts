@@ -9,6 +9,7 @@ import { errorResponses, json, notFound, security } from '../admin/common';
 import { ErrorSchema } from '../admin/common';
 import { Graph, Journey, JourneyParam, JourneyStatus, JourneySummary, PublishIssue, Version, VersionSummary } from './schemas';
 import type { JourneyRouteDeps } from './deps';
+import { foreignSegmentIssues } from './references';
 
 const tags = ['journeys'];
 const conflict = { 409: json(ErrorSchema, 'The draft changed since you loaded it') } as const;
@@ -187,7 +188,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
 
   /** Validates, compiles and stores `graph` as the next version; refuses with every issue at once. */
   async function publishGraph(journey: JourneyRow, graph: unknown, author: string, note: string) {
-    const issues = await deps.validateGraph(graph);
+    const issues = [...(await deps.validateGraph(graph)), ...(await foreignSegmentIssues(db, journey.workspaceId, graph))];
     if (issues.length > 0) {
       return {
         ok: false as const,
