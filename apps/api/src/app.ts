@@ -15,6 +15,7 @@ import { errorBody, onError, validationHook } from './errors';
 import { describeIngestion } from './ingest/openapi';
 import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes, type OnEngaged } from './tracking/routes';
+import { unambiguousNullables } from './openapi-document';
 import { serveWebApp } from './web-app';
 import type { IngestedEvent } from './ingest/store';
 
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
 
   let cached: unknown = null;
   function openApiDocument() {
-    cached ??= app.getOpenAPI31Document({
+    cached ??= unambiguousNullables(app.getOpenAPI31Document({
       openapi: '3.1.0',
       info: {
         title: 'Braid admin API',
@@ -93,7 +94,7 @@ export function createApp(deps: AppDeps) {
         description:
           'Admin API of Braid. Ingestion (`/v1/track`, `/identify`, `/page`, `/screen`, `/group`, `/alias`, `/batch`) follows the Segment HTTP Tracking API with the write key as HTTP Basic username.',
       },
-    });
+    }));
     return cached;
   }
   if (deps.webDist) serveWebApp(app, deps.webDist);

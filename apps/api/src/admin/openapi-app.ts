@@ -1,4 +1,5 @@
-// Every /api sub-app is built here: one validation hook, and every declared JSON body required.
+// Every /api sub-app is built here: one validation hook, and every declared JSON body required
+// (unless a route says otherwise), with its 415 documented.
 // @hono/zod-openapi skips validation of an optional body sent without Content-Type and hands
 // the handler `{}` typed as the schema's output; a POST or PUT without a body then failed deep
 // in the handler with 500. Required, a missing body is validated as `{}` and each missing field
@@ -6,11 +7,22 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { validationHook } from '../errors';
+import { ErrorSchema } from './common';
 
+const unsupported = {
+  description: 'The body is not JSON (`Content-Type` must be `application/json`)',
+  content: { 'application/json': { schema: ErrorSchema } },
+};
+
+/** Routes with a body: required, and its 415 (see json-body.ts) documented. */
 function withRequiredBody<R extends RouteConfig>(route: R): R {
   const body = route.request?.body;
-  if (!body || body.required !== undefined) return route;
-  return { ...route, request: { ...route.request, body: { ...body, required: true } } };
+  if (!body) return route;
+  return {
+    ...route,
+    request: { ...route.request, body: { required: true, ...body } },
+    responses: { 415: unsupported, ...route.responses },
+  };
 }
 
 export function adminApp(): OpenAPIHono<AppEnv> {

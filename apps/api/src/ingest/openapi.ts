@@ -20,11 +20,19 @@ export function describeIngestion(registry: OpenAPIRegistry): void {
     },
     400: {
       description:
-        'Invalid event; `details` names each field. Also for bodies over 500 KB or events over 32 KB',
+        'Invalid event; `details` names each field. Also for bodies over 500 KB, events over 32 KB or nested more than 64 levels, lone UTF-16 surrogates, and dates outside 1970–9999. A batch with one bad event is refused whole: nothing of it is stored',
       content: { 'application/json': { schema: ErrorSchema } },
     },
     401: {
       description: 'Missing, unknown or revoked write key',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    408: {
+      description: 'The body did not arrive within 10 s (e.g. Content-Length larger than the body); the connection is closed',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    415: {
+      description: 'Content-Encoding other than gzip or none',
       content: { 'application/json': { schema: ErrorSchema } },
     },
   };

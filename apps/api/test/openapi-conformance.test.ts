@@ -1,0 +1,264 @@
+// Every response of every route, recorded over real HTTP against a real database, validates
+// against the schema /api/openapi.json publishes for its path, method and status (JSON Schema
+// 2020-12, as OpenAPI 3.1 uses); a status the document does not list for the route fails too.
+// And every documented operation is exercised with at least one 2xx.
+import { welcomeSeries } from '@braid/journey/fixtures';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, validate } from '@braid/journey';
+import { loadInstalledNodeTypes } from '@braid/nodes/server';
+import { triggerKeyOf } from '@braid/temporal';
+import { registerJourneyRoutes } from '../src/journeys';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN, startTestApi, type TestApi } from './helpers';
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: Record<string, unknown>;
+}
+
+let api: TestApi;
+let doc: Doc;
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+const validators = new Map<string, ValidateFunction>();
+const problems: string[] = [];
+const covered = new Set<string>();
+const statuses = new Set<number>();
+
+beforeAll(async () => {
+  const { registry } = await loadInstalledNodeTypes();
+  api = await startTestApi((db) => ({
+    // The real journeys routes, validator and compiler; enrolment (Temporal) is stood in for.
+    registerRoutes: (admin) =>
+      registerJourneyRoutes(admin, {
+        db,
+        validateGraph: (graph) => validate(graph, registry),
+        compileGraph: (graph, meta) => {
+          const result = compile(graph, registry, meta);
+          if (!result.ok) throw new Error('compile refused a validated graph');
+          return result.ir;
+        },
+        triggerKeyOf,
+        nodeTypes: async () => registry,
+        enroll: async () => ({ enrolled: true, enrollmentId: 'enr_test' }),
+      }),
+  }));
+  doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as Doc;
+  // The components once; each response schema points into them by this id.
+  ajv.addSchema({ $id: 'braid', components: doc.components });
+});
+afterAll(() => api.stop());
+
+function validatorFor(key: string, schema: Schema): ValidateFunction {
+  let v = validators.get(key);
+  if (!v) {
+    const text = JSON.stringify(schema).replaceAll('"$ref":"#/components/', '"$ref":"braid#/components/');
+    v = ajv.compile(JSON.parse(text) as Schema);
+    validators.set(key, v);
+  }
+  return v;
+}
+
+interface CallOptions {
+  body?: unknown;
+  token?: string | null;
+  headers?: Record<string, string>;
+  writeKey?: string;
+}
+
+/**
+ * Calls `method template` (path parameters filled from `params`) and checks the answer against
+ * the document. Returns the parsed JSON body.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked against the schema; the test only reads ids from them
+async function call(method: string, template: string, params: Record<string, string> = {}, options: CallOptions = {}): Promise<{ status: number; json: any }> {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
+  const query = params.$query ? `?${params.$query}` : '';
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? ADMIN_TOKEN : options.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.writeKey) headers.authorization = `Basic ${Buffer.from(`${options.writeKey}:`).toString('base64')}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${api.url}${path}${query}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await res.text();
+  const where = `${method} ${template} → ${res.status}`;
+  statuses.add(res.status);
+  const op = doc.paths[template]?.[method.toLowerCase()];
+  if (!op) {
+    problems.push(`${where}: not in the document`);
+    return { status: res.status, json: null };
+  }
+  const response = op.responses[String(res.status)];
+  if (!response) {
+    problems.push(`${where}: status not documented (${text.slice(0, 200)})`);
+    return { status: res.status, json: null };
+  }
+  const schema = response.content?.['application/json']?.schema;
+  const json: unknown = text ? JSON.parse(text) : null;
+  if (schema) {
+    const validate = validatorFor(`${method} ${template} ${res.status}`, schema);
+    if (!validate(json)) problems.push(`${where}: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`);
+  }
+  if (res.status < 300) covered.add(`${method} ${template}`);
+  return { status: res.status, json };
+}
+
+const rule = {
+  match: 'any',
+  conditions: [
+    { kind: 'trait', filter: { path: 'plan', op: 'in', value: ['pro', null, 3, { nested: [null] }] } },
+    { kind: 'trait', filter: { path: 'city', op: 'equals', value: { ref: 'properties.city' } } },
+    { kind: 'trait', filter: { path: 'vip', op: 'exists' } },
+    { kind: 'eventCount', event: 'Viewed', where: [{ path: 'price', op: 'greaterThan', value: 0 }], op: 'greaterOrEqual', count: 2, windowMs: 86_400_000 },
+    { kind: 'eventCount', event: 'Bought', op: 'lessThan', count: 1, windowMs: 3_600_000 },
+  ],
+};
+
+describe('OpenAPI conformance of recorded responses', () => {
+  it('every response matches its documented schema', async () => {
+    // Ingestion first, so customers, events and traits exist (nulls and arrays included).
+    const writeKey = 'bwk_test_write_key';
+    const traits = { email: 'lan@example.com', phone: '0909908089', plan: 'pro', tags: ['a', null], nested: { x: null, list: [1, [2, null]] } };
+    await call('POST', '/v1/identify', {}, { token: null, writeKey, body: { userId: 'lan', traits } });
+    for (const [type, extra] of [
+      ['track', { event: 'Viewed', properties: { price: 10, tags: [null] } }],
+      ['page', { name: 'Home' }],
+      ['screen', { name: 'Cart' }],
+      ['group', { groupId: 'g1', traits: { size: 3 } }],
+      ['alias', { previousId: 'anon-1' }],
+    ] as const) {
+      await call('POST', `/v1/${type}`, {}, { token: null, writeKey, body: { userId: 'lan', ...extra } });
+    }
+    await call('POST', '/v1/batch', {}, { token: null, writeKey, body: { batch: [{ type: 'track', userId: 'lan', event: 'Viewed', properties: { price: 5 } }] } });
+    await call('POST', '/v1/track', {}, { token: null, writeKey, body: { userId: 'lan' } });
+    await call('POST', '/v1/track', {}, { token: null, body: { userId: 'lan', event: 'x' } });
+
+    // Auth.
+    const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    await call('POST', '/api/auth/login', {}, { token: null, body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+    await call('POST', '/api/auth/login', {}, { token: null, body: { email: ADMIN_EMAIL, password: 'wrong' } });
+    await call('POST', '/api/auth/login', {}, { token: null, body: {} });
+    await call('GET', '/api/auth/me');
+    await call('GET', '/api/auth/me', {}, { token: null, headers: { cookie } });
+    await call('GET', '/api/auth/me', {}, { token: 'bat_nope' });
+
+    // Workspaces and keys.
+    await call('GET', '/api/workspaces');
+    await call('GET', '/api/workspaces/current');
+    await call('PATCH', '/api/workspaces/current', {}, { body: { name: 'Hoa Ban' } });
+    await call('PATCH', '/api/workspaces/current', {}, { body: { timezone: 'Mars/Base' } });
+    const other = await call('POST', '/api/workspaces', {}, { body: { name: 'Second' } });
+    await call('POST', '/api/workspaces', {}, { body: {} });
+    await call('GET', '/api/api-keys');
+    const key = await call('POST', '/api/api-keys', {}, { body: { kind: 'write', name: 'ci' } });
+    await call('POST', '/api/api-keys', {}, { body: { kind: 'root' } });
+    await call('POST', '/api/api-keys', {}, { body: 'not an object' });
+    await call('DELETE', '/api/api-keys/{id}', { id: key.json.apiKey.id });
+    await call('DELETE', '/api/api-keys/{id}', { id: 'nope' });
+    const theirs = other.json.adminToken as string;
+    const theirKeys = await call('GET', '/api/api-keys', {}, { token: theirs });
+    const theirAdmin = (theirKeys.json.apiKeys as Array<{ id: string; kind: string }>).find((k) => k.kind === 'admin')!;
+    await call('DELETE', '/api/api-keys/{id}', { id: theirAdmin.id }, { token: theirs });
+
+    // Customers and events.
+    const customers = await call('GET', '/api/customers', { $query: 'q=lan' });
+    await call('GET', '/api/customers', { $query: 'limit=0' });
+    const customerId = customers.json.customers[0].id as string;
+    await call('GET', '/api/customers/{id}', { id: customerId });
+    await call('GET', '/api/customers/{id}', { id: 'nope' });
+    await call('GET', '/api/customers/{id}/events', { id: customerId });
+    await call('GET', '/api/events', { $query: 'name=Viewed' });
+    await call('GET', '/api/events', { $query: 'type=nonsense' });
+
+    // Segments: lists with nulls, references, and both condition kinds.
+    const segment = await call('POST', '/api/segments', {}, { body: { name: 'VIP', rule } });
+    const segmentId = segment.json.id as string;
+    await call('POST', '/api/segments', {}, { body: { name: 'Empty', rule: { conditions: [] } } });
+    await call('GET', '/api/segments');
+    await call('GET', '/api/segments/{id}', { id: segmentId });
+    await call('GET', '/api/segments/{id}', { id: 'nope' });
+    await call('PUT', '/api/segments/{id}', { id: segmentId }, { body: { name: 'VIP 2', rule } });
+    await call('GET', '/api/segments/{id}/members', { id: segmentId });
+
+    // Channel settings, node types, outbox.
+    await call('PUT', '/api/channel-settings/{channel}', { channel: 'email' }, { body: { frequencyCap: [{ max: 2, perHours: 24 }], quietHours: { start: '21:00', end: '08:00' }, config: { from: 'shop@example.com' } } });
+    await call('PUT', '/api/channel-settings/{channel}', { channel: 'email' }, { body: { quietHours: { start: 'late' } } });
+    await call('GET', '/api/channel-settings');
+    await call('GET', '/api/node-types');
+    await call('GET', '/api/outbox');
+
+    // Journeys through their whole life.
+    const created = await call('POST', '/api/journeys', {}, { body: { name: 'Welcome', graph: welcomeSeries } });
+    const id = created.json.id as string;
+    await call('POST', '/api/journeys', {}, { body: { name: '' } });
+    await call('GET', '/api/journeys');
+    await call('GET', '/api/journeys/{id}', { id });
+    await call('GET', '/api/journeys/{id}', { id: 'nope' });
+    await call('PUT', '/api/journeys/{id}/draft', { id }, { body: { revision: 1, graph: welcomeSeries, description: 'Hello' } });
+    await call('PUT', '/api/journeys/{id}/draft', { id }, { body: { revision: 1, graph: welcomeSeries } });
+    await call('POST', '/api/journeys/{id}/publish', { id }, { body: { note: 'first' } });
+    await call('POST', '/api/journeys/{id}/publish', { id }, { body: { revision: 99 } });
+    const broken = await call('POST', '/api/journeys', {}, { body: { name: 'Broken' } });
+    await call('POST', '/api/journeys/{id}/publish', { id: broken.json.id }, { body: {} });
+    await call('GET', '/api/journeys/{id}/versions', { id });
+    await call('GET', '/api/journeys/{id}/versions/{version}', { id, version: '1' });
+    await call('GET', '/api/journeys/{id}/versions/{version}', { id, version: '9' });
+    await call('POST', '/api/journeys/{id}/rollback', { id }, { body: { version: 1 } });
+    await call('POST', '/api/journeys/{id}/enroll', { id }, { body: { customerId, properties: { a: [1, null] } } });
+    const manualGraph = {
+      nodes: [
+        { id: 'by-hand', type: 'trigger-manual', typeVersion: 1, config: { reentry: { mode: 'afterExit' }, entryLimit: null }, position: { x: 0, y: 0 } },
+        { id: 'done', type: 'exit', typeVersion: 1, config: { reason: 'enrolled' }, position: { x: 300, y: 0 } },
+      ],
+      edges: [{ id: 'e1', source: 'by-hand', sourcePort: 'out', target: 'done' }],
+    };
+    const manual = await call('POST', '/api/journeys', {}, { body: { name: 'Manual', graph: manualGraph } });
+    await call('POST', '/api/journeys/{id}/publish', { id: manual.json.id }, { body: {} });
+    await call('POST', '/api/journeys/{id}/enroll', { id: manual.json.id }, { body: { customerId, properties: { a: [1, null], b: { c: null } } } });
+    await call('POST', '/api/journeys/{id}/enroll', { id: manual.json.id }, { body: { customerId: 'nope' } });
+    await call('GET', '/api/journeys/{id}/stats', { id });
+    await call('GET', '/api/journeys/{id}/nodes/{nodeId}/customers', { id, nodeId: 'welcome-email' });
+    await call('GET', '/api/journeys/{id}/customers/{customerId}/trace', { id, customerId });
+    await call('POST', '/api/journeys/{id}/pause', { id });
+    await call('POST', '/api/journeys/{id}/pause', { id });
+    await call('POST', '/api/journeys/{id}/resume', { id });
+    await call('POST', '/api/journeys/{id}/archive', { id });
+    await call('DELETE', '/api/segments/{id}', { id: segmentId });
+
+    // Refusals shared by every route.
+    await call('GET', '/api/journeys', {}, { token: null });
+    await call('POST', '/api/journeys', {}, { token: null, headers: { cookie, origin: 'http://127.0.0.1:1', 'content-type': 'application/json' } });
+    await call('POST', '/api/segments', {}, { headers: { 'content-type': 'text/plain' } });
+
+    await call('POST', '/api/auth/logout', {}, { token: null, headers: { cookie } });
+    expect(problems).toEqual([]);
+    // Success and every kind of refusal were recorded, not just the easy ones.
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 201, 400, 401, 403, 404, 409, 415, 422]));
+  });
+
+  it('has no oneOf that a null could match twice (the JsonValue ambiguity)', () => {
+    const ambiguous: string[] = [];
+    const visit = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${path}/${i}`));
+      else if (node && typeof node === 'object') {
+        const oneOf = (node as { oneOf?: unknown[] }).oneOf;
+        if (oneOf?.some((b) => JSON.stringify(b) === '{"type":"null"}')) ambiguous.push(path);
+        for (const [k, v] of Object.entries(node)) visit(v, `${path}/${k}`);
+      }
+    };
+    visit(doc, '#');
+    expect(ambiguous).toEqual([]);
+    const jsonValue = ajv.compile({ $ref: 'braid#/components/schemas/JsonValue' });
+    for (const value of [null, [null], { a: [1, null, { b: null }] }, 'x', 3, true]) expect(jsonValue(value), JSON.stringify(value)).toBe(true);
+  });
+
+  it('exercises every documented operation with a 2xx', () => {
+    const all = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(all.filter((op) => !covered.has(op))).toEqual([]);
+  });
+});
