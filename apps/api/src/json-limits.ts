@@ -24,10 +24,30 @@ function fieldOf(path: Path): string {
 }
 
 /**
+ * Whether `value` passes, without tracking where: every ingested event goes through this, and
+ * keeping a path costs as much again. Only a failing value is walked a second time, by name.
+ */
+function passes(v: unknown, level: number, maxDepth: number): boolean {
+  if (typeof v === 'string') return wellFormed(v);
+  if (typeof v !== 'object' || v === null) return true;
+  if (level > maxDepth) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!passes(v[i], level + 1, maxDepth)) return false;
+    return true;
+  }
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    if (!wellFormed(key) || !passes((v as Record<string, unknown>)[key], level + 1, maxDepth)) return false;
+  }
+  return true;
+}
+
+/**
  * The first reason `value` may not be accepted, naming the field, or null. `prefix` is where
  * `value` sits in the request (e.g. `['batch', 3]`); `value` itself is the first level.
  */
 export function jsonProblem(value: unknown, prefix: Path = [], maxDepth = MAX_JSON_DEPTH): ErrorDetail | null {
+  if (passes(value, 1, maxDepth)) return null;
   const path: Path = [...prefix];
   const base = prefix.length;
 
