@@ -1,80 +1,81 @@
 // Starts and supervises Braid's processes: the embedded Temporal dev server (unless
-// TEMPORAL_ADDRESS points at a cluster), the API (which also serves the web app) and a worker.
-// Ctrl-C stops them in reverse order; a second start reuses ./data.
-import { spawn, type ChildProcess } from 'node:child_process';
+// TEMPORAL_ADDRESS points at a cluster), the worker and the API (which also serves the web app).
+// Every local file lives in BRAID_DATA_DIR (default ./data). "ready" is printed once all three
+// are; any of them dying stops the rest with a non-zero exit (see supervisor.ts).
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, startDevServer, type DevServer } from '../temporal/src/server';
+import {
+  assertPortFree,
+  connectTemporal,
+  dataDirFromEnv,
+  openDatabase,
+  projectRoot,
+  startDevServer,
+} from '../temporal/src/server';
+import { lockDataDir } from './instance-lock';
+import { Supervisor } from './supervisor';
+
+/** Bundling the workflow code dominates; on two busy cores it can take a minute. */
+const READY_TIMEOUT_MS = 180_000;
 
 const root = projectRoot();
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const children: { name: string; proc: ChildProcess }[] = [];
-let temporal: DevServer | null = null;
-let stopping = false;
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = dataDirFromEnv();
+let lock: { release(): void } | null = null;
+const supervisor = new Supervisor(() => lock?.release());
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, script)], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-  proc.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`braid: ${name} stopped (${code ?? signal}); shutting down`);
-    void stop(1);
-  });
-  children.push({ name, proc });
-  return proc;
-}
+async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void supervisor.stop(0, 'braid: stopping…'));
+  // Started by scripts/start.mjs with an IPC channel: if that process is killed, do not run on unsupervised.
+  if (process.send) process.once('disconnect', () => void supervisor.stop(1, 'braid: npm start went away; stopping everything'));
 
-async function stop(exitCode = 0): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log('braid: stopping…');
-  for (const { proc } of [...children].reverse()) {
-    if (proc.exitCode !== null) continue;
-    await new Promise<void>((done) => {
-      const force = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      proc.once('exit', () => (clearTimeout(force), done()));
-      proc.kill('SIGTERM');
-    });
-  }
-  await temporal?.stop();
-  process.exit(exitCode);
-}
-
-async function main() {
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  mkdirSync(dataDir, { recursive: true });
+  lock = lockDataDir(dataDir);
+  // The cheap checks first: a wrong setting is one line, before anything has started.
+  if (port !== 0) await assertPortFree(port, host, 'PORT');
+  (await openDatabase()).close();
 
   let address = process.env.TEMPORAL_ADDRESS;
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  if (!address) {
-    temporal = await startDevServer({
-      dataDir: join(root, 'data'),
-      port: Number(process.env.TEMPORAL_PORT ?? 7233),
-      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+  if (address) {
+    await (await connectTemporal()).client.connection.close();
+  } else {
+    const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+    const temporal = await startDevServer({
+      dataDir,
+      port: temporalPort,
+      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? temporalPort + 1000),
       namespace,
+      portNames: { port: 'TEMPORAL_PORT', uiPort: 'TEMPORAL_UI_PORT' },
     });
+    supervisor.watchTemporal(temporal);
+    if (temporal.stoppedOrphan) console.log(`braid: stopped Temporal dev server pid ${temporal.stoppedOrphan}, left running by a killed launcher`);
     address = temporal.address;
     console.log(`braid: Temporal dev server on ${address} (UI ${temporal.uiUrl}, data ${temporal.dbFile})`);
   }
+
   const env = {
+    ...process.env,
+    BRAID_DATA_DIR: dataDir,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     PORT: String(port),
     BRAID_WEB_DIST: dev ? '' : join(root, 'apps', 'web', 'dist'),
   };
-  launch('worker', 'temporal/src/worker/main.ts', env);
-  launch('api', 'apps/api/src/main.ts', env);
-  if (dev) {
-    const vite = spawn('npm', ['run', 'dev', '-w', '@braid/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-    children.push({ name: 'web (vite)', proc: vite });
-  }
-  console.log(`braid: http://127.0.0.1:${port}  (Ctrl-C to stop)`);
+  // The fourth stdio slot is the IPC channel: readiness in, the launcher's death out.
+  const node = (name: string, script: string) =>
+    supervisor.spawn(name, process.execPath, ['--import', 'tsx', join(root, script)], { cwd: root, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] }, true);
+  node('worker', 'temporal/src/worker/main.ts');
+  node('api', 'apps/api/src/main.ts');
+  if (dev) supervisor.spawn('web (vite)', 'npm', ['run', 'dev', '-w', '@braid/web'], { cwd: root, env, stdio: 'inherit' }, false);
+
+  await supervisor.allReady(READY_TIMEOUT_MS);
+  console.log(`braid: ready on http://${host}:${port} (Temporal ${address}, data ${dataDir}); Ctrl-C to stop`);
 }
 
-main().catch((error) => {
-  console.error(`braid: ${(error as Error).message}`);
-  void stop(1);
+main().catch((error: unknown) => {
+  // Startup errors name the setting at fault in their message: no stack trace.
+  void supervisor.stop(1, `braid: ${error instanceof Error ? error.message : String(error)}`);
 });

