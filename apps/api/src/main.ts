@@ -26,12 +26,17 @@ const api = await startApi({
 });
 console.log(`Braid API listening on ${api.url} (docs: ${api.url}/api/docs)`);
 reportReady();
+// Durable routing: events whose routing a crash interrupted are replayed, lost enrollments mended.
+const recovery = journeys.startRecovery();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    void api.close().then(() => process.exit(0));
+    void api
+      .close()
+      .then(() => recovery?.stop())
+      .then(() => process.exit(0));
   });
 }
