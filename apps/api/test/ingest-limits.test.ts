@@ -89,6 +89,17 @@ describe('JSON depth', () => {
   });
 });
 
+describe('ids on types that do not declare them', () => {
+  it('refuses a groupId or previousId that is not an id on any event type (it is stored for all)', async () => {
+    const before = await rows();
+    await expect400(await api.post('/v1/track', { userId: 'u', event: 'e', previousId: [] }), 'previousId');
+    await expect400(await api.post('/v1/identify', { userId: 'u', groupId: { a: 1 } }), 'groupId');
+    await expect400(await api.post('/v1/batch', { batch: [{ type: 'page', userId: 'u', groupId: true }] }), 'batch.0.groupId');
+    expect(await rows()).toBe(before);
+    expect((await api.post('/v1/track', { userId: 'u', event: 'e', groupId: 42, previousId: 'p' })).status).toBe(200);
+  });
+});
+
 describe('timestamps', () => {
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ['1e20', { timestamp: 1e20 }, 'timestamp'],

@@ -94,6 +94,13 @@ export function fastValidate(raw: Raw, type: SegmentType): ParsedEvent | null {
   const anonymousId = optionalId(raw, 'anonymousId');
   if (anonymousId === BAD) return null;
   if (anonymousId !== undefined) out.anonymousId = anonymousId;
+  // Ids on any type that carries them (group and alias require theirs below).
+  for (const key of ['groupId', 'previousId'] as const) {
+    if ((key === 'groupId' && type === 'group') || (key === 'previousId' && type === 'alias')) continue;
+    const v = optionalId(raw, key);
+    if (v === BAD) return null;
+    if (v !== undefined) out[key] = v;
+  }
 
   switch (type) {
     case 'track':

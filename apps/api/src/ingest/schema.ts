@@ -31,6 +31,10 @@ const common = {
   sentAt: timestamp.optional().nullable(),
   context: object.optional().nullable(),
   integrations: object.optional().nullable(),
+  // Declared by group and alias, but stored from any event that carries them: ids wherever they
+  // appear (an object here used to reach SQLite's binding and fail with 500).
+  groupId: id.optional().nullable(),
+  previousId: id.optional().nullable(),
 };
 
 export const trackEvent = z.looseObject({
