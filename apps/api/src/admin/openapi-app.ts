@@ -1,5 +1,6 @@
-// Every /api sub-app is built here: one validation hook, and every declared JSON body required
-// (unless a route says otherwise), with its 415 documented.
+// Every /api sub-app is built here: one validation hook; every declared JSON body required
+// (unless a route says otherwise); and the 415 that json-body.ts gives any write whose body is
+// not JSON documented on every write.
 // @hono/zod-openapi skips validation of an optional body sent without Content-Type and hands
 // the handler `{}` typed as the schema's output; a POST or PUT without a body then failed deep
 // in the handler with 500. Required, a missing body is validated as `{}` and each missing field
@@ -14,20 +15,19 @@ const unsupported = {
   content: { 'application/json': { schema: ErrorSchema } },
 };
 
-/** Routes with a body: required, and its 415 (see json-body.ts) documented. */
-function withRequiredBody<R extends RouteConfig>(route: R): R {
+function withBodyRules<R extends RouteConfig>(route: R): R {
   const body = route.request?.body;
-  if (!body) return route;
+  const writes = route.method !== 'get' && route.method !== 'head' && route.method !== 'options';
   return {
     ...route,
-    request: { ...route.request, body: { required: true, ...body } },
-    responses: { 415: unsupported, ...route.responses },
+    ...(body ? { request: { ...route.request, body: { required: true, ...body } } } : {}),
+    ...(writes ? { responses: { 415: unsupported, ...route.responses } } : {}),
   };
 }
 
 export function adminApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const register = app.openapi as (route: RouteConfig, ...rest: unknown[]) => unknown;
-  app.openapi = ((route: RouteConfig, ...rest: unknown[]) => register(withRequiredBody(route), ...rest)) as typeof app.openapi;
+  app.openapi = ((route: RouteConfig, ...rest: unknown[]) => register(withBodyRules(route), ...rest)) as typeof app.openapi;
   return app;
 }
