@@ -89,7 +89,7 @@ describe('JSON depth', () => {
   });
 });
 
-describe('ids on types that do not declare them', () => {
+describe('fields declared by some types, stored from all', () => {
   it('refuses a groupId or previousId that is not an id on any event type (it is stored for all)', async () => {
     const before = await rows();
     await expect400(await api.post('/v1/track', { userId: 'u', event: 'e', previousId: [] }), 'previousId');
@@ -97,6 +97,14 @@ describe('ids on types that do not declare them', () => {
     await expect400(await api.post('/v1/batch', { batch: [{ type: 'page', userId: 'u', groupId: true }] }), 'batch.0.groupId');
     expect(await rows()).toBe(before);
     expect((await api.post('/v1/track', { userId: 'u', event: 'e', groupId: 42, previousId: 'p' })).status).toBe(200);
+  });
+
+  it('refuses traits or properties that are not objects on any event type (they are stored for all)', async () => {
+    const before = await rows();
+    await expect400(await api.post('/v1/track', { userId: 'u', event: 'e', traits: 'x' }), 'traits');
+    await expect400(await api.post('/v1/identify', { userId: 'u', properties: 5 }), 'properties');
+    await expect400(await api.post('/v1/alias', { userId: 'u', previousId: 'p', traits: [] }), 'traits');
+    expect(await rows()).toBe(before);
   });
 });
 

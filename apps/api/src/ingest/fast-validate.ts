@@ -45,16 +45,8 @@ function optionalId(raw: Raw, key: string): string | null | undefined | Bad {
 
 
 const timestampKeys = ['timestamp', 'originalTimestamp', 'sentAt'] as const;
+/** Objects on every type that carries them (the store keeps all four whatever the type). */
 const recordKeys = ['context', 'integrations', 'properties', 'traits'] as const;
-/** Which record fields each type's schema declares (others pass through unchecked, as zod's looseObject does). */
-const declaredRecords: Record<SegmentType, ReadonlySet<string>> = {
-  track: new Set(['context', 'integrations', 'properties']),
-  identify: new Set(['context', 'integrations', 'traits']),
-  page: new Set(['context', 'integrations', 'properties']),
-  screen: new Set(['context', 'integrations', 'properties']),
-  group: new Set(['context', 'integrations', 'traits']),
-  alias: new Set(['context', 'integrations']),
-};
 
 /** The parsed event (a shallow copy of `raw` with ids as strings and `type` set), or null. */
 export function fastValidate(raw: Raw, type: SegmentType): ParsedEvent | null {
@@ -71,9 +63,7 @@ export function fastValidate(raw: Raw, type: SegmentType): ParsedEvent | null {
     if (a === BAD) return null;
     if (!a && v !== null && saneTimestampMs(v) === null) return null;
   }
-  const records = declaredRecords[type];
   for (const key of recordKeys) {
-    if (!records.has(key)) continue;
     const v = raw[key];
     const a = absent(raw, key, v);
     if (a === BAD) return null;

@@ -31,10 +31,13 @@ const common = {
   sentAt: timestamp.optional().nullable(),
   context: object.optional().nullable(),
   integrations: object.optional().nullable(),
-  // Declared by group and alias, but stored from any event that carries them: ids wherever they
-  // appear (an object here used to reach SQLite's binding and fail with 500).
+  // Each declared by some types only, but stored from any event that carries it: the same shape
+  // wherever it appears (an object as groupId used to reach SQLite's binding and fail with 500;
+  // `traits: "x"` on a track was stored and then broke the events API's documented shape).
   groupId: id.optional().nullable(),
   previousId: id.optional().nullable(),
+  properties: object.optional().nullable(),
+  traits: object.optional().nullable(),
 };
 
 export const trackEvent = z.looseObject({
