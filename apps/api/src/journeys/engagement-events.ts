@@ -1,8 +1,10 @@
 // A message opened, clicked or replied to becomes an event of its customer ("Email Opened",
 // "Message Clicked" ...), routed like an ingested one: wait-for-event, goals and exit criteria
-// react to it, and journeys it triggers enrol the customer.
-import { eq, liveCustomerId, messages, type Db } from '@braid/db';
-import type { RoutableEvent, Router, RoutingOutcome } from '@braid/temporal';
+// react to it, and journeys it triggers enrol the customer. It is stored as an event of the
+// customer (their timeline and segments see it) together with its routing intent, so a crash
+// between the open and the routing is replayed like any ingested event.
+import { eq, eventRouting, events, liveCustomerId, messages, type Db } from '@braid/db';
+import type { EventDispatcher, RoutableEvent, Router, RoutingOutcome } from '@braid/temporal';
 
 export type Engagement = 'opened' | 'clicked' | 'replied';
 
@@ -13,7 +15,16 @@ export function engagementEventName(channel: string, status: Engagement): string
   return `${channel === 'email' ? 'Email' : 'Message'} ${VERB[status]}`;
 }
 
-export function engagementEvents(db: Db, router: Router | null, onRouted?: (outcomes: RoutingOutcome[]) => void, now: () => number = Date.now) {
+/** As long as an ingested event's: the process that stores it routes it first. */
+const ROUTING_LEASE_MS = 60_000;
+
+export function engagementEvents(
+  db: Db,
+  router: Router | null,
+  onRouted?: (outcomes: RoutingOutcome[]) => void,
+  now: () => number = Date.now,
+  dispatcher: EventDispatcher | null = null,
+) {
   return async (messageId: string, status: Engagement): Promise<void> => {
     if (!router) return;
     try {
@@ -37,7 +48,33 @@ export function engagementEvents(db: Db, router: Router | null, onRouted?: (outc
           timestamp: now(),
         },
       };
-      onRouted?.(await router.routeEvents([event]));
+      const at = event.event.timestamp;
+      const stored = await db.transaction(async (tx) => {
+        // The id doubles as the Segment messageId: a repeated open or a retried webhook is stored once.
+        const inserted = await tx
+          .insert(events)
+          .values({
+            id: event.event.id,
+            workspaceId: event.workspaceId,
+            messageId: event.event.id,
+            customerId,
+            type: 'track',
+            name: event.event.name,
+            properties: event.event.properties,
+            context: {},
+            timestamp: at,
+            receivedAt: at,
+          })
+          .onConflictDoNothing()
+          .returning({ id: events.id });
+        if (inserted.length === 0) return false;
+        await tx.insert(eventRouting).values({ eventId: event.event.id, workspaceId: event.workspaceId, availableAt: at + ROUTING_LEASE_MS, createdAt: at });
+        return true;
+      });
+      if (!stored) return;
+      const outcomes = await router.routeEvents([event]);
+      onRouted?.(outcomes);
+      dispatcher?.settle([event.event.id], outcomes);
     } catch (error) {
       // The pixel, the redirect and the webhook answer must not fail because routing did.
       console.error('[journeys] engagement routing failed', error);

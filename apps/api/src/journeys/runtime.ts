@@ -76,7 +76,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
       if (!router || !dispatcher || !options.client) return null;
       return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
     },
-    onEngaged: engagementEvents(options.db, router, options.onRouted),
+    onEngaged: engagementEvents(options.db, router, options.onRouted, Date.now, dispatcher),
     registerRoutes(api: AdminApi) {
       registerJourneyRoutes(api, {
         db: options.db,
