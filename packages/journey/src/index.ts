@@ -15,3 +15,5 @@ export { simulateCohort } from './cohort';
 export type { CohortScenario, CohortBehaviour, CohortResult, NodeCount } from './cohort';
 export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';
 export { nextDateTriggerAt, parseTraitDate } from './date-trigger';
+export { diffJourneyGraphs, sameJourneyContent, canonicalJson } from './diff';
+export type { GraphDiff, StepChange, FieldChange, PathChange, StepRef } from './diff';
