@@ -74,7 +74,8 @@ export const enrollments = sqliteTable(
   ],
 );
 
-export const stepOutcomes = ['entered', 'left', 'converted', 'exited', 'failed', 'postponed'] as const;
+// skipped: a send that did not go out by rule (not subscribed), with the reason; the journey carries on.
+export const stepOutcomes = ['entered', 'left', 'converted', 'exited', 'failed', 'postponed', 'skipped'] as const;
 export type StepOutcome = (typeof stepOutcomes)[number];
 
 export const stepLog = sqliteTable(

@@ -76,6 +76,10 @@ export const templates = sqliteTable(
   (t) => [index('templates_workspace_idx').on(t.workspaceId, t.channel)],
 );
 
+/**
+ * Consent lists of a workspace ("Khuyến mãi", "Đơn hàng"): each belongs to one channel; a
+ * marketing send names one (or falls back to every group of its channel).
+ */
 export const subscriptionGroups = sqliteTable(
   'subscription_groups',
   {
@@ -85,13 +89,25 @@ export const subscriptionGroups = sqliteTable(
     channel: text('channel').notNull(),
     /** opt_in: nobody is subscribed until they say so; opt_out: everybody until they leave. */
     mode: text('mode', { enum: ['opt_in', 'opt_out'] }).notNull().default('opt_out'),
+    /** Shown under the name on the customer's preference page. */
+    description: text('description'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('subscription_groups_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    index('subscription_groups_workspace_idx').on(t.workspaceId),
+    // Ingestion and the preference page find groups by name: two of the same name would be ambiguous.
+    uniqueIndex('subscription_groups_name_uq').on(t.workspaceId, t.name),
+  ],
 );
 
 export const subscriptionStatuses = ['subscribed', 'unsubscribed'] as const;
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
 
+/**
+ * A customer's explicit answer for one group. `group_id` is a subscription group's id, or
+ * `channel:<channel>` for "all marketing on this channel" (an unsubscribe link of a message without
+ * a group, SMS STOP, a Zalo unfollow, a spam complaint). No row: the group's default applies.
+ */
 export const subscriptions = sqliteTable(
   'subscriptions',
   {
@@ -99,6 +115,9 @@ export const subscriptions = sqliteTable(
     groupId: text('group_id').notNull(),
     status: text('status', { enum: subscriptionStatuses }).notNull(),
     updatedAt: integer('updated_at').notNull(),
+    workspaceId: text('workspace_id').notNull().default(''),
+    /** Where the answer came from: admin, ingest, preference_page, one_click, sms_stop, zalo_unfollow ... */
+    source: text('source').notNull().default('admin'),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.groupId] })],
+  (t) => [primaryKey({ columns: [t.customerId, t.groupId] }), index('subscriptions_workspace_customer_idx').on(t.workspaceId, t.customerId)],
 );
