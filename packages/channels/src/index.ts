@@ -43,3 +43,4 @@ export { createAudiences, type AudiencesConfig, type AudienceRegistry } from './
 export { createFacebookAudienceAdapter, facebookAudienceRows, FACEBOOK_SCHEMA, type FacebookAudienceSettings } from './audience/facebook-custom-audience';
 export { createGoogleCustomerMatchAdapter, googleUserData, type GoogleCustomerMatchSettings } from './audience/google-customer-match';
 export { audienceAdaptersFromEnv } from './audience/audiences-from-env';
+export * from './consent/index';

@@ -26,6 +26,8 @@ export type ChannelRegistry = {
   send(message: RenderedMessage, ctx?: SendContext): Promise<DeliveryResult>;
   /** Channel → adapter name, e.g. { email: 'smtp', sms: 'sandbox', ... }, for the settings screen and logs. */
   describe(): Record<string, string>;
+  /** Public base URL and signing secret for links in messages (unsubscribe); null when tracking is off. */
+  links: TrackingLinks | null;
   close(): Promise<void>;
 };
 
@@ -56,6 +58,7 @@ export function createChannels(config: ChannelsConfig): ChannelRegistry {
         return failed('ADAPTER_CRASHED', `${adapter.name} adapter for ${adapter.channel} threw: ${error instanceof Error ? error.message : String(error)}`, true);
       }
     },
+    links: config.tracking ?? null,
     describe: () => Object.fromEntries([...adapters].map(([channel, a]) => [channel, a.name])),
     async close() {
       await Promise.all([...adapters.values()].map((a) => a.close?.()));

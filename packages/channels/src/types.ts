@@ -13,6 +13,8 @@ export type RenderedMessage = {
   html?: string;
   /** Structured content: the JSON body of a webhook, a push or chat payload. */
   payload?: unknown;
+  /** Extra email headers, e.g. List-Unsubscribe / List-Unsubscribe-Post for one-click unsubscribe. */
+  headers?: Record<string, string>;
   /** Workflow id + node id + visit: the same key never produces two deliveries. */
   idempotencyKey: string;
   customerId: string;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpAdapter, parseSmtpSettings, renderMessage, smtpSettingsFromEnv, type RenderedMessage } from '../src/index';
+import { createSmtpAdapter, listUnsubscribeHeaders, parseSmtpSettings, renderMessage, smtpSettingsFromEnv, type RenderedMessage } from '../src/index';
 
 type Started = { port: number; received: ParsedMail[]; envelopes: string[][]; close: () => Promise<void> };
 const servers: Started[] = [];
@@ -77,6 +77,36 @@ describe('email over SMTP', () => {
     expect(mail.text?.trim()).toBe('Chào Toản, đơn 1.700.000 ₫ được giảm với mã HOABAN50.');
     expect(mail.html).toContain('<b>Toản</b>, đơn 1.700.000 ₫');
     expect(mail.messageId).toBe(result.providerMessageId);
+    expect(mail.headers.get('x-braid-idempotency-key')).toBe('journey:j1:customer:c1/send-email/1');
+  });
+
+  it('carries List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) when the message has them', async () => {
+    const smtp = await startSmtp();
+    const adapter = createSmtpAdapter({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'Hoa Ban Food <xin-chao@hoaban.vn>' });
+    const url = 'https://braid.hoaban.vn/t/u/u1.abc.def';
+    const result = await adapter.send(message({ headers: listUnsubscribeHeaders(url) }));
+    await adapter.close?.();
+    expect(result.status).toBe('sent');
+    const mail = smtp.received[0]!;
+    // Read from the raw header lines: mailparser folds every List-* header into one `list` object.
+    const line = (name: string) => mail.headerLines.find((l) => l.key === name)?.line;
+    expect(line('list-unsubscribe')).toBe(`List-Unsubscribe: <${url}>`);
+    expect(line('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.headers.get('x-braid-idempotency-key')).toBe('journey:j1:customer:c1/send-email/1');
+  });
+
+  it('carries List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) when the message has them', async () => {
+    const smtp = await startSmtp();
+    const adapter = createSmtpAdapter({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'Hoa Ban Food <xin-chao@hoaban.vn>' });
+    const url = 'https://braid.hoaban.vn/t/u/u1.abc.def';
+    const result = await adapter.send(message({ headers: listUnsubscribeHeaders(url) }));
+    await adapter.close?.();
+    expect(result.status).toBe('sent');
+    const mail = smtp.received[0]!;
+    console.log([...mail.headers.keys()], mail.headerLines.map((l) => l.line).join('\n'));
+    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // mailparser reads List-Unsubscribe into { url }.
+    expect(JSON.stringify(mail.headers.get('list-unsubscribe'))).toContain(url);
     expect(mail.headers.get('x-braid-idempotency-key')).toBe('journey:j1:customer:c1/send-email/1');
   });
 

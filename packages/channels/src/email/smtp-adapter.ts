@@ -41,7 +41,7 @@ export function createSmtpAdapter(settings: SmtpSettings): ChannelAdapter {
           text: message.body,
           ...(message.html !== undefined ? { html: message.html } : {}),
           messageId,
-          headers: { 'X-Braid-Idempotency-Key': message.idempotencyKey },
+          headers: { ...message.headers, 'X-Braid-Idempotency-Key': message.idempotencyKey },
         });
         const rejected = [...(info.rejected ?? [])].map(String);
         if (rejected.length > 0) return failed('SMTP_REJECTED', `the SMTP server refused ${rejected.join(', ')}: ${info.response}`, false);
