@@ -55,6 +55,12 @@ describe('email link rewriting', () => {
     expect(verifyTrackingToken(links.secret, tokenOf(pixel!))).toEqual({ kind: 'open', messageId: 'msg-1' });
   });
 
+  it('leaves Braid unsubscribe links direct in HTML and text', () => {
+    const unsub = 'https://braid.hoaban.vn/t/u/u1.abc.def';
+    expect(addTrackingToHtml(`<a href="${unsub}">Hủy đăng ký</a>`, links, 'msg-1')).toContain(`href="${unsub}"`);
+    expect(addTrackingToText(`Hủy đăng ký: ${unsub}.`, links, 'msg-1')).toBe(`Hủy đăng ký: ${unsub}.`);
+  });
+
   it('rewrites bare URLs in the text part, leaving trailing punctuation', () => {
     const out = addTrackingToText('Xem combo: https://hoaban.vn/combo. Cảm ơn!', links, 'msg-1');
     const url = /(https:\/\/braid\S+?)\. Cảm ơn!$/.exec(out)?.[1];

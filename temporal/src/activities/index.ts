@@ -9,6 +9,7 @@ import { enrollDueDateTriggers } from '../date-triggers/enroll-due';
 import type { ActivityDeps, EffectContext } from './deps';
 import { changeAudience, createStaffTask, issueVoucher, updateProfile } from './effects';
 import { lookup } from './lookup';
+import { messageKindOf, unsubscribeLinkFor } from './consent';
 import { renderTemplate } from './render';
 import { sendMessage } from './send';
 import { finishEnrollment, recordFailedStep, recordSteps } from './steps';
@@ -28,12 +29,15 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
     async runAction(request): Promise<ActionResult> {
       const ctx = await effectContext(deps, request);
       const missing: string[] = [];
+      const kind = messageKindOf(request.config);
       let postponed: { until: number; reason: string } | null = null;
       const services: ActionServices = {
-        ...servicesFor(deps, ctx, missing),
+        ...servicesFor(deps, ctx, missing, unsubscribeVariable(deps, ctx, request.config, kind)),
         async sendMessage(input) {
-          const outcome = await sendMessage(deps, ctx, input, missing);
+          const outcome = await sendMessage(deps, ctx, input, missing, kind);
           if (outcome.postponedUntil !== undefined) postponed = { until: outcome.postponedUntil, reason: outcome.reason ?? '' };
+          // Not subscribed: recorded as skipped, and the journey carries on (branch on consent to do otherwise).
+          if (outcome.skipped) return outcome;
           if (outcome.status === 'suppressed') throw ApplicationFailure.nonRetryable(outcome.reason ?? 'message suppressed', 'SendSuppressed');
           return outcome;
         },
@@ -96,10 +100,17 @@ function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function servicesFor(deps: ActivityDeps, ctx: EffectContext, missing: string[]): ActionServices {
+/** `{{ unsubscribe_url }}`: the signed link for the step's channel and group ('' when tracking links are off). */
+function unsubscribeVariable(deps: ActivityDeps, ctx: EffectContext, config: Json, kind: ReturnType<typeof messageKindOf>): string {
+  const channel = config && typeof config === 'object' && !Array.isArray(config) && typeof config.channel === 'string' ? config.channel : null;
+  return channel ? unsubscribeLinkFor(deps, ctx, channel, kind) : '';
+}
+
+function servicesFor(deps: ActivityDeps, ctx: EffectContext, missing: string[], unsubscribeUrl = ''): ActionServices {
   const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null;
   return {
-    renderTemplate: (template, variables) => renderTemplate(template, variables, missing, timezone),
+    // The runtime owns unsubscribe_url: a template cannot be handed someone else's link.
+    renderTemplate: (template, variables) => renderTemplate(template, { ...variables, unsubscribe_url: unsubscribeUrl }, missing, timezone),
     sendMessage: (input) => sendMessage(deps, ctx, input, missing),
     updateProfile: (input) => updateProfile(deps, ctx, input),
     changeAudience: (input) => changeAudience(deps, ctx, input),

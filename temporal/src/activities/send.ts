@@ -2,8 +2,9 @@
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, inArray, messages, newId, stepLog } from '@braid/db';
-import { loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
+import { listUnsubscribeHeaders, loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
+import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
 import { addressNeeded, recipientFor } from './recipient';
 
@@ -17,7 +18,9 @@ const NOT_YET_SENT = ['queued', 'failed', 'postponed'] as const;
  * Sends one message, or says when it may go out. A delivery failure throws: retryable ones are
  * retried by Temporal with backoff, the others (and the last retry) take the node's failure path.
  */
-export type SendOutcome = SendMessageResult & { postponedUntil?: number };
+export type SendOutcome = SendMessageResult & { postponedUntil?: number; skipped?: boolean };
+
+const MARKETING: MessageKind = { transactional: false, groupId: null };
 
 export async function sendMessage(
   deps: ActivityDeps,
@@ -25,6 +28,8 @@ export async function sendMessage(
   request: SendMessageInput,
   /** Template variables that had no value and rendered empty: recorded with the message. */
   missingVariables: readonly string[] = [],
+  /** Transactional or marketing, and its subscription group: what consent applies. */
+  kind: MessageKind = MARKETING,
 ): Promise<SendOutcome> {
   const { db } = deps;
   const now = (deps.now ?? Date.now)();
@@ -32,6 +37,18 @@ export async function sendMessage(
   const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, key)).limit(1);
   if (existing && (DELIVERED as readonly string[]).includes(existing.status)) {
     return { messageId: existing.id, status: 'sent', reason: 'already sent by an earlier attempt' };
+  }
+
+  // Consent first, at every attempt: an unsubscribe while the send was postponed or retried still counts.
+  const consent = await consentForSend(deps, ctx, key, request.channel, kind, now);
+  if (!consent.allowed) {
+    if (existing) {
+      await db
+        .update(messages)
+        .set({ status: 'failed', error: consent.reason, updatedAt: now })
+        .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
+    }
+    return { messageId: existing?.id ?? '', status: 'suppressed', reason: consent.reason, skipped: true };
   }
 
   if (!existing) {
@@ -99,6 +116,8 @@ export async function sendMessage(
   }
 
   const adapter = deps.channels.adapterFor(request.channel);
+  // RFC 8058 one-click unsubscribe on every marketing email (Gmail and Yahoo require it of bulk senders).
+  const unsubscribe = request.channel === 'email' && !kind.transactional ? unsubscribeLinkFor(deps, ctx, request.channel, kind, messageId) : '';
   const result = await deps.channels.send({
     channel: request.channel,
     to,
@@ -106,6 +125,7 @@ export async function sendMessage(
     body: rendered.body,
     html: rendered.html,
     payload: rendered.payload,
+    ...(unsubscribe ? { headers: listUnsubscribeHeaders(unsubscribe) } : {}),
     idempotencyKey: key,
     customerId: ctx.customerId,
     workspaceId: ctx.workspaceId,

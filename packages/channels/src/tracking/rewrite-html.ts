@@ -14,6 +14,9 @@ export const clickUrl = (links: TrackingLinks, messageId: string, url: string) =
 export const openPixelUrl = (links: TrackingLinks, messageId: string) =>
   `${links.baseUrl.replace(/\/+$/, '')}/t/o/${signTrackingToken(links.secret, { kind: 'open', messageId })}`;
 
+/** Braid's own unsubscribe links stay direct: a click redirect in front of them would only add a hop (and a "click"). */
+const isUnsubscribeLink = (links: TrackingLinks, url: string) => url.startsWith(`${links.baseUrl.replace(/\/+$/, '')}/t/u/`);
+
 const decodeEntities = (s: string) =>
   s.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _);
 const encodeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -25,7 +28,7 @@ export function addTrackingToHtml(html: string, links: TrackingLinks, messageId:
   const rewritten = html.replace(ANCHOR, (tag, before: string, dq: string | undefined, sq: string | undefined, after: string) => {
     if (/data-braid-no-track/i.test(before + after)) return tag;
     const href = decodeEntities((dq ?? sq ?? '').trim());
-    if (!isHttpUrl(href)) return tag;
+    if (!isHttpUrl(href) || isUnsubscribeLink(links, href)) return tag;
     return `<a${before}href="${encodeAttr(clickUrl(links, messageId, href))}"${after}>`;
   });
   const pixel = `<img src="${encodeAttr(openPixelUrl(links, messageId))}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" />`;
@@ -36,6 +39,7 @@ export function addTrackingToHtml(html: string, links: TrackingLinks, messageId:
 export function addTrackingToText(text: string, links: TrackingLinks, messageId: string): string {
   return text.replace(/\bhttps?:\/\/[^\s<>"')\]]+/g, (url) => {
     const trimmed = url.replace(/[.,;:!?]+$/, '');
+    if (isUnsubscribeLink(links, trimmed)) return url;
     return clickUrl(links, messageId, trimmed) + url.slice(trimmed.length);
   });
 }
