@@ -1,5 +1,6 @@
 // Journeys: drafts with a revision number (a stale save gets 409), publish into immutable
-// versions (every issue at once, 422), versions, rollback, pause/resume/archive.
+// versions (every issue at once, 422; nothing to publish, 200 unchanged; a concurrent publish,
+// 409), versions, rollback (the draft follows), pause/resume/archive.
 import { and, customers, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
@@ -7,12 +8,27 @@ import type { JourneyIR } from '@braid/sdk';
 import { ApiError } from '../errors';
 import { errorResponses, json, notFound, security } from '../admin/common';
 import { ErrorSchema } from '../admin/common';
-import { Graph, Journey, JourneyParam, JourneyStatus, JourneySummary, PublishIssue, Version, VersionSummary } from './schemas';
+import { Graph, Journey, JourneyParam, JourneyStatus, JourneySummary, PublishIssue, PublishResult, Version, VersionSummary } from './schemas';
 import type { JourneyRouteDeps } from './deps';
-import { foreignSegmentIssues } from './references';
+import { peopleLabels } from './people';
+import { createPublisher } from './publish';
+import { detail, summaries, summary } from './summaries';
 
 const tags = ['journeys'];
 const conflict = { 409: json(ErrorSchema, 'The draft changed since you loaded it') } as const;
+const publishConflict = {
+  409: json(ErrorSchema, 'The draft changed since you loaded it (`stale_revision`), or another version went live while you reviewed (`publish_conflict`)'),
+} as const;
+/** The live version the publisher reviewed: another one live by now is a 409, not a silent overwrite. */
+const expectedLive = z
+  .number()
+  .int()
+  .min(1)
+  .nullable()
+  .optional()
+  .openapi({ description: 'The live version you reviewed (null: none yet); if another is live by now the answer is 409 publish_conflict' });
+const PUBLISHED = 'Published as a new version';
+const UNCHANGED = 'Nothing to publish: the graph equals the live version (`unchanged: true`, the live version is returned)';
 const unprocessable = {
   422: json(
     z.object({
@@ -88,9 +104,15 @@ const publish = createRoute({
   security,
   request: {
     params: JourneyParam,
-    body: { content: { 'application/json': { schema: z.object({ note: z.string().max(2000).default(''), revision: z.number().int().optional() }) } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ note: z.string().max(2000).default(''), revision: z.number().int().optional(), activeVersion: expectedLive }),
+        },
+      },
+    },
   },
-  responses: { 201: json(VersionSummary.extend({ journey: JourneySummary }), 'Published'), ...errorResponses, ...notFound, ...conflict, ...unprocessable },
+  responses: { 201: json(PublishResult, PUBLISHED), 200: json(PublishResult, UNCHANGED), ...errorResponses, ...notFound, ...publishConflict, ...unprocessable },
 });
 const versions = createRoute({
   method: 'get',
@@ -114,13 +136,20 @@ const rollback = createRoute({
   method: 'post',
   path: '/{id}/rollback',
   tags,
-  summary: 'Publish an earlier version again, as a new version (history is never rewritten)',
+  summary:
+    'Publish an earlier version again, as a new version (history is never rewritten); the draft becomes that version too, so the next publish does not re-release what was rolled back',
   security,
   request: {
     params: JourneyParam,
-    body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional() }) } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional(), revision: z.number().int().optional(), activeVersion: expectedLive }),
+        },
+      },
+    },
   },
-  responses: { 201: json(VersionSummary.extend({ journey: JourneySummary }), 'Published'), ...errorResponses, ...notFound, ...unprocessable },
+  responses: { 201: json(PublishResult, PUBLISHED), 200: json(PublishResult, UNCHANGED), ...errorResponses, ...notFound, ...publishConflict, ...unprocessable },
 });
 const lifecycle = (action: 'pause' | 'resume' | 'archive', summary: string) =>
   createRoute({
@@ -152,23 +181,6 @@ const enroll = createRoute({
 });
 
 type JourneyRow = typeof journeys.$inferSelect;
-const summaryOf = (j: JourneyRow) => ({
-  id: j.id,
-  name: j.name,
-  description: j.description,
-  status: j.status,
-  activeVersion: j.activeVersion,
-  draftRevision: j.draftRevision,
-  triggerEvent: j.triggerEvent,
-  createdAt: j.createdAt,
-  updatedAt: j.updatedAt,
-});
-const detailOf = (j: JourneyRow) => ({
-  ...summaryOf(j),
-  draftGraph: j.draftGraph as z.infer<typeof Graph>,
-  createdBy: j.createdBy,
-  updatedBy: j.updatedBy,
-});
 
 export const EMPTY_GRAPH = { nodes: [], edges: [] };
 
@@ -186,63 +198,8 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
     return row;
   }
 
-  /** Validates, compiles and stores `graph` as the next version; refuses with every issue at once. */
-  async function publishGraph(journey: JourneyRow, graph: unknown, author: string, note: string) {
-    const issues = [...(await deps.validateGraph(graph)), ...(await foreignSegmentIssues(db, journey.workspaceId, graph))];
-    if (issues.length > 0) {
-      return {
-        ok: false as const,
-        issues: issues.map((i) => ({ ...i, field: i.nodeId ? `nodes.${i.nodeId}${i.path ? `.${i.path}` : ''}` : i.path || 'graph' })),
-      };
-    }
-    const now = Date.now();
-    const published = await db.transaction(async (tx) => {
-      const [latest] = await tx
-        .select({ version: journeyVersions.version })
-        .from(journeyVersions)
-        .where(eq(journeyVersions.journeyId, journey.id))
-        .orderBy(desc(journeyVersions.version))
-        .limit(1);
-      const number = (latest?.version ?? 0) + 1;
-      const ir = deps.compileGraph(graph, { journeyId: journey.id, version: number });
-      const row = {
-        id: newId(now),
-        journeyId: journey.id,
-        workspaceId: journey.workspaceId,
-        version: number,
-        ir,
-        graph,
-        author,
-        note,
-        createdAt: now,
-      };
-      await tx.insert(journeyVersions).values(row);
-      const status = journey.status === 'paused' ? 'paused' : 'active';
-      // The active version switches now; customers already inside stay on the version they entered.
-      await tx
-        .update(journeys)
-        .set({ activeVersion: number, triggerEvent: deps.triggerKeyOf(ir), status, updatedAt: now, updatedBy: author })
-        .where(eq(journeys.id, journey.id));
-      return row;
-    });
-    deps.onJourneyChanged?.(journey.workspaceId, journey.id);
-    const [updated] = await db.select().from(journeys).where(eq(journeys.id, journey.id));
-    return {
-      ok: true as const,
-      version: {
-        id: published.id,
-        version: published.version,
-        author: published.author,
-        note: published.note,
-        createdAt: published.createdAt,
-        journey: summaryOf(updated!),
-      },
-    };
-  }
-
-  // Every issue at once, each with its node id, so the canvas can mark all of them.
-  const refuse = (issues: { nodeId: string | null; path: string; message: string; field: string }[]) =>
-    new ApiError(422, 'journey_invalid', `The journey cannot be published: ${issues.length} problem${issues.length === 1 ? '' : 's'} to fix`, issues);
+  const publishGraph = createPublisher(deps);
+  const archivedRefusal = (what: string) => new ApiError(409, 'archived', `An archived journey cannot be ${what}`, [{ field: 'status', message: 'archived' }]);
 
   async function setStatus(workspaceId: string, id: string, from: JourneyRow['status'][], to: JourneyRow['status'], actor: string) {
     const journey = await find(workspaceId, id);
@@ -252,7 +209,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
     await db.update(journeys).set({ status: to, updatedAt: Date.now(), updatedBy: actor }).where(eq(journeys.id, id));
     deps.onJourneyChanged?.(workspaceId, id);
     if (to === 'paused' || journey.status === 'paused') await deps.onJourneyPaused?.(id, to === 'paused');
-    return summaryOf(await find(workspaceId, id));
+    return summary(db, await find(workspaceId, id));
   }
 
   return app
@@ -261,7 +218,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       const where = [eq(journeys.workspaceId, c.get('workspaceId'))];
       if (status) where.push(eq(journeys.status, status));
       const rows = await db.select().from(journeys).where(and(...where)).orderBy(desc(journeys.updatedAt));
-      return c.json({ journeys: rows.map(summaryOf) }, 200);
+      return c.json({ journeys: await summaries(db, rows) }, 200);
     })
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
@@ -283,9 +240,9 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         updatedAt: now,
       };
       await db.insert(journeys).values(row);
-      return c.json(detailOf(row), 201);
+      return c.json(await detail(db, row), 201);
     })
-    .openapi(get, async (c) => c.json(detailOf(await find(c.get('workspaceId'), c.req.valid('param').id)), 200))
+    .openapi(get, async (c) => c.json(await detail(db, await find(c.get('workspaceId'), c.req.valid('param').id)), 200))
     .openapi(saveDraft, async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -310,21 +267,28 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
           { field: 'revision', message: `expected ${journey.draftRevision}, got ${body.revision}` },
         ]);
       }
-      return c.json(detailOf(await find(c.get('workspaceId'), id)), 200);
+      return c.json(await detail(db, await find(c.get('workspaceId'), id)), 200);
     })
     .openapi(publish, async (c) => {
       const { id } = c.req.valid('param');
-      const { note, revision } = c.req.valid('json');
+      const { note, revision, activeVersion } = c.req.valid('json');
       const journey = await find(c.get('workspaceId'), id);
-      if (journey.status === 'archived') throw new ApiError(409, 'archived', 'An archived journey cannot be published', [{ field: 'status', message: 'archived' }]);
+      if (journey.status === 'archived') throw archivedRefusal('published');
       if (revision !== undefined && revision !== journey.draftRevision) {
         throw new ApiError(409, 'stale_revision', `The draft changed (revision ${journey.draftRevision}); reload before publishing`, [
           { field: 'revision', message: `expected ${journey.draftRevision}, got ${revision}` },
         ]);
       }
-      const result = await publishGraph(journey, journey.draftGraph, c.get('actor').id, note);
-      if (!result.ok) throw refuse(result.issues);
-      return c.json(result.version, 201);
+      const result = await publishGraph({
+        journey,
+        graph: journey.draftGraph,
+        author: c.get('actor').id,
+        note,
+        expectedActiveVersion: activeVersion === undefined ? journey.activeVersion : activeVersion,
+        replaceDraft: false,
+        conflictField: activeVersion === undefined ? 'id' : 'activeVersion',
+      });
+      return result.unchanged ? c.json(result.body, 200) : c.json(result.body, 201);
     })
     .openapi(versions, async (c) => {
       const journey = await find(c.get('workspaceId'), c.req.valid('param').id);
@@ -333,7 +297,8 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         .from(journeyVersions)
         .where(eq(journeyVersions.journeyId, journey.id))
         .orderBy(desc(journeyVersions.version));
-      return c.json({ versions: rows }, 200);
+      const people = await peopleLabels(db, journey.workspaceId, rows.map((r) => r.author));
+      return c.json({ versions: rows.map((r) => ({ ...r, authorName: r.author ? (people.get(r.author) ?? null) : null })) }, 200);
     })
     .openapi(version, async (c) => {
       const { id, version: number } = c.req.valid('param');
@@ -344,8 +309,18 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         .where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, number)))
         .limit(1);
       if (!row) throw new ApiError(404, 'not_found', `Version ${number} of this journey does not exist`, [{ field: 'version', message: 'not found' }]);
+      const people = await peopleLabels(db, journey.workspaceId, [row.author]);
       return c.json(
-        { id: row.id, version: row.version, author: row.author, note: row.note, createdAt: row.createdAt, ir: row.ir as JourneyIR, graph: row.graph as z.infer<typeof Graph> },
+        {
+          id: row.id,
+          version: row.version,
+          author: row.author,
+          authorName: row.author ? (people.get(row.author) ?? null) : null,
+          note: row.note,
+          createdAt: row.createdAt,
+          ir: row.ir as JourneyIR,
+          graph: row.graph as z.infer<typeof Graph>,
+        },
         200,
       );
     })
@@ -353,15 +328,28 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const journey = await find(c.get('workspaceId'), id);
+      if (journey.status === 'archived') throw archivedRefusal('rolled back');
+      if (body.revision !== undefined && body.revision !== journey.draftRevision) {
+        throw new ApiError(409, 'stale_revision', `The draft changed (revision ${journey.draftRevision}); reload before rolling back`, [
+          { field: 'revision', message: `expected ${journey.draftRevision}, got ${body.revision}` },
+        ]);
+      }
       const [old] = await db
         .select({ graph: journeyVersions.graph })
         .from(journeyVersions)
         .where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, body.version)))
         .limit(1);
       if (!old) throw new ApiError(404, 'not_found', `Version ${body.version} of this journey does not exist`, [{ field: 'version', message: 'not found' }]);
-      const result = await publishGraph(journey, old.graph, c.get('actor').id, body.note ?? `Rollback to version ${body.version}`);
-      if (!result.ok) throw refuse(result.issues);
-      return c.json(result.version, 201);
+      const result = await publishGraph({
+        journey,
+        graph: old.graph,
+        author: c.get('actor').id,
+        note: body.note ?? `Rollback to version ${body.version}`,
+        expectedActiveVersion: body.activeVersion === undefined ? journey.activeVersion : body.activeVersion,
+        replaceDraft: true,
+        conflictField: body.activeVersion === undefined ? 'version' : 'activeVersion',
+      });
+      return result.unchanged ? c.json(result.body, 200) : c.json(result.body, 201);
     })
     .openapi(enroll, async (c) => {
       const { id } = c.req.valid('param');

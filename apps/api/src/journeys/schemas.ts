@@ -28,7 +28,11 @@ export const JourneySummary = z
     status: JourneyStatus,
     activeVersion: z.number().int().nullable(),
     draftRevision: z.number().int(),
+    /** The draft differs from the live version in steps, settings or paths (layout aside); true for a never-published draft with steps. */
+    hasUnpublishedChanges: z.boolean(),
     triggerEvent: z.string().nullable(),
+    /** Who edited last, as a teammate recognises them (name <email>, or the API key's name). */
+    updatedByName: z.string().nullable(),
     createdAt: z.number().int(),
     updatedAt: z.number().int(),
   })
@@ -39,8 +43,23 @@ export const Journey = JourneySummary.extend({ draftGraph: Graph, createdBy: z.s
 );
 
 export const VersionSummary = z
-  .object({ id: z.string(), version: z.number().int(), author: z.string().nullable(), note: z.string(), createdAt: z.number().int() })
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    /** The actor id that published it. */
+    author: z.string().nullable(),
+    /** The author as a teammate recognises them: name <email>, or the API key's name. */
+    authorName: z.string().nullable(),
+    note: z.string(),
+    createdAt: z.number().int(),
+  })
   .openapi('JourneyVersionSummary');
+
+/** 201 with a new version, or 200 with `unchanged: true` and the live version when there was nothing to publish. */
+export const PublishResult = VersionSummary.extend({
+  unchanged: z.boolean(),
+  journey: JourneySummary,
+}).openapi('JourneyPublishResult');
 
 export const Version = VersionSummary.extend({ ir: z.unknown(), graph: Graph }).openapi('JourneyVersion');
 
