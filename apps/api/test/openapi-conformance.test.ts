@@ -212,6 +212,14 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/journeys/{id}/versions/{version}', { id, version: '1' });
     await call('GET', '/api/journeys/{id}/versions/{version}', { id, version: '9' });
     await call('POST', '/api/journeys/{id}/rollback', { id }, { body: { version: 1 } });
+    await call('POST', '/api/journeys/{id}/publish', { id }, { body: { activeVersion: 1 } });
+    await call('POST', '/api/journeys/{id}/publish', { id }, { body: { activeVersion: 7 } });
+    await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=1&to=draft' });
+    await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=9' });
+    await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=x' });
+    await call('GET', '/api/journeys/{id}/in-flight', { id });
+    await call('GET', '/api/journeys/{id}/publish-review', { id });
+    await call('GET', '/api/journeys/{id}/publish-review', { id: broken.json.id });
     await call('POST', '/api/journeys/{id}/enroll', { id }, { body: { customerId, properties: { a: [1, null] } } });
     const manualGraph = {
       nodes: [

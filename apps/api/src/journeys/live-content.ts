@@ -1,6 +1,6 @@
 // Does the draft differ from what customers get? Computed on the server from the stored live
 // version, so the journeys list, the editor header and the publish button all agree.
-import type { journeys} from '@braid/db';
+import type { journeys } from '@braid/db';
 import { and, eq, inArray, journeyVersions, or, type DbOrTx } from '@braid/db';
 import { sameJourneyContent } from '@braid/journey';
 

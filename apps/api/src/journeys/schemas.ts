@@ -66,3 +66,51 @@ export const Version = VersionSummary.extend({ ir: z.unknown(), graph: Graph }).
 export const PublishIssue = z.object({ nodeId: z.string().nullable(), path: z.string(), message: z.string() }).openapi('PublishIssue');
 
 export const JourneyParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const StepRef = z.object({ nodeId: z.string(), type: z.string() });
+/** Values are the stored config values; the canvas words them with the node type's form hints. */
+export const GraphDiffSchema = z
+  .object({
+    added: z.array(StepRef),
+    removed: z.array(StepRef),
+    changed: z.array(
+      StepRef.extend({
+        typeBefore: z.string().optional(),
+        fields: z.array(z.object({ field: z.string().openapi({ description: 'Top-level config field; `$label` is the step name' }), before: z.unknown(), after: z.unknown() })),
+      }),
+    ),
+    rewired: z.array(z.object({ nodeId: z.string(), port: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),
+    same: z.boolean(),
+  })
+  .openapi('JourneyGraphDiff');
+
+export const InFlight = z
+  .object({
+    customers: z.number().int(),
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        customers: z.number().int(),
+        /** By step; `nodeId` null: entered, first step not recorded yet. */
+        waiting: z.array(z.object({ nodeId: z.string().nullable(), customers: z.number().int() })),
+      }),
+    ),
+  })
+  .openapi('JourneyInFlight');
+
+const ForecastFigures = z.object({
+  customers: z.number().int(),
+  conversions: z.number().int(),
+  conversionRate: z.number(),
+  medianTimeToConvertMs: z.number().nullable(),
+  stillInJourney: z.number().int(),
+  perNode: z.array(z.object({ nodeId: z.string(), customers: z.number().int() })),
+});
+
+export const PublishForecast = z
+  .object({
+    assumptions: z.object({ customers: z.number().int(), eventRatePerDay: z.number(), horizonDays: z.number().int() }),
+    next: ForecastFigures,
+    live: ForecastFigures.nullable(),
+  })
+  .openapi('JourneyPublishForecast');
