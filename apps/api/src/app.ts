@@ -17,6 +17,9 @@ import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes, type OnEngaged } from './tracking/routes';
 import { unambiguousNullables } from './openapi-document';
 import { serveWebApp } from './web-app';
+import { withConsentFromEvents } from './subscriptions/consent-from-events';
+import { customerConsentRoutes } from './subscriptions/customer-consent';
+import { subscriptionGroupRoutes } from './subscriptions/groups';
 import type { IngestedEvent } from './ingest/store';
 
 export type { AppEnv, Actor } from './env';
@@ -45,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: deps.onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: withConsentFromEvents(db, deps.onEventsIngested), bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
   // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
   app.route('/t', trackingRoutes({ db, onEngaged: deps.onEngaged }));
 
@@ -67,6 +70,8 @@ export function createApp(deps: AppDeps) {
   api.route('/api-keys', apiKeyRoutes(db, keys));
   api.route('/customers', customerRoutes(db));
   api.route('/events', eventRoutes(db));
+  api.route('/subscription-groups', subscriptionGroupRoutes(db));
+  api.route('/customers', customerConsentRoutes(db));
   deps.registerRoutes?.(api);
   api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

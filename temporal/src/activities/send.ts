@@ -2,7 +2,7 @@
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, inArray, messages, newId, stepLog } from '@braid/db';
-import { listUnsubscribeHeaders, loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
+import { channelScope, consentSignalOfRefusal, listUnsubscribeHeaders, recordConsent, loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -145,6 +145,9 @@ export async function sendMessage(
     .update(messages)
     .set({ status: 'failed', error, updatedAt: at })
     .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
+  // A hard bounce or a STOP the provider reports: the next marketing send is skipped, not refused again.
+  const signal = result.retryable ? null : consentSignalOfRefusal(request.channel, result.error);
+  if (signal) await recordConsent(db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, scope: channelScope(request.channel), status: 'unsubscribed', source: signal, at });
   // Temporal retries retryable failures with backoff; after the last attempt, or at once for a
   // permanent refusal, the node's failure path decides (continue, exit, another step).
   if (result.retryable) throw ApplicationFailure.retryable(error, 'SendFailed');

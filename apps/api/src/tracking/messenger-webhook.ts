@@ -3,7 +3,7 @@
 // https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-deliveries
 // https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reads
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { recordEngagementByProviderId, recordEngagementUpTo, recordReply } from '@braid/channels';
+import { recordEngagementByProviderId, recordEngagementUpTo, recordProviderSignal, recordReply, smsKeyword } from '@braid/channels';
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
@@ -17,9 +17,24 @@ type Messaging = {
   timestamp?: number;
   delivery?: { mids?: string[]; watermark?: number };
   read?: { watermark?: number };
-  message?: { mid?: string; is_echo?: boolean };
+  message?: { mid?: string; is_echo?: boolean; text?: string };
   postback?: unknown;
+  /** messaging_optins for Marketing Messages: the person stopped or resumed them. */
+  optin?: { type?: string; notification_messages_status?: string };
 };
+
+/**
+ * A consent answer in a Messenger event: Marketing Messages' opt-in webhook with
+ * notification_messages_status "STOP_NOTIFICATIONS" / "RESUME_NOTIFICATIONS" (Meta writes it with
+ * a space or an underscore), or a text reply that is a stop word ("STOP", "HỦY").
+ */
+export function messengerConsent(event: Messaging): 'subscribed' | 'unsubscribed' | null {
+  const status = event.optin?.notification_messages_status?.toUpperCase().replace(/\s+/g, '_');
+  if (status === 'STOP_NOTIFICATIONS') return 'unsubscribed';
+  if (status === 'RESUME_NOTIFICATIONS') return 'subscribed';
+  const text = event.message && !event.message.is_echo ? event.message.text : undefined;
+  return typeof text === 'string' && smsKeyword(text) === 'unsubscribed' ? 'unsubscribed' : null;
+}
 
 export function verifyHubSignature(raw: string, header: string | undefined, appSecret: string): boolean {
   if (!header?.startsWith('sha256=')) return false;
@@ -60,6 +75,8 @@ export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, wor
       for (const event of entry.messaging ?? []) {
         const psid = event.sender?.id;
         if (typeof psid !== 'string') continue;
+        const consent = messengerConsent(event);
+        if (consent) await recordProviderSignal(db, { workspaceId, channel: 'messenger', address: psid, status: consent, source: consent === 'unsubscribed' ? 'messenger_optout' : 'messenger_optin', at });
         if (event.delivery) {
           const mids = (event.delivery.mids ?? []).filter((m): m is string => typeof m === 'string');
           if (mids.length > 0) updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'messenger', providerMessageIds: mids, status: 'delivered', at });

@@ -8,6 +8,7 @@ import { errorBody } from '../errors';
 import { engagementRoutes } from './engagement-routes';
 import { workspaceResolver } from './resolve-workspace';
 import { messengerWebhook, type MessengerWebhookSettings } from './messenger-webhook';
+import { unsubscribeRoutes } from './unsubscribe-routes';
 import { twilioWebhook, type TwilioWebhookSettings } from './twilio-webhook';
 import { zaloWebhook, type ZaloWebhookSettings } from './zalo-webhook';
 
@@ -51,6 +52,7 @@ export function trackingRoutes(options: TrackingRoutesOptions): Hono {
 
   const app = new Hono();
   app.route('/', engagementRoutes(options.db, trackingSettings, now, options.onEngaged));
+  app.route('/u', unsubscribeRoutes(options.db, trackingSettings, now));
   if (messenger) app.route('/webhooks/messenger', messengerWebhook(options.db, messenger, workspaceResolver(options.db, 'messenger', ['pageId', 'page_id'], log), now, options.onEngaged));
   if (zalo) app.route('/webhooks/zalo', zaloWebhook(options.db, zalo, workspaceResolver(options.db, 'zalo', ['oaId', 'oa_id'], log), now, options.onEngaged));
   if (twilio) app.route('/webhooks/twilio', twilioWebhook(options.db, twilio, workspaceResolver(options.db, 'sms', ['accountSid', 'account_sid'], log), now));

@@ -3,7 +3,7 @@
 // Signed per https://www.twilio.com/docs/usage/webhooks/webhooks-security: X-Twilio-Signature =
 // base64(HMAC-SHA1(auth token, full callback URL + each POST parameter name and value, sorted by name)).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { recordEngagementByProviderId } from '@braid/channels';
+import { recordEngagementByProviderId, recordProviderSignal, smsKeyword } from '@braid/channels';
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
@@ -31,6 +31,17 @@ export function twilioWebhook(db: Db, settings: TwilioWebhookSettings, workspace
     }
     const sid = params.get('MessageSid');
     if (!sid) return c.json(errorBody('invalid_event', 'MessageSid is required', [{ field: 'MessageSid', message: 'is required' }]), 400);
+    // An inbound reply (same webhook when the number's messaging URL points here): STOP / HỦY unsubscribes, START resubscribes.
+    const from = params.get('From');
+    const optOut = params.get('OptOutType')?.toUpperCase();
+    const keyword = optOut === 'STOP' ? 'unsubscribed' : optOut === 'START' ? 'subscribed' : params.has('Body') ? smsKeyword(params.get('Body') ?? '') : null;
+    if (keyword && from) {
+      const workspaceId = await workspaceFor(params.get('AccountSid') ?? undefined);
+      const customerId = workspaceId
+        ? await recordProviderSignal(db, { workspaceId, channel: 'sms', address: from, status: keyword, source: keyword === 'unsubscribed' ? 'sms_stop' : 'sms_start', at: now() })
+        : null;
+      return c.json({ received: true, updated: 0, consent: customerId ? keyword : null });
+    }
     // Statuses only move forward; "undelivered"/"failed" after "sent" are left to the provider's logs.
     const status = params.get('MessageStatus');
     const engagement = status === 'delivered' ? 'delivered' : status === 'read' ? 'opened' : null;

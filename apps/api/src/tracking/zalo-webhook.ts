@@ -3,8 +3,9 @@
 // "mac=" + sha256(appId + body + timestamp + OA secret key)); events user_received_message,
 // user_seen_message, user_send_* .
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { recordEngagement, recordEngagementByProviderId, recordReply } from '@braid/channels';
-import { and, eq, messages, type Db } from '@braid/db';
+import { customerConsent, recordEngagement, recordEngagementByProviderId, recordProviderSignal, recordReply } from '@braid/channels';
+
+import { and, eq, findCustomerByIdentity, messages, type Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
 import type { OnEngaged } from './routes';
@@ -30,6 +31,8 @@ type ZaloEvent = {
   sender?: { id?: string };
   recipient?: { id?: string };
   message?: { msg_id?: string; msg_ids?: string[]; tracking_id?: string };
+  /** follow / unfollow events name the user here. */
+  follower?: { id?: string };
 };
 
 export function zaloSignature(appId: string, raw: string, timestamp: string, oaSecretKey: string): string {
@@ -69,6 +72,11 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
     const oaId = event.oa_id ?? (name.startsWith('user_send_') ? event.recipient?.id : event.sender?.id);
     const workspaceId = await workspaceFor(typeof oaId === 'string' ? oaId : undefined);
     if (!workspaceId) return c.json({ received: true, updated: 0 });
+    if (name === 'unfollow' || name === 'follow') {
+      const user = event.follower?.id ?? event.sender?.id;
+      if (user) updated += await zaloFollowChanged(db, workspaceId, user, name, at);
+      return c.json({ received: true, updated });
+    }
     if (name === 'user_received_message') {
       const id = event.message?.msg_id;
       if (id) updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: [id], status: 'delivered', at });
@@ -89,6 +97,19 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
     return c.json({ received: true, updated });
   });
   return app;
+}
+
+/**
+ * An unfollow stops all Zalo marketing to that user. A follow lifts only a stop that an unfollow
+ * set: a customer who unsubscribed on the preference page stays unsubscribed when they follow again.
+ */
+async function zaloFollowChanged(db: Db, workspaceId: string, user: string, name: 'follow' | 'unfollow', at: number): Promise<number> {
+  if (name === 'unfollow') return (await recordProviderSignal(db, { workspaceId, channel: 'zalo', address: user, status: 'unsubscribed', source: 'zalo_unfollow', at })) ? 1 : 0;
+  const customerId = await findCustomerByIdentity(db, workspaceId, 'zalo_id', user);
+  if (!customerId) return 0;
+  const stop = (await customerConsent(db, { workspaceId, customerId, channel: 'zalo' })).channels.find((x) => x.channel === 'zalo');
+  if (stop?.status !== 'unsubscribed' || stop.source !== 'zalo_unfollow') return 0;
+  return (await recordProviderSignal(db, { workspaceId, channel: 'zalo', address: user, status: 'subscribed', source: 'zalo_follow', at })) ? 1 : 0;
 }
 
 async function isZaloMessageOf(db: Db, workspaceId: string, messageId: string): Promise<boolean> {

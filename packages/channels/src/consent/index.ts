@@ -5,3 +5,4 @@ export { checkConsent, NOT_SUBSCRIBED, type ConsentQuery, type ConsentVerdict } 
 export { signUnsubscribeToken, verifyUnsubscribeToken, workspaceTrackingKey, type UnsubscribeClaim } from './unsubscribe-token';
 export { unsubscribeUrl, listUnsubscribeHeaders } from './unsubscribe-link';
 export { recordProviderSignal, smsKeyword, type ProviderSignal } from './provider-signals';
+export { consentSignalOfRefusal } from './refusal-signals';
