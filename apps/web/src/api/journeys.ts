@@ -55,6 +55,7 @@ function toSummary(value: unknown): JourneySummary {
     converted: num(o, 'converted') ?? num(stats, 'converted'),
     updatedAt: time(o, 'updatedAt', 'updated_at'),
     updatedBy: str(o, 'updatedByName', 'updatedByEmail', 'updatedBy', 'updated_by'),
+    hasUnpublishedChanges: o.hasUnpublishedChanges === true,
   };
 }
 
@@ -99,25 +100,22 @@ export const journeysApi = {
     return toJourney(await http.post('/api/journeys', input));
   },
   /** Saves the draft; the server refuses (409) when `revision` is not the latest it holds. */
-  async saveDraft(id: string, graph: JourneyGraph, revision: number, name?: string): Promise<{ revision: number }> {
+  async saveDraft(id: string, graph: JourneyGraph, revision: number, name?: string): Promise<{ revision: number; hasUnpublishedChanges: boolean }> {
     const res = obj(await http.put(`/api/journeys/${encodeURIComponent(id)}/draft`, { graph, revision, ...(name ? { name } : {}) }));
     const j = unwrap(res, 'journey');
-    return { revision: num(res, 'revision', 'draftRevision') ?? num(j, 'draftRevision', 'revision') ?? revision + 1 };
+    return {
+      revision: num(res, 'revision', 'draftRevision') ?? num(j, 'draftRevision', 'revision') ?? revision + 1,
+      hasUnpublishedChanges: (res.hasUnpublishedChanges ?? j.hasUnpublishedChanges) === true,
+    };
   },
   async rename(id: string, name: string): Promise<void> {
     await http.patch(`/api/journeys/${encodeURIComponent(id)}`, { name });
-  },
-  async publish(id: string, note: string): Promise<JourneyVersion> {
-    return toVersion(await http.post(`/api/journeys/${encodeURIComponent(id)}/publish`, { note }));
   },
   async versions(id: string): Promise<JourneyVersion[]> {
     return list(await http.get(`/api/journeys/${encodeURIComponent(id)}/versions`), 'versions').map(toVersion);
   },
   async version(id: string, version: number): Promise<JourneyVersion> {
     return toVersion(await http.get(`/api/journeys/${encodeURIComponent(id)}/versions/${version}`));
-  },
-  async rollback(id: string, version: number): Promise<JourneyVersion> {
-    return toVersion(await http.post(`/api/journeys/${encodeURIComponent(id)}/rollback`, { version }));
   },
   async pause(id: string): Promise<void> {
     await http.post(`/api/journeys/${encodeURIComponent(id)}/pause`);

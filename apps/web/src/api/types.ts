@@ -22,6 +22,8 @@ export type JourneySummary = {
   converted: number | null;
   updatedAt: string | number | null;
   updatedBy: string | null;
+  /** Live, and the draft differs from what customers get (computed by the server). */
+  hasUnpublishedChanges: boolean;
 };
 
 export type Journey = JourneySummary & { draftGraph: JourneyGraph; draftRevision: number };

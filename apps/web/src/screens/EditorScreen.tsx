@@ -13,6 +13,8 @@ import { StatsPanel } from '../stats/StatsPanel';
 import { TestRunPanel } from '../testrun/TestRunPanel';
 import { describeError } from '../ui/describeError';
 import { toast } from '../ui/toasts';
+import { diffJourneyGraphs, type GraphDiff } from '@braid/journey';
+import { ChangeList } from '../versions/ChangeList';
 import { diffGraphs } from '../versions/diff';
 import { clearLocalDraft, readLocalDraft, sameGraph } from '../versions/localDraft';
 import { useAutosave } from '../versions/useAutosave';
@@ -52,6 +54,8 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
   const [versionsKey, setVersionsKey] = useState(0);
   const [focusNodeId, setFocusNodeId] = useState<string | null>(null);
   const [conflict, setConflict] = useState<JourneyGraph | null>(null);
+  // The diff view lists each change in words beside the canvas that colours them.
+  const [changes, setChanges] = useState<{ diff: GraphDiff; from: JourneyGraph; to: JourneyGraph } | null>(null);
   const editing = !viewVersion && !diff;
 
   const load = useCallback(async () => {
@@ -63,7 +67,9 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
           journeysApi.version(journeyId, diff.from),
           journeysApi.version(journeyId, diff.to),
         ]);
-        const d = diffGraphs(a.graph ?? { nodes: [], edges: [] }, b.graph ?? { nodes: [], edges: [] });
+        const [from, to] = [a.graph ?? { nodes: [], edges: [] }, b.graph ?? { nodes: [], edges: [] }];
+        const d = diffGraphs(from, to);
+        setChanges({ diff: diffJourneyGraphs(from, to), from, to });
         useCanvas.getState().load(d.graph, 'diff');
         useCanvas.getState().setDiff(d.status);
       } else if (viewVersion) {
@@ -99,7 +105,9 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
     void load();
   }, [load]);
 
-  const save = useAutosave(journeyId, journey?.draftRevision ?? 0, editing && !!journey);
+  const save = useAutosave(journeyId, journey?.draftRevision ?? 0, editing && !!journey, (saved) =>
+    setJourney((j) => (j ? { ...j, hasUnpublishedChanges: saved.hasUnpublishedChanges } : j)),
+  );
   useValidation();
 
   const flush = useCallback(async () => {
@@ -169,6 +177,12 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
           </button>
         </div>
       )}
+      {changes && diff && (
+        <details className="diff-changes" open data-testid="diff-changes">
+          <summary>{t('versions.diffTitle', { a: diff.from, b: diff.to })}</summary>
+          <ChangeList diff={changes.diff} from={changes.from} to={changes.to} onStepClick={onNodeClick} />
+        </details>
+      )}
       <div className="editor-body">
           {editing && <Palette />}
           <Canvas onNodeClick={onNodeClick} />
@@ -202,6 +216,11 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
                 activeVersion={journey.activeVersion}
                 refreshKey={versionsKey}
                 onChanged={() => void refreshJourney()}
+                onRolledBack={() => {
+                  // The draft is the restored version now: show it, not the edits it replaced.
+                  clearLocalDraft(journeyId);
+                  void load();
+                }}
               />
             </Tabs.Content>
             <Tabs.Content value="stats">
@@ -223,9 +242,10 @@ function Editor({ journeyId, viewVersion, diff }: Props) {
             journeyId={journeyId}
             flush={flush}
             onClose={() => setPublishing(false)}
-            onPublished={(v) => {
+            onPublished={(outcome) => {
               setPublishing(false);
-              toast.success(t('editor.published', { version: v.version }));
+              if (outcome.unchanged) toast.info(t('review.nothingPublished', { version: outcome.version.version }));
+              else toast.success(t('editor.published', { version: outcome.version.version }));
               setVersionsKey((k) => k + 1);
               void refreshJourney();
             }}

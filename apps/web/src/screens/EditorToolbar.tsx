@@ -1,14 +1,14 @@
+import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { journeysApi } from '../api/journeys';
 import type { Journey } from '../api/types';
 import { redo, undo, useCanvas } from '../canvas/store';
 import { useAutoLayout } from '../canvas/useAutoLayout';
 import { navigate } from '../router';
 import { describeError } from '../ui/describeError';
-import { toast } from '../ui/toasts';
 import type { SaveState } from '../versions/useAutosave';
+import { LifecycleDialog, type LifecycleAction } from './LifecycleDialog';
 
 type Props = {
   journey: Journey;
@@ -28,16 +28,9 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
   const canRedo = useStore(useCanvas.temporal, (s) => s.futureStates.length > 0);
   const issues = useCanvas((s) => s.issues.length);
   const editing = !viewVersion && !diff;
-
-  async function togglePause() {
-    try {
-      if (journey.status === 'paused') await journeysApi.resume(journey.id);
-      else await journeysApi.pause(journey.id);
-      onJourneyChanged();
-    } catch (e) {
-      toast.error(describeError(e, t));
-    }
-  }
+  const [confirming, setConfirming] = useState<LifecycleAction | null>(null);
+  // Live and the draft differs from it: customers get the live version until someone publishes.
+  const unpublished = journey.activeVersion !== null && journey.hasUnpublishedChanges;
 
   const saveLabel =
     saveState === 'saved' ? t('editor.saved') : saveState === 'saving' ? t('editor.saving') : saveState === 'unsaved' ? t('editor.unsaved') : describeError(saveError, t);
@@ -48,6 +41,11 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
       <h2 data-testid="journey-title">{journey.name}</h2>
       <span className={`status status-${journey.status}`}>{t(`journeys.statusValue.${journey.status}`)}</span>
       {journey.activeVersion !== null && <span className="muted">v{journey.activeVersion}</span>}
+      {unpublished && (
+        <span className="unpublished" data-testid="unpublished" title={t('review.unpublishedHelp')}>
+          {t('review.unpublished')}
+        </span>
+      )}
       {editing ? (
         <span className={`save save-${saveState}`} data-testid="save-state" role={saveState === 'stale' || saveState === 'error' ? 'alert' : 'status'}>
           {saveLabel}
@@ -69,13 +67,34 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
       )}
       <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}>{t('editor.fit')}</button>
       {journey.activeVersion !== null && (journey.status === 'active' || journey.status === 'paused') && (
-        <button className="small" onClick={() => void togglePause()}>{journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}</button>
+        <button className="small" data-testid={journey.status === 'paused' ? 'resume' : 'pause'} onClick={() => setConfirming(journey.status === 'paused' ? 'resume' : 'pause')}>
+          {journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}
+        </button>
       )}
-      {editing && (
-        <button className="primary" data-testid="publish" onClick={onPublish} title={issues ? t('editor.publishBlocked') : undefined}>
-          {t('editor.publish')}
+      {journey.status !== 'archived' && (
+        <button className="small" data-testid="archive" onClick={() => setConfirming('archive')}>{t('lifecycle.archive.button')}</button>
+      )}
+      {editing && journey.status !== 'archived' && (
+        <button
+          className="primary"
+          data-testid="publish"
+          onClick={onPublish}
+          title={issues ? t('editor.publishBlocked') : journey.activeVersion !== null && !unpublished ? t('review.upToDate') : undefined}
+        >
+          {unpublished ? t('review.publishChanges') : t('editor.publish')}
           {issues > 0 && <span className="badge badge-error">{issues}</span>}
         </button>
+      )}
+      {confirming && (
+        <LifecycleDialog
+          journey={journey}
+          action={confirming}
+          onClose={() => setConfirming(null)}
+          onDone={() => {
+            setConfirming(null);
+            onJourneyChanged();
+          }}
+        />
       )}
       <span className="shortcuts muted" title={t('editor.shortcuts')}>⌨</span>
     </div>

@@ -74,7 +74,12 @@ export function JourneysList() {
               <tr key={j.id}>
                 <td><a href={href({ name: 'editor', journeyId: j.id })}>{j.name}</a></td>
                 <td><span className={`status status-${j.status}`}>{t(`journeys.statusValue.${j.status}`)}</span></td>
-                <td>{j.activeVersion === null ? t('journeys.none') : `v${j.activeVersion}`}</td>
+                <td>
+                  {j.activeVersion === null ? t('journeys.none') : `v${j.activeVersion}`}
+                  {j.activeVersion !== null && j.hasUnpublishedChanges && (
+                    <> <span className="unpublished" data-testid={`unpublished-${j.id}`} title={t('review.unpublishedHelp')}>{t('review.unpublished')}</span></>
+                  )}
+                </td>
                 <td className="num">{n(j.entered)}</td>
                 <td className="num">{n(j.converted)}</td>
                 <td>

@@ -1,63 +1,122 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { journeysApi, toIssues } from '../api/journeys';
-import type { JourneyVersion } from '../api/types';
+import { reviewApi, type PublishOutcome, type PublishReview } from '../api/review';
+import type { JourneyGraph } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import { describeError } from '../ui/describeError';
+import { ChangeList } from '../versions/ChangeList';
+import { ForecastTable } from '../versions/ForecastTable';
+import { InFlightTable } from '../versions/InFlightTable';
 import { ProblemsList } from './ProblemsList';
 
-type Props = { journeyId: string; flush: () => Promise<boolean>; onClose: () => void; onPublished: (v: JourneyVersion) => void };
+type Props = { journeyId: string; flush: () => Promise<boolean>; onClose: () => void; onPublished: (outcome: PublishOutcome) => void };
 
-/** Publishing is refused while problems remain; the dialog lists them instead of a note field. */
+/**
+ * Publishing is a review: what changed since the live version, who is inside which version and
+ * where, and what the new version is forecast to do. Problems block it; an unchanged draft has
+ * nothing to publish.
+ */
 export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props) {
   const { t } = useTranslation();
   const issues = useCanvas((s) => s.issues);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [review, setReview] = useState<PublishReview | null>(null);
+  const [liveGraph, setLiveGraph] = useState<JourneyGraph | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    setReview(null);
+    try {
+      // The review reads the server's draft: the latest edits must be saved first.
+      if (!(await flush())) throw new Error(t('editor.unsaved'));
+      const r = await reviewApi.review(journeyId);
+      setLiveGraph(r.live ? ((await journeysApi.version(journeyId, r.live.version)).graph ?? null) : null);
+      setReview(r);
+    } catch (err) {
+      setError(describeError(err, t));
+    }
+  }, [flush, journeyId, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function publish() {
+    if (!review) return;
     setBusy(true);
     setError(null);
     try {
       if (!(await flush())) throw new Error(t('editor.unsaved'));
-      const v = await journeysApi.publish(journeyId, note);
-      onPublished(v);
+      onPublished(await reviewApi.publish(journeyId, note, review.live?.version ?? null));
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
         const serverIssues = toIssues(err.details);
         if (serverIssues.length) useCanvas.getState().setIssues(serverIssues);
       }
       setError(describeError(err, t));
+      // Someone else published meanwhile: what this dialog shows is out of date; show theirs.
+      if (err instanceof ApiError && err.code === 'publish_conflict') void load();
     } finally {
       setBusy(false);
     }
   }
 
   const blocked = issues.length > 0;
+  const draft = useCanvas.getState().graph();
+  const nothing = review !== null && !review.hasChanges;
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined} data-testid="publish-dialog">
-          <Dialog.Title>{t('editor.publishTitle')}</Dialog.Title>
-          {blocked ? (
+        <Dialog.Content className="dialog wide" aria-describedby={undefined} data-testid="publish-dialog">
+          <Dialog.Title>{review?.live ? t('review.titleNext', { version: review.live.version }) : t('editor.publishTitle')}</Dialog.Title>
+          {blocked && (
             <>
               <p className="error" data-testid="publish-blocked">{t('editor.publishBlocked')}</p>
               <ProblemsList />
             </>
-          ) : (
-            <label>
-              {t('editor.publishNote')}
-              <textarea data-testid="publish-note" rows={3} value={note} placeholder={t('editor.publishNotePlaceholder')} onChange={(e) => setNote(e.target.value)} />
-            </label>
           )}
-          {error && <p className="error" role="alert">{error}</p>}
+          {!review && !error && <p className="muted">{t('review.loading')}</p>}
+          {review && (
+            <>
+              <section>
+                <h4>{review.live ? t('review.changesSince', { version: review.live.version }) : t('review.firstVersion')}</h4>
+                {nothing ? (
+                  <p className="notice" data-testid="publish-nothing">{t('review.nothingToPublish', { version: review.live?.version })}</p>
+                ) : (
+                  <ChangeList diff={review.changes} from={liveGraph} to={draft} />
+                )}
+              </section>
+              <section>
+                <h4>{t('review.insideNow')}</h4>
+                <InFlightTable inFlight={review.inFlight} graph={draft} activeVersion={review.live?.version ?? null} />
+                {review.inFlight.customers > 0 && !nothing && <p className="muted">{t('review.staySentence')}</p>}
+              </section>
+              {!nothing && (
+                <section>
+                  <h4>{t('review.forecast')}</h4>
+                  {review.forecast ? <ForecastTable forecast={review.forecast} liveVersion={review.live?.version ?? null} /> : <p className="muted">{t('review.noForecast')}</p>}
+                </section>
+              )}
+              {!blocked && !nothing && (
+                <label>
+                  {t('editor.publishNote')}
+                  <textarea data-testid="publish-note" rows={2} value={note} placeholder={t('editor.publishNotePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+                </label>
+              )}
+            </>
+          )}
+          {error && <p className="error" role="alert" data-testid="publish-error">{error}</p>}
           <div className="row end">
             <Dialog.Close asChild><button>{t('journeys.cancel')}</button></Dialog.Close>
-            <button className="primary" data-testid="publish-confirm" disabled={busy || blocked} onClick={() => void publish()}>{t('editor.publish')}</button>
+            <button className="primary" data-testid="publish-confirm" disabled={busy || blocked || !review || nothing} onClick={() => void publish()}>
+              {review?.live ? t('review.publishAs', { version: review.live.version + 1 }) : t('editor.publish')}
+            </button>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeysApi } from '../api/journeys';
+import { reviewApi } from '../api/review';
 import type { JourneyVersion } from '../api/types';
 import { formatDateTime } from '../format';
 import { navigate } from '../router';
 import { describeError } from '../ui/describeError';
 import { toast } from '../ui/toasts';
 
-type Props = { journeyId: string; activeVersion: number | null; refreshKey: number; onChanged: () => void };
+type Props = { journeyId: string; activeVersion: number | null; refreshKey: number; onChanged: () => void; onRolledBack: () => void };
 
 /** Who published what and when; open, compare or roll back any version. */
-export function VersionsPanel({ journeyId, activeVersion, refreshKey, onChanged }: Props) {
+export function VersionsPanel({ journeyId, activeVersion, refreshKey, onChanged, onRolledBack }: Props) {
   const { t, i18n } = useTranslation();
   const [versions, setVersions] = useState<JourneyVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,12 +27,14 @@ export function VersionsPanel({ journeyId, activeVersion, refreshKey, onChanged 
   useEffect(load, [load, refreshKey]);
 
   async function rollback(version: number) {
-    if (!window.confirm(t('versions.rollbackConfirm', { version }))) return;
+    if (!window.confirm(t('review.rollbackConfirm', { version }))) return;
     try {
-      const v = await journeysApi.rollback(journeyId, version);
-      toast.success(t('versions.rolledBack', { version: v.version || version }));
+      // The live version shown here is what the rollback replaces; another one live by now is a 409.
+      const r = await reviewApi.rollback(journeyId, version, activeVersion);
+      toast.success(t('versions.rolledBack', { version: r.version.version || version }));
       load();
       onChanged();
+      onRolledBack();
     } catch (e) {
       toast.error(describeError(e, t));
     }

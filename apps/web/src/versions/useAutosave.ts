@@ -13,7 +13,10 @@ const DEBOUNCE_MS = 800;
  * refuses a save based on an older revision (another tab saved first) and we say so instead
  * of overwriting their work.
  */
-export function useAutosave(journeyId: string, initialRevision: number, enabled: boolean) {
+export function useAutosave(journeyId: string, initialRevision: number, enabled: boolean, onSaved?: (saved: { revision: number; hasUnpublishedChanges: boolean }) => void) {
+  // The server knows whether the saved draft differs from the live version; the header shows it.
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
   const graphVersion = useCanvas((s) => s.graphVersion);
   const revision = useRef(initialRevision);
   const [state, setStateValue] = useState<SaveState>('saved');
@@ -51,6 +54,7 @@ export function useAutosave(journeyId: string, initialRevision: number, enabled:
       try {
         const res = await journeysApi.saveDraft(journeyId, current, revision.current);
         revision.current = res.revision;
+        onSavedRef.current?.(res);
         // Only forget the local copy when nothing changed while the request ran.
         const latest = useCanvas.getState().graph();
         if (JSON.stringify(latest) === JSON.stringify(current)) clearLocalDraft(journeyId);

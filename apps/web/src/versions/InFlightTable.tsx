@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { InFlight } from '../api/review';
+import type { JourneyGraph } from '../api/types';
+import { nodeType } from '../catalog/registry';
+import { formatNumber } from '../format';
+import { nodeLabel } from '../i18n/nodeLabels';
+
+type Props = { inFlight: InFlight; graph: JourneyGraph | null; activeVersion: number | null };
+
+/** Customers inside each version now and the step each waits at: who a publish, pause or archive affects. */
+export function InFlightTable({ inFlight, graph, activeVersion }: Props) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
+  // Step ids are stable across versions in practice; an id the graph no longer has is shown as is.
+  const name = (id: string | null) => {
+    if (id === null) return t('review.entering');
+    const node = graph?.nodes.find((x) => x.id === id) as { type: string; label?: string } | undefined;
+    return node ? node.label || nodeLabel(nodeType(node.type), node.type) : id;
+  };
+  if (inFlight.customers === 0) return <p className="muted" data-testid="in-flight-none">{t('review.nobodyInside')}</p>;
+  return (
+    <table className="table compact" data-testid="in-flight">
+      <thead>
+        <tr>
+          <th>{t('review.version')}</th>
+          <th>{t('review.waitingAt')}</th>
+          <th className="num">{t('review.customers')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {inFlight.versions.flatMap((v) =>
+          v.waiting.map((w, i) => (
+            <tr key={`${v.version}-${w.nodeId ?? ''}`} data-testid={`in-flight-${v.version}-${w.nodeId ?? 'entering'}`}>
+              <td>{i === 0 && <>v{v.version}{v.version === activeVersion ? ` (${t('versions.active')})` : ''} · {t('review.customersCount', { count: v.customers, n: n(v.customers) })}</>}</td>
+              <td>{name(w.nodeId)}</td>
+              <td className="num">{n(w.customers)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
+  );
+}
