@@ -175,6 +175,21 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/customers/{id}', { id: customerId });
     await call('GET', '/api/customers/{id}', { id: 'nope' });
     await call('GET', '/api/customers/{id}/events', { id: customerId });
+    // Subscription groups and a customer's consent.
+    const group = await call('POST', '/api/subscription-groups', {}, { body: { name: 'Khuyến mãi', channel: 'email', description: 'Ưu đãi mỗi tuần' } });
+    await call('POST', '/api/subscription-groups', {}, { body: { name: 'Khuyến mãi', channel: 'email' } });
+    await call('POST', '/api/subscription-groups', {}, { body: { name: '', channel: 'fax' } });
+    const groupId = group.json.id as string;
+    await call('GET', '/api/subscription-groups');
+    await call('GET', '/api/subscription-groups/{id}', { id: groupId });
+    await call('GET', '/api/subscription-groups/{id}', { id: 'nope' });
+    await call('PATCH', '/api/subscription-groups/{id}', { id: groupId }, { body: { mode: 'opt_in' } });
+    await call('PUT', '/api/customers/{id}/subscriptions', { id: customerId }, { body: { groups: { [groupId]: 'subscribed' }, channels: { sms: 'unsubscribed' } } });
+    await call('PUT', '/api/customers/{id}/subscriptions', { id: customerId }, { body: { groups: { nope: 'subscribed' } } });
+    await call('PUT', '/api/customers/{id}/subscriptions', { id: 'nope' }, { body: { groups: { [groupId]: 'subscribed' } } });
+    await call('GET', '/api/customers/{id}/subscriptions', { id: customerId });
+    const spare = await call('POST', '/api/subscription-groups', {}, { body: { name: 'Tạm', channel: 'zalo', mode: 'opt_in' } });
+    await call('DELETE', '/api/subscription-groups/{id}', { id: spare.json.id as string });
     await call('GET', '/api/events', { $query: 'name=Viewed' });
     await call('GET', '/api/events', { $query: 'type=nonsense' });
 
