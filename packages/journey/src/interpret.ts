@@ -213,6 +213,8 @@ export function describeCondition(step: BranchStep): string {
       return `best of ${c.channels.join('/')}`;
     case 'randomSplit':
       return 'random split';
+    case 'consent':
+      return `subscribed to ${c.groupId || `${c.channel} marketing`}?`;
   }
 }
 

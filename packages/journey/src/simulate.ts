@@ -142,6 +142,9 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
         }
         case 'bestChannel':
           return answer(scenario.bestChannel ? { channel: scenario.bestChannel } : { port: 'fallback' });
+        // A test run's customer is subscribed unless the scenario scripts this node's answer.
+        case 'consent':
+          return answer({ matched: true });
         default:
           return { ok: false, error: `no answer scripted for ${cmd.kindName}` };
       }

@@ -120,7 +120,9 @@ export type BranchCondition =
   | { kind: 'segment'; segmentId: string }
   | { kind: 'engagement'; stepId: string; status: 'delivered' | 'opened' | 'clicked' | 'replied' }
   | { kind: 'bestChannel'; channels: string[] }
-  | { kind: 'randomSplit'; weights: number[] };
+  | { kind: 'randomSplit'; weights: number[] }
+  // Would a marketing message on `channel` (of subscription group `groupId`, '' for any) reach the customer now?
+  | { kind: 'consent'; channel: string; groupId: string };
 
 export type BranchStep = {
   type: 'branch';

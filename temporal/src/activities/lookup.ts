@@ -1,7 +1,8 @@
 // Answers for branch conditions that need data the pure interpreter does not hold: traits,
-// event counts, segment membership, engagement with an earlier message, the best channel.
+// event counts, segment membership, engagement with an earlier message, the best channel, consent.
 import { and, customerIdentities, desc, eq, events, gte, inArray, messages, segmentMembers, type MessageStatus } from '@braid/db';
 import { compare, matchesFilters } from '@braid/journey';
+import { checkConsent } from '@braid/channels';
 import type { BranchCondition, CustomerEvent, Json, LookupAnswer } from '@braid/sdk';
 import type { ActivityDeps, EffectContext } from './deps';
 
@@ -90,6 +91,11 @@ export async function lookup(
       if (recent[0] && reachable(recent[0].channel)) return { ok: true, output: { channel: recent[0].channel } };
       const first = condition.channels.find(reachable);
       return { ok: true, output: first ? { channel: first } : { port: 'fallback' } };
+    }
+    case 'consent': {
+      // The same rule sends obey, so "yes" means a marketing send here would go out.
+      const verdict = await checkConsent(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel: condition.channel, groupId: condition.groupId || null });
+      return { ok: true, output: { matched: verdict.allowed } };
     }
     case 'randomSplit':
       return { ok: false, error: 'random splits are decided by the interpreter' };
