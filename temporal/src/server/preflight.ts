@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb, type BraidDb } from '@braid/db';
 import { connectionOptions, temporalConfigFromEnv, type TemporalConfig } from '../connection/config';
 import { dataDirFromEnv, databaseUrlFromEnv } from './data-dir';
+import { JOURNEY_SEARCH_ATTRIBUTES } from './search-attributes';
 import { StartupError } from './startup-error';
 
 type Env = Record<string, string | undefined>;
@@ -60,10 +61,49 @@ export async function connectTemporal(env: Env = process.env, timeoutMs = CHECK_
     await connection.close();
     const missing = (error as { code?: number }).code === 5; // gRPC NOT_FOUND
     throw new StartupError(
-      missing ? `TEMPORAL_NAMESPACE (${config.namespace}): no such namespace on ${config.address}` : `${setting}: Temporal does not answer (${reason(error)})`,
+      missing
+        ? `TEMPORAL_NAMESPACE (${config.namespace}): no such namespace on ${config.address}; create it (temporal operator namespace create --namespace ${config.namespace} --address ${config.address}) or name an existing one`
+        : `${setting}: Temporal does not answer (${reason(error)})`,
     );
   }
+  try {
+    await requireSearchAttributes(connection, config, timeoutMs);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   return { config, client: new Client({ connection, namespace: config.namespace }) };
+}
+
+/**
+ * Journey workflows are started with Braid's search attributes: a namespace without them would
+ * refuse every enrollment. A fresh self-hosted namespace gets them here; where that is refused
+ * (a full SQL visibility store, Temporal Cloud, an authorizer) the line names the command.
+ */
+async function requireSearchAttributes(connection: Connection, config: TemporalConfig, timeoutMs: number): Promise<void> {
+  const { namespace, address } = config;
+  const deadline = () => Date.now() + timeoutMs;
+  let existing: Record<string, unknown>;
+  try {
+    existing = (await connection.withDeadline(deadline(), () => connection.operatorService.listSearchAttributes({ namespace }))).customAttributes ?? {};
+  } catch {
+    // Some hosted services do not expose the operator API to workers: start, as before this check.
+    return;
+  }
+  const missing = Object.entries(JOURNEY_SEARCH_ATTRIBUTES).filter(([name]) => !(name in existing));
+  if (missing.length === 0) return;
+  // temporal.api.enums.v1.IndexedValueType: 2 = KEYWORD, 3 = INT.
+  const searchAttributes = Object.fromEntries(missing.map(([name, type]) => [name, type === 'Int' ? 3 : 2]));
+  try {
+    await connection.withDeadline(deadline(), () => connection.operatorService.addSearchAttributes({ namespace, searchAttributes }));
+  } catch (error) {
+    // One --type per --name: the CLI pairs them in order (a second --name without its own
+    // --type is silently dropped).
+    const flags = missing.map(([name, type]) => `--name ${name} --type ${type}`).join(' ');
+    throw new StartupError(
+      `TEMPORAL_NAMESPACE (${namespace}): search attributes ${missing.map(([name]) => name).join(', ')} missing on ${address} and not added (${reason(error)}); add them: temporal operator search-attribute create --namespace ${namespace} --address ${address} ${flags}`,
+    );
+  }
 }
 
 /** Both checks at once (the slower one bounds the wait); closes what opened if the other failed. */
