@@ -12,3 +12,7 @@ bash scripts/install-chromium.sh
 npx turbo run lint typecheck --concurrency=2
 npx turbo run build
 npx turbo run test --concurrency=1
+# Last, the runtime on a real Temporal cluster (PostgreSQL, 8 history shards, two APIs and two
+# workers). The first run on a machine builds the Temporal server (about 15 minutes on 2 cores);
+# later runs reuse it.
+npm run test:cluster
