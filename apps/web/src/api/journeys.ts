@@ -27,6 +27,8 @@ export function toGraph(value: unknown): JourneyGraph {
       typeVersion: num(x, 'typeVersion') ?? 1,
       config: x.config ?? {},
       position: { x: num(p, 'x') ?? 0, y: num(p, 'y') ?? 0 },
+      // Dropping it would make every save look like a renamed step to the publish review.
+      ...(typeof x.label === 'string' ? { label: x.label } : {}),
     };
   });
   const edges = list(o.edges).map((e, i) => {

@@ -6,6 +6,8 @@ export type GraphNode = {
   typeVersion: number;
   config: unknown;
   position: { x: number; y: number };
+  /** A name given to the step (templates, journeys as code); kept through every save. */
+  label?: string;
 };
 export type GraphEdge = { id: string; source: string; sourcePort: string; target: string };
 export type JourneyGraph = { nodes: GraphNode[]; edges: GraphEdge[] };

@@ -5,7 +5,7 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { JourneyGraph } from '../api/types';
 import { hasInput, portsOf } from '../catalog/registry';
 
-export type JourneyNodeData = { typeId: string; typeVersion: number; config: unknown };
+export type JourneyNodeData = { typeId: string; typeVersion: number; config: unknown; label?: string };
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 export type JourneyFlowEdge = Edge;
 
@@ -40,7 +40,7 @@ export function toFlowNodes(graph: JourneyGraph): JourneyFlowNode[] {
     ...CARD_SIZE,
     handles: estimatedHandles(n.type, n.config),
     position: { ...n.position },
-    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config },
+    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, ...(n.label !== undefined ? { label: n.label } : {}) },
   }));
 }
 
@@ -56,6 +56,7 @@ export function fromFlow(nodes: readonly JourneyFlowNode[], edges: readonly Jour
       typeVersion: n.data.typeVersion,
       config: n.data.config,
       position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+      ...(n.data.label !== undefined ? { label: n.data.label } : {}),
     })),
     edges: edges.map((e) => ({ id: e.id, source: e.source, sourcePort: e.sourceHandle ?? 'out', target: e.target })),
   };

@@ -140,7 +140,7 @@ export const en = {
   },
   review: {
     loading: 'Loading the review…',
-    titleNext: 'Publish version {{version}}… review the changes',
+    titleNext: 'Review before publishing version {{version}}',
     firstVersion: 'First version: every step is new',
     changesSince: 'Changes since version {{version}} (live)',
     noChanges: 'No changes.',

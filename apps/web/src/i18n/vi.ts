@@ -142,7 +142,7 @@ export const vi: Messages = {
   },
   review: {
     loading: 'Đang tải nội dung xem lại…',
-    titleNext: 'Xuất bản phiên bản {{version}}… xem lại thay đổi',
+    titleNext: 'Xem lại trước khi xuất bản phiên bản {{version}}',
     firstVersion: 'Phiên bản đầu tiên: mọi bước đều mới',
     changesSince: 'Thay đổi so với phiên bản {{version}} (đang chạy)',
     noChanges: 'Không có thay đổi.',

@@ -51,7 +51,7 @@ export function LifecycleDialog({ journey, action, onClose, onDone }: Props) {
           {inFlight ? (
             <>
               <p data-testid="lifecycle-effect">{count === 0 ? t('lifecycle.nobodyInside') : t(`lifecycle.${effect}.inside`, { count, n })}</p>
-              {count > 0 && <InFlightTable inFlight={inFlight} graph={journey.draftGraph} activeVersion={journey.activeVersion} />}
+              {count > 0 && <InFlightTable journeyId={journey.id} inFlight={inFlight} activeVersion={journey.activeVersion} />}
             </>
           ) : (
             !error && <p className="muted">{t('review.loading')}</p>

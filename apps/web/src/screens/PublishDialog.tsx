@@ -74,7 +74,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
         <Dialog.Content className="dialog wide" aria-describedby={undefined} data-testid="publish-dialog">
-          <Dialog.Title>{review?.live ? t('review.titleNext', { version: review.live.version }) : t('editor.publishTitle')}</Dialog.Title>
+          <Dialog.Title>{review?.live ? t('review.titleNext', { version: review.live.version + 1 }) : t('editor.publishTitle')}</Dialog.Title>
           {blocked && (
             <>
               <p className="error" data-testid="publish-blocked">{t('editor.publishBlocked')}</p>
@@ -94,7 +94,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
               </section>
               <section>
                 <h4>{t('review.insideNow')}</h4>
-                <InFlightTable inFlight={review.inFlight} graph={draft} activeVersion={review.live?.version ?? null} />
+                <InFlightTable journeyId={journeyId} inFlight={review.inFlight} activeVersion={review.live?.version ?? null} />
                 {review.inFlight.customers > 0 && !nothing && <p className="muted">{t('review.staySentence')}</p>}
               </section>
               {!nothing && (
@@ -115,7 +115,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
           <div className="row end">
             <Dialog.Close asChild><button>{t('journeys.cancel')}</button></Dialog.Close>
             <button className="primary" data-testid="publish-confirm" disabled={busy || blocked || !review || nothing} onClick={() => void publish()}>
-              {review?.live ? t('review.publishAs', { version: review.live.version + 1 }) : t('editor.publish')}
+              {review?.live && !nothing ? t('review.publishAs', { version: review.live.version + 1 }) : t('editor.publish')}
             </button>
           </div>
         </Dialog.Content>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { GraphDiff } from '@braid/journey';
 import type { JourneyGraph } from '../api/types';
-import { nodeType, portsOf } from '../catalog/registry';
+import { nodeType, portsOf, summaryOf } from '../catalog/registry';
 import { nodeLabel } from '../i18n/nodeLabels';
-import { fieldLabel, formatValue, hintOf, textOf } from './changeText';
+import { fieldLabel, formatValue, hintOf, stepName, textOf } from './changeText';
 
 type Props = { diff: GraphDiff; from: JourneyGraph | null; to: JourneyGraph; onStepClick?: (nodeId: string) => void };
 
@@ -12,11 +12,7 @@ export function ChangeList({ diff, from, to, onStepClick }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const find = (id: string) => to.nodes.find((n) => n.id === id) ?? from?.nodes.find((n) => n.id === id);
-  const name = (id: string) => {
-    const n = find(id) as { type: string; label?: string } | undefined;
-    if (!n) return id;
-    return n.label || nodeLabel(nodeType(n.type), n.type) || id;
-  };
+  const name = (id: string) => stepName(find(id), lang, (type) => nodeLabel(nodeType(type), type), summaryOf) || id;
   const step = (id: string) =>
     onStepClick ? (
       <button className="link" onClick={() => onStepClick(id)}>{name(id)}</button>

@@ -1,21 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../api/review';
-import type { JourneyGraph } from '../api/types';
-import { nodeType } from '../catalog/registry';
+import { nodeType, summaryOf } from '../catalog/registry';
 import { formatNumber } from '../format';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { stepName } from './changeText';
+import { useVersionGraphs } from './useVersionGraphs';
 
-type Props = { inFlight: InFlight; graph: JourneyGraph | null; activeVersion: number | null };
+type Props = { journeyId: string; inFlight: InFlight; activeVersion: number | null };
 
 /** Customers inside each version now and the step each waits at: who a publish, pause or archive affects. */
-export function InFlightTable({ inFlight, graph, activeVersion }: Props) {
+export function InFlightTable({ journeyId, inFlight, activeVersion }: Props) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatNumber(v, i18n.language);
-  // Step ids are stable across versions in practice; an id the graph no longer has is shown as is.
-  const name = (id: string | null) => {
+  const graphs = useVersionGraphs(journeyId, inFlight.versions.map((v) => v.version));
+  const name = (version: number, id: string | null) => {
     if (id === null) return t('review.entering');
-    const node = graph?.nodes.find((x) => x.id === id) as { type: string; label?: string } | undefined;
-    return node ? node.label || nodeLabel(nodeType(node.type), node.type) : id;
+    return stepName(graphs[version]?.nodes.find((x) => x.id === id), i18n.language, (type) => nodeLabel(nodeType(type), type), summaryOf) || id;
   };
   if (inFlight.customers === 0) return <p className="muted" data-testid="in-flight-none">{t('review.nobodyInside')}</p>;
   return (
@@ -32,7 +32,7 @@ export function InFlightTable({ inFlight, graph, activeVersion }: Props) {
           v.waiting.map((w, i) => (
             <tr key={`${v.version}-${w.nodeId ?? ''}`} data-testid={`in-flight-${v.version}-${w.nodeId ?? 'entering'}`}>
               <td>{i === 0 && <>v{v.version}{v.version === activeVersion ? ` (${t('versions.active')})` : ''} · {t('review.customersCount', { count: v.customers, n: n(v.customers) })}</>}</td>
-              <td>{name(w.nodeId)}</td>
+              <td>{name(v.version, w.nodeId)}</td>
               <td className="num">{n(w.customers)}</td>
             </tr>
           )),

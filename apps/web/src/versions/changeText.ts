@@ -50,3 +50,15 @@ export function formatValue(value: unknown, hint: Hint | undefined, lang: string
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return clip(value.map(option).join(', '));
   return clip(JSON.stringify(value));
 }
+
+/**
+ * A step as a reviewer recognises it: its given name, else its kind and card summary ("Chờ ·
+ * 2 ngày"), since a journey often has several steps of one kind.
+ */
+export function stepName(node: { id: string; type: string; label?: string; config?: unknown } | undefined, lang: string, kind: (typeId: string) => string, summary: (typeId: string, config: unknown) => unknown): string {
+  if (!node) return '';
+  if (node.label) return node.label;
+  const k = kind(node.type);
+  const s = textOf(summary(node.type, node.config), lang);
+  return s && s !== k ? `${k} · ${s}` : k || node.id;
+}
