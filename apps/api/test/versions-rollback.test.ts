@@ -1,10 +1,13 @@
 // Versions that mean what they say, over real HTTP against a real libSQL file: rollback makes the
 // draft the restored version, an untouched draft publishes nothing, the live flag follows the
 // draft, versions are labelled with a name, and two publishers racing get one version and one 409.
+import { join } from 'node:path';
+import { createDb } from '@braid/db';
 import { welcomeSeries } from '@braid/journey/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../src/journeys';
-import { count, startTestApi, type TestApi } from './helpers';
+import { startApi } from '../src/server';
+import { ADMIN_TOKEN, count, startTestApi, type TestApi } from './helpers';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -157,5 +160,29 @@ describe('two people publishing at once', () => {
     const bad = await call('POST', `/api/journeys/${id}/publish`, { activeVersion: 'two' });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].field).toBe('activeVersion');
+  });
+});
+
+describe('two API processes on one database', () => {
+  it('publishers on different instances racing for the same live version get one version and one 409', async () => {
+    // A second API with its own connection to the same libSQL file, as when API processes scale out.
+    const db2 = await createDb(`file:${join(api.dir, 'braid.db')}`);
+    const api2 = await startApi({ db: db2, port: 0, log: () => undefined, registerRoutes: createJourneyRuntime({ db: db2.db, client: null }).registerRoutes });
+    try {
+      const { id } = await createJourney('Two instances', withWait(2));
+      await call('POST', `/api/journeys/${id}/publish`, {});
+      await saveDraft(id, withWait(8));
+      const viaSecond = (body: unknown) =>
+        fetch(`${api2.url}/api/journeys/${id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+          async (r) => ({ status: r.status, json: (await r.json()) as Json }),
+        );
+      const results = await Promise.all([call('POST', `/api/journeys/${id}/publish`, { activeVersion: 1 }), viaSecond({ activeVersion: 1 })]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)!.json.error.code).toBe('publish_conflict');
+      expect((await call('GET', `/api/journeys/${id}/versions`)).json.versions).toHaveLength(2);
+    } finally {
+      await api2.close();
+      db2.close();
+    }
   });
 });
