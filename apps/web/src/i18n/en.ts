@@ -1,6 +1,6 @@
 // English strings. Keys mirror vi.ts; Vietnamese is the reference language.
 export const en = {
-  app: { name: 'Braid', signOut: 'Sign out', language: 'Language' },
+  app: { name: 'Braid', signOut: 'Sign out', language: 'Language', loadingNodeTypes: 'Loading step types…', nodeTypesFailed: 'Could not load the step types: {{message}}' },
   errors: {
     network: 'Cannot reach the Braid server. Check your connection and try again.',
     unauthorized: 'Your session has ended. Please sign in again.',
@@ -102,7 +102,8 @@ export const en = {
     compare: 'Compare',
     rollback: 'Roll back to this',
     rollbackConfirm: 'Publish version {{version}} again as a new version?',
-    rolledBack: 'Rolled back: version {{version}} is now active.',
+    rolledBack: 'Rolled back to version {{from}}: live as version {{version}}, and the draft is version {{from}} again.',
+    draftReset: 'The live version already has the content of version {{version}}: the draft is back to it, no new version.',
     diffTitle: 'Changes from version {{a}} to {{b}}',
     added: 'added',
     removed: 'removed',

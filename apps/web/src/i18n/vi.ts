@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 // Vietnamese strings: the default UI language for Braid's first users.
 export const vi: Messages = {
-  app: { name: 'Braid', signOut: 'Đăng xuất', language: 'Ngôn ngữ' },
+  app: { name: 'Braid', signOut: 'Đăng xuất', language: 'Ngôn ngữ', loadingNodeTypes: 'Đang tải các loại bước…', nodeTypesFailed: 'Không tải được các loại bước: {{message}}' },
   errors: {
     network: 'Không kết nối được máy chủ Braid. Kiểm tra mạng và thử lại.',
     unauthorized: 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.',
@@ -104,7 +104,8 @@ export const vi: Messages = {
     compare: 'So sánh',
     rollback: 'Quay lại bản này',
     rollbackConfirm: 'Xuất bản lại phiên bản {{version}} thành phiên bản mới?',
-    rolledBack: 'Đã quay lại: phiên bản {{version}} đang chạy.',
+    rolledBack: 'Đã quay lại phiên bản {{from}}: đang chạy thành phiên bản {{version}}, bản nháp cũng trở về phiên bản {{from}}.',
+    draftReset: 'Phiên bản đang chạy đã có nội dung của phiên bản {{version}}: bản nháp trở về nội dung đó, không tạo phiên bản mới.',
     diffTitle: 'Thay đổi từ phiên bản {{a}} sang {{b}}',
     added: 'thêm mới',
     removed: 'đã xoá',

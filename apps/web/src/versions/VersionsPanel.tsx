@@ -31,7 +31,7 @@ export function VersionsPanel({ journeyId, activeVersion, refreshKey, onChanged,
     try {
       // The live version shown here is what the rollback replaces; another one live by now is a 409.
       const r = await reviewApi.rollback(journeyId, version, activeVersion);
-      toast.success(t('versions.rolledBack', { version: r.version.version || version }));
+      toast.success(r.unchanged ? t('versions.draftReset', { version }) : t('versions.rolledBack', { version: r.version.version, from: version }));
       load();
       onChanged();
       onRolledBack();

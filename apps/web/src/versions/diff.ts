@@ -1,3 +1,4 @@
+import { diffJourneyGraphs } from '@braid/journey';
 import type { JourneyGraph } from '../api/types';
 import type { DiffStatus } from '../canvas/store';
 
@@ -6,19 +7,15 @@ import type { DiffStatus } from '../canvas/store';
  * (shown as ghosts), so the whole change can be read on one canvas.
  */
 export function diffGraphs(from: JourneyGraph, to: JourneyGraph): { graph: JourneyGraph; status: Record<string, DiffStatus> } {
-  const before = new Map(from.nodes.map((n) => [n.id, n]));
-  const after = new Map(to.nodes.map((n) => [n.id, n]));
+  // The same diff the change list and the publish review read, so the colours and the words agree.
+  const d = diffJourneyGraphs(from, to);
   const status: Record<string, DiffStatus> = {};
-  const outgoing = (g: JourneyGraph, id: string) =>
-    JSON.stringify(g.edges.filter((e) => e.source === id).map((e) => [e.sourcePort, e.target]).sort());
-  for (const n of to.nodes) {
-    const old = before.get(n.id);
-    if (!old) status[n.id] = 'added';
-    else if (old.type !== n.type || JSON.stringify(old.config) !== JSON.stringify(n.config) || outgoing(from, n.id) !== outgoing(to, n.id)) status[n.id] = 'changed';
-  }
-  const removed = from.nodes.filter((n) => !after.has(n.id));
-  for (const n of removed) status[n.id] = 'removed';
-  const removedIds = new Set(removed.map((n) => n.id));
+  for (const s of d.added) status[s.nodeId] = 'added';
+  for (const s of d.changed) status[s.nodeId] = 'changed';
+  for (const r of d.rewired) status[r.nodeId] = 'changed';
+  for (const s of d.removed) status[s.nodeId] = 'removed';
+  const removedIds = new Set(d.removed.map((s) => s.nodeId));
+  const removed = from.nodes.filter((n) => removedIds.has(n.id));
   return {
     graph: {
       nodes: [...to.nodes, ...removed],
