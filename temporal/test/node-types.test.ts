@@ -49,11 +49,11 @@ describe('installed node types', () => {
   it('GET /api/node-types describes the built-ins and the packages named in BRAID_NODE_PACKAGES', async () => {
     const res = await admin('/node-types');
     expect(res.status, await res.clone().text()).toBe(200);
-    const { nodeTypes } = (await res.json()) as { nodeTypes: { id: string; category: string; label: string; ports: { id: string }[]; configJsonSchema: unknown }[] };
+    const { nodeTypes } = (await res.json()) as { nodeTypes: { id: string; category: string; label: { vi: string; en: string }; ports: { id: string }[]; configJsonSchema: unknown }[] };
     const ids = nodeTypes.map((t) => t.id);
     expect(ids).toEqual(expect.arrayContaining(['trigger-event', 'send-message', 'notify-chat']));
     const chat = nodeTypes.find((t) => t.id === 'notify-chat')!;
-    expect(chat).toMatchObject({ category: 'action', label: 'Notify a team chat', ports: [{ id: 'out' }] });
+    expect(chat).toMatchObject({ category: 'action', label: { vi: 'Báo vào nhóm chat', en: 'Notify a team chat' }, ports: [{ id: 'out' }] });
     expect(chat.configJsonSchema).toBeTruthy();
   });
 

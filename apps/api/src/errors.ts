@@ -3,6 +3,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { decodeText } from '@braid/sdk';
 
 export interface ErrorDetail {
   /** Dotted path of the field at fault, e.g. `batch.3.userId`; '' for the whole body. */
@@ -32,7 +33,8 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 export function zodDetails(error: ZodError, prefix: ReadonlyArray<PropertyKey> = []): ErrorDetail[] {
   return error.issues.map((issue) => ({
     field: fieldPath([...prefix, ...issue.path]),
-    message: issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message,
+    // Shared schemas (filters, durations) carry both languages; the API answers in English.
+    message: issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : (decodeText(issue.message)?.en ?? issue.message),
   }));
 }
 

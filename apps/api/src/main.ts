@@ -13,6 +13,12 @@ followLauncher();
 const { db, client } = await preflight().catch(exitOnStartupError('braid api'));
 // Journeys (runtime): Temporal client from TEMPORAL_* env, routes and the ingestion → routing hook.
 const journeys = createJourneyRuntime({ db: db.db, client });
+// Node packages (BRAID_NODE_PACKAGES) load before listening: a malformed one stops the start, named.
+const { packages: nodePackages } = await journeys.loadNodeTypes().catch((error: unknown) => {
+  console.error(`braid api: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+if (nodePackages.length) console.log(`Node packages: ${nodePackages.map((p) => `${p.name} (${p.nodeTypeIds.join(', ')})`).join('; ')}`);
 const api = await startApi({
   db,
   port: Number.isFinite(port) ? port : 3000,

@@ -9,10 +9,15 @@ import { TopBar } from './screens/TopBar';
 import { OutboxScreen } from './screens/OutboxScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
+import { useCatalogue } from './catalog/useCatalogue';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
   const route = useRoute();
   const { me, checked, check, expire } = useSession();
+  const { t } = useTranslation();
+  // Palette, forms and cards all read the server's node catalogue: nothing draws before it arrives.
+  const catalogue = useCatalogue(!!me);
 
   useEffect(() => {
     void check();
@@ -21,6 +26,8 @@ export function App() {
 
   if (!checked) return <div className="splash">Braid</div>;
   if (!me) return (<><SignIn /><Toasts /></>);
+  if (catalogue.status === 'loading') return <div className="splash">{t('app.loadingNodeTypes')}</div>;
+  if (catalogue.status === 'failed') return <div className="splash error" role="alert">{t('app.nodeTypesFailed', { message: catalogue.error.message })}</div>;
 
   return (
     <div className="app">

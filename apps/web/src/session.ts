@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { authApi } from './api/auth';
 import type { Me } from './api/types';
 import { setWorkspaceTimeZone } from './format';
+import { rememberLanguageOf } from './i18n';
 
 type SessionState = {
   me: Me | null;
@@ -19,6 +20,7 @@ export const useSession = create<SessionState>((set) => ({
     try {
       const me = await authApi.me();
       setWorkspaceTimeZone(me.timezone ?? undefined);
+      rememberLanguageOf(me.id);
       set({ me, checked: true });
     } catch {
       set({ me: null, checked: true });
@@ -27,10 +29,12 @@ export const useSession = create<SessionState>((set) => ({
   signIn: async (email, password) => {
     const me = await authApi.login(email, password);
     setWorkspaceTimeZone(me.timezone ?? undefined);
+    rememberLanguageOf(me.id);
     set({ me: { ...me, email: me.email || email }, checked: true });
   },
   signOut: async () => {
     await authApi.logout().catch(() => undefined);
+    rememberLanguageOf(null);
     set({ me: null });
   },
   expire: () => set({ me: null }),

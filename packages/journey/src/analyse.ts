@@ -33,7 +33,7 @@ export type Analysis = {
 export const portKey = (source: string, port: string) => `${source}\u0000${port}`;
 
 function label(info: NodeInfo): string {
-  return info.node.label || info.type?.label || info.node.type;
+  return info.node.label || info.type?.label.en || info.node.type;
 }
 export { label as nodeLabel };
 
@@ -70,7 +70,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     }
     const r = type.upgradeConfig(node.typeVersion, node.config);
     if (!r.ok) {
-      for (const i of r.issues) issues.push({ nodeId: node.id, path: i.path, message: i.message, code: 'invalid-config' });
+      for (const i of r.issues) issues.push({ nodeId: node.id, path: i.path, message: i.message.en, text: i.message, code: 'invalid-config' });
       nodes.set(node.id, { node, type, config: node.config, valid: false, ports: [] });
       continue;
     }
@@ -78,7 +78,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     try {
       ports = type.portsFor(r.config);
     } catch (e) {
-      issues.push({ nodeId: node.id, path: '', message: `"${type.label}" could not list its paths: ${String(e)}`, code: 'internal' });
+      issues.push({ nodeId: node.id, path: '', message: `"${type.label.en}" could not list its paths: ${String(e)}`, code: 'internal' });
     }
     nodes.set(node.id, { node, type, config: r.config, valid: true, ports });
   }
@@ -111,7 +111,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     if (list) {
       list.push(edge);
       const port = src.ports.find((p) => p.id === edge.sourcePort);
-      issues.push({ nodeId: edge.source, path, message: `The "${port?.label ?? edge.sourcePort}" path of "${label(src)}" leads to more than one step: keep one connection`, code: 'bad-edge' });
+      issues.push({ nodeId: edge.source, path, message: `The "${port?.label.en ?? edge.sourcePort}" path of "${label(src)}" leads to more than one step: keep one connection`, code: 'bad-edge' });
     } else edgesFrom.set(key, [edge]);
     const succ = successors.get(edge.source);
     if (succ) succ.push(edge.target);

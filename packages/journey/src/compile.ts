@@ -98,7 +98,7 @@ class NodeCompileContext implements CompileContext {
     if (edge) return edge.target;
     // An optional port left open: customers taking it leave here, with a reason the reports can show.
     const id = `${this.nodeId}.${port}.end`;
-    const portLabel = this.info.ports.find((p) => p.id === port)?.label ?? port;
+    const portLabel = this.info.ports.find((p) => p.id === port)?.label.en ?? port;
     this.steps[id] = { type: 'end', id, reason: `Left after "${nodeLabel(this.info)}" (${portLabel})` };
     this.nodeOf[id] = this.nodeId;
     return id;

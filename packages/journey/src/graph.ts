@@ -1,5 +1,6 @@
 // The graph is what the canvas saves: nodes with type, type version, config and position,
 // and edges leaving a named port. Drafts are graphs; publishing compiles a graph to IR.
+import type { LocalText } from '@braid/sdk';
 import { z } from 'zod';
 
 // Step ids become keys of plain objects in the IR and the interpreter state.
@@ -39,7 +40,13 @@ export type JourneyIssue = {
   nodeId: string | null;
   /** Config field path (`subject`, `where.0.value`); `''` for the node as a whole; `edges.3` for an edge. */
   path: string;
+  /** In English: logs, API clients and tests read this. */
   message: string;
+  /**
+   * The message in every UI language, when it comes from a node type's declaration (its schema
+   * or `validate`). Journey-wide rules carry only `message` until they are translated too.
+   */
+  text?: LocalText;
   /** Stable machine code for the canvas (highlighting, docs links). */
   code: IssueCode;
 };

@@ -37,7 +37,7 @@ function journeyRules(a: Analysis): JourneyIssue[] {
     if (!info.valid || !category) continue;
     for (const port of info.ports) {
       if (port.optional || a.edgesFrom.has(portKey(info.node.id, port.id))) continue;
-      const what = info.ports.length > 1 ? `the "${port.label}" path of "${nodeLabel(info)}"` : `"${nodeLabel(info)}"`;
+      const what = info.ports.length > 1 ? `the "${port.label.en}" path of "${nodeLabel(info)}"` : `"${nodeLabel(info)}"`;
       issues.push({ nodeId: info.node.id, path: `ports.${port.id}`, message: `Connect ${what} to the next step (use Exit to end the journey)`, code: 'unconnected-port' });
     }
     if (FLOW.has(category) && !a.reachable.has(info.node.id))
@@ -131,7 +131,7 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
   const viewById = new Map(views.map((v) => [v.id, v]));
   const reaches = upstreamChecker(a);
   const variableOwners = new Map<string, string>();
-  for (const t of registry.list()) if (t.templateVariable) variableOwners.set(t.templateVariable, t.label);
+  for (const t of registry.list()) if (t.templateVariable) variableOwners.set(t.templateVariable, t.label.en);
   let avail: Map<string, Set<string>> | null = null;
 
   for (const info of a.nodes.values()) {
@@ -139,7 +139,7 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
     const nodeId = info.node.id;
     const ctx: GraphContext = new NodeGraphContext(nodeId, views, viewById, reaches);
     try {
-      for (const i of info.type.validate?.(info.config, ctx) ?? []) issues.push({ nodeId, path: i.path, message: i.message, code: 'node-rule' });
+      for (const i of info.type.validate?.(info.config, ctx) ?? []) issues.push({ nodeId, path: i.path, message: i.message.en, text: i.message, code: 'node-rule' });
     } catch (e) {
       issues.push({ nodeId, path: '', message: `"${nodeLabel(info)}" could not check its settings: ${String(e)}`, code: 'internal' });
     }

@@ -108,7 +108,16 @@ describe('validate', () => {
     const n = g.nodes.find((x) => x.id === 'checkout-wait')!;
     n.config = { ...(n.config as object), timeout: null };
     expect(validate(g, registry)).toEqual([
-      { nodeId: 'checkout-wait', path: 'timeout', code: 'node-rule', message: 'Set how long to wait for "Checkout Started": without a time limit customers who never do it would wait forever' },
+      {
+        nodeId: 'checkout-wait',
+        path: 'timeout',
+        code: 'node-rule',
+        message: 'Set how long to wait for "Checkout Started": without a time limit customers who never do it would wait forever',
+        text: {
+          vi: 'Hãy đặt thời gian chờ "Checkout Started": nếu không, khách không bao giờ làm việc đó sẽ chờ mãi',
+          en: 'Set how long to wait for "Checkout Started": without a time limit customers who never do it would wait forever',
+        },
+      },
     ]);
   });
 
@@ -230,8 +239,8 @@ describe('loops through a time window', () => {
       [['t', 'out', 'x']],
     );
     expect(validate(g, registry)).toEqual([
-      { nodeId: 't', path: 'where.0.value', code: 'invalid-config', message: 'Enter a value for "is more than"' },
-      { nodeId: 't', path: 'where.1.value', code: 'invalid-config', message: 'Give a list of values for "is one of"' },
+      { nodeId: 't', path: 'where.0.value', code: 'invalid-config', message: 'Enter a value for "is more than"', text: { vi: 'Hãy nhập giá trị cho "lớn hơn"', en: 'Enter a value for "is more than"' } },
+      { nodeId: 't', path: 'where.1.value', code: 'invalid-config', message: 'Give a list of values for "is one of"', text: expect.objectContaining({ vi: expect.stringContaining('là một trong') }) },
     ]);
   });
 });

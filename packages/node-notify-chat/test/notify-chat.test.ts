@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createRegistry, defineNodeType } from '@braid/sdk';
+import { checkNodeType, createRegistry, defineNodeType } from '@braid/sdk';
 import type { Json } from '@braid/sdk';
 import { ActionConfigError, createImplementationRegistry, loadNodePackages, runAction } from '@braid/sdk/server';
 import type { ActionServices } from '@braid/sdk/server';
@@ -57,11 +57,17 @@ const ctx = (config: Json) => ({
 describe('notify-chat definition', () => {
   it('validates the config in the marketer’s words', () => {
     expect(notifyChat.parseConfig({ service: 'slack', webhookUrl: 'hooks.slack.com/x', message: 'hi' })).toEqual({
-      ok: false, issues: [{ path: 'webhookUrl', message: 'Paste the incoming webhook address, starting with https://' }],
+      ok: false,
+      issues: [{ path: 'webhookUrl', message: { vi: 'Dán địa chỉ incoming webhook, bắt đầu bằng https://', en: 'Paste the incoming webhook address, starting with https://' } }],
     });
     expect(notifyChat.parseConfig({ service: 'teams', webhookUrl: 'https://x.y', message: 'hi' }).ok).toBe(false);
     const ok = notifyChat.parseConfig({ service: 'discord', webhookUrl: 'https://discord.com/api/webhooks/1/abc', message: 'Cart abandoned' });
-    expect(ok.ok && notifyChat.summary(ok.config)).toBe('Notify Discord: Cart abandoned');
+    expect(ok.ok && notifyChat.summary(ok.config)).toEqual({ vi: 'Báo vào Discord: Cart abandoned', en: 'Notify Discord: Cart abandoned' });
+  });
+
+  it('passes Braid’s load-time check: every text in both languages, a lucide icon', () => {
+    expect(checkNodeType(notifyChat)).toEqual([]);
+    expect(notifyChat.label).toEqual({ vi: 'Báo vào nhóm chat', en: 'Notify a team chat' });
   });
 
   it('infers its config type', () => {
@@ -119,13 +125,13 @@ describe('as a Braid node package', () => {
 
   it('compiles and simulates inside a journey', () => {
     const start = defineNodeType({
-      id: 'trigger-manual', category: 'trigger', version: 1, label: 'Manual', description: '',
-      configSchema: z.object({}), defaultConfig: {}, form: {}, ports: [{ id: 'out', label: 'Next' }], summary: () => 'Manual',
+      id: 'trigger-manual', category: 'trigger', version: 1, label: { vi: 'Thủ công', en: 'Manual' }, description: { vi: '', en: '' }, icon: 'hand',
+      configSchema: z.object({}), defaultConfig: {}, form: {}, ports: [{ id: 'out', label: { vi: 'Tiếp theo', en: 'Next' } }], summary: () => ({ vi: 'Thủ công', en: 'Manual' }),
       compile: (_c, c) => ({ trigger: { kind: 'manual', reentry: { mode: 'once' }, entryLimit: null }, start: c.next('out') }),
     });
     const end = defineNodeType({
-      id: 'exit', category: 'action', version: 1, label: 'Exit', description: '', configSchema: z.object({}), defaultConfig: {}, form: {},
-      ports: [], summary: () => 'Exit', compile: (_c, c) => ({ steps: [{ type: 'end', id: c.nodeId, reason: 'done' }] }),
+      id: 'exit', category: 'action', version: 1, label: { vi: 'Kết thúc', en: 'Exit' }, description: { vi: '', en: '' }, icon: 'log-out',
+      configSchema: z.object({}), defaultConfig: {}, form: {}, ports: [], summary: () => ({ vi: 'Kết thúc', en: 'Exit' }), compile: (_c, c) => ({ steps: [{ type: 'end', id: c.nodeId, reason: 'done' }] }),
     });
     const registry = createRegistry([start, end, ...nodeTypes]);
     const graph = {

@@ -73,3 +73,6 @@ export const builtinNodeTypes: readonly AnyNodeType[] = [
 ];
 
 export const builtinRegistry = createRegistry(builtinNodeTypes);
+
+/** Built-ins are a node package like any other: Braid's loader and the canvas read `nodeTypes`. */
+export const nodeTypes = builtinNodeTypes;

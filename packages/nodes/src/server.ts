@@ -1,6 +1,6 @@
 // Server-only entry (`@braid/nodes/server`): side effects of the built-in actions. Every
 // handler reaches the world only through `ctx.services`, which the runtime provides.
-import { createRegistry } from '@braid/sdk';
+import { assertNodeTypes, createRegistry } from '@braid/sdk';
 import type { NodeRegistry } from '@braid/sdk';
 import { createImplementationRegistry, loadNodePackages, nodePackagesFromEnv } from '@braid/sdk/server';
 import type { AnyNodeImplementation, ImplementationRegistry, LoadedNodePackages } from '@braid/sdk/server';
@@ -26,8 +26,14 @@ export type InstalledNodeTypes = {
   registry: NodeRegistry;
   /** Their server-side implementations: for the worker's activities. */
   implementations: ImplementationRegistry;
+  /** Every package that brought node types, built-ins (`@braid/nodes`) first. */
   packages: LoadedNodePackages['packages'];
+  /** The package a node type came from, for the catalogue the canvas reads. */
+  packageOf(nodeTypeId: string): string | undefined;
 };
+
+/** The package name built-in node types are listed under. */
+export const BUILTIN_PACKAGE = '@braid/nodes';
 
 /**
  * Everything one Braid installation can run: the built-in node types and the developer
@@ -38,10 +44,15 @@ export async function loadInstalledNodeTypes(
   names: readonly string[] = nodePackagesFromEnv(),
   importer?: (specifier: string) => Promise<unknown>,
 ): Promise<InstalledNodeTypes> {
+  // Built-ins pass the same check as any package: a slip in one is caught at start-up too.
+  assertNodeTypes(builtinNodeTypes, BUILTIN_PACKAGE);
   const loaded = await loadNodePackages(names, importer);
+  const packages = [{ name: BUILTIN_PACKAGE, nodeTypeIds: builtinNodeTypes.map((t) => t.id) }, ...loaded.packages];
+  const packageOf = new Map(packages.flatMap((p) => p.nodeTypeIds.map((id) => [id, p.name] as const)));
   return {
     registry: createRegistry([...builtinNodeTypes, ...loaded.nodeTypes]),
     implementations: createImplementationRegistry([...builtinImplementations, ...loaded.implementations]),
-    packages: loaded.packages,
+    packages,
+    packageOf: (id) => packageOf.get(id),
   };
 }

@@ -8,7 +8,7 @@ describe('send-message', () => {
     expect(compileNode(sendMessage, email).steps).toEqual([
       {
         type: 'action', id: 'n1', kind: 'send-message', channel: 'email', next: 'next:out', onFailure: { kind: 'continue' },
-        config: { ...email, webhookUrl: '', onFailure: 'continue' },
+        config: { ...email, webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '' },
       },
     ]);
   });
@@ -23,7 +23,7 @@ describe('send-message', () => {
   });
   it('summarises', () => {
     const p = sendMessage.parseConfig({ channel: 'zalo', body: 'x' });
-    expect(p.ok && sendMessage.summary(p.config)).toBe('Send Zalo');
+    expect(p.ok && sendMessage.summary(p.config).en).toBe('Send Zalo');
   });
 });
 
@@ -58,7 +58,7 @@ describe('issue-voucher', () => {
   });
   it('summarises in VND', () => {
     const p = issueVoucher.parseConfig({ amount: 99_000 });
-    expect(p.ok && issueVoucher.summary(p.config)).toBe('Issue a 99,000 VND voucher, valid 14 days');
+    expect(p.ok && issueVoucher.summary(p.config).en).toBe('Issue a 99.000 ₫ voucher, valid 14 days');
   });
 });
 

@@ -37,9 +37,9 @@ describe('condition-random-split', () => {
   it('has one port per path plus an optional holdout', () => {
     const p = conditionRandomSplit.parseConfig({ branches: [{ label: 'A', percent: 45 }, { label: 'B', percent: 45 }], holdoutPercent: 10 });
     expect(p.ok && conditionRandomSplit.portsFor(p.config)).toEqual([
-      { id: 'path0', label: 'A (45%)' },
-      { id: 'path1', label: 'B (45%)' },
-      { id: 'holdout', label: 'Holdout (10%)', optional: true },
+      { id: 'path0', label: { vi: 'A (45%)', en: 'A (45%)' } },
+      { id: 'path1', label: { vi: 'B (45%)', en: 'B (45%)' } },
+      { id: 'holdout', label: { vi: 'Đối chứng (10%)', en: 'Holdout (10%)' }, optional: true },
     ]);
     expect(conditionRandomSplit.dynamicPorts).toBe(true);
   });

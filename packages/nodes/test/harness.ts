@@ -1,5 +1,5 @@
 import { scaledMs } from '@braid/sdk';
-import type { AnyNodeType, CompileContext, CompileOutput, GraphContext, GraphNodeView } from '@braid/sdk';
+import type { AnyNodeType, CompileContext, CompileOutput, GraphContext, GraphNodeView, Language } from '@braid/sdk';
 
 export function compileCtx(nodeId = 'n1', timeScale = 1): CompileContext {
   return {
@@ -24,8 +24,9 @@ export function compileNode(type: AnyNodeType, raw: unknown, nodeId = 'n1', time
   return type.compile(parsed.config, compileCtx(nodeId, timeScale));
 }
 
-export function issuesOf(type: AnyNodeType, raw: unknown, ctx: GraphContext = graphCtx()): { path: string; message: string }[] {
+/** Issues with their English wording (`lang` picks the other); both languages are tested in catalogue.test.ts. */
+export function issuesOf(type: AnyNodeType, raw: unknown, ctx: GraphContext = graphCtx(), lang: Language = 'en'): { path: string; message: string }[] {
   const parsed = type.parseConfig(raw);
-  if (!parsed.ok) return parsed.issues;
-  return type.validate?.(parsed.config, ctx) ?? [];
+  const issues = parsed.ok ? (type.validate?.(parsed.config, ctx) ?? []) : parsed.issues;
+  return issues.map((i) => ({ path: i.path, message: i.message[lang] }));
 }

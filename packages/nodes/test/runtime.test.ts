@@ -86,7 +86,7 @@ describe('catalog', () => {
   it('every default config parses or explains itself, and every summary works on it', () => {
     for (const t of builtinNodeTypes) {
       const p = t.parseConfig(t.defaultConfig);
-      if (p.ok) expect(typeof t.summary(p.config)).toBe('string');
+      if (p.ok) expect(typeof t.summary(p.config).vi).toBe('string');
       else expect(p.issues.length).toBeGreaterThan(0);
     }
   });
@@ -95,7 +95,7 @@ describe('catalog', () => {
       expect(t.upgradeConfig(t.version, t.defaultConfig), t.id).toEqual(t.parseConfig(t.defaultConfig));
       const newer = t.upgradeConfig(t.version + 1, t.defaultConfig);
       expect(newer.ok, t.id).toBe(false);
-      if (!newer.ok) expect(newer.issues[0]?.message).toContain('newer version');
+      if (!newer.ok) expect(newer.issues[0]?.message.en).toContain('newer version');
     }
   });
   it('every form hint names a real config field', () => {
@@ -111,8 +111,9 @@ describe('loadInstalledNodeTypes', () => {
     const none = await loadInstalledNodeTypes([]);
     expect(none.registry.list()).toHaveLength(builtinNodeTypes.length);
     const ping = defineNodeType({
-      id: 'ping', category: 'action', version: 1, label: 'Ping', description: '', configSchema: z.object({}), defaultConfig: {}, form: {},
-      ports: [{ id: 'out', label: 'Next' }], summary: () => 'Ping', compile: () => ({}),
+      id: 'ping', category: 'action', version: 1, label: { vi: 'Ping', en: 'Ping' }, description: { vi: 'Gửi ping', en: 'Send a ping' }, icon: 'bell',
+      configSchema: z.object({}), defaultConfig: {}, form: {},
+      ports: [{ id: 'out', label: { vi: 'Tiếp theo', en: 'Next' } }], summary: () => ({ vi: 'Ping', en: 'Ping' }), compile: () => ({}),
     });
     const modules: Record<string, unknown> = {
       '@acme/braid-ping': { nodeTypes: [ping] },
@@ -122,7 +123,9 @@ describe('loadInstalledNodeTypes', () => {
     expect(withPing.registry.get('ping')?.category).toBe('action');
     expect(withPing.implementations.get('ping')).toBeDefined();
     expect(withPing.implementations.get('send-message')).toBeDefined();
-    expect(withPing.packages).toEqual([{ name: '@acme/braid-ping', nodeTypeIds: ['ping'] }]);
+    expect(withPing.packages.at(-1)).toEqual({ name: '@acme/braid-ping', nodeTypeIds: ['ping'] });
+    expect(withPing.packageOf('ping')).toBe('@acme/braid-ping');
+    expect(withPing.packageOf('send-message')).toBe('@braid/nodes');
     await expect(loadInstalledNodeTypes(['@acme/braid-ping'], async (name) => (name.endsWith('/server') ? {} : { nodeTypes: [sendMessage] }))).rejects.toThrow(
       /declared twice/,
     );

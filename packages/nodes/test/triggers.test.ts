@@ -27,7 +27,7 @@ describe('trigger-event', () => {
   });
   it('summarises for the canvas', () => {
     const p = triggerEvent.parseConfig({ event: 'Product Added', where: [{ path: 'price', op: 'greaterThan', value: 0 }] });
-    expect(p.ok && triggerEvent.summary(p.config)).toBe('When Product Added happens where price is more than 0');
+    expect(p.ok && triggerEvent.summary(p.config).en).toBe('When Product Added happens where price is more than 0');
   });
   it('has no migrations yet', () => {
     expect(triggerEvent.upgradeConfig(1, { event: 'A' }).ok).toBe(true);
@@ -58,7 +58,7 @@ describe('trigger-date', () => {
   });
   it('summarises', () => {
     const p = triggerDate.parseConfig({ trait: 'birthday', offsetDays: -3, reentry: { mode: 'everyTime' } });
-    expect(p.ok && triggerDate.summary(p.config)).toBe('3 days before birthday every year at 09:00');
+    expect(p.ok && triggerDate.summary(p.config).en).toBe('3 days before birthday every year at 09:00');
   });
 });
 

@@ -16,7 +16,7 @@ describe('wait-delay', () => {
   it('migrates v1 { days } configs', () => {
     expect(waitDelay.upgradeConfig(1, { days: 7 })).toEqual({ ok: true, config: { duration: { amount: 7, unit: 'days' } } });
     const p = waitDelay.parseConfig({ duration: { amount: 1, unit: 'days' } });
-    expect(p.ok && waitDelay.summary(p.config)).toBe('Wait 1 day');
+    expect(p.ok && waitDelay.summary(p.config).en).toBe('Wait 1 day');
   });
 });
 
@@ -34,7 +34,7 @@ describe('wait-time-window', () => {
   });
   it('summarises', () => {
     const p = waitTimeWindow.parseConfig({ from: '19:00', to: '21:00', days: [1, 2] });
-    expect(p.ok && waitTimeWindow.summary(p.config)).toBe('Wait until 19:00–21:00 on Mon, Tue (customer’s time)');
+    expect(p.ok && waitTimeWindow.summary(p.config).en).toBe('Wait until 19:00–21:00 on Mon, Tue (customer’s time)');
   });
 });
 

@@ -4,3 +4,7 @@ export * from './schemas';
 export * from './node-type';
 export * from './registry';
 export * from './describe';
+export * from './text';
+export * from './check-node-type';
+export { untranslatedSchemaMessages } from './schema-messages';
+export * from './browser-modules';

@@ -2,6 +2,7 @@
 //   BRAID_NODE_PACKAGES=@braid/node-notify-chat,@acme/braid-nodes
 // A node package exports `nodeTypes` (definitions, isomorphic) from its main entry and
 // `implementations` from `<name>/server`. Server-only: it uses dynamic import by name.
+import { assertNodeTypes } from './check-node-type';
 import type { AnyNodeType } from './node-type';
 import type { AnyNodeImplementation } from './server';
 
@@ -40,6 +41,7 @@ export async function loadNodePackages(
     }
     const types = isObject(main) ? main.nodeTypes : undefined;
     if (!Array.isArray(types)) throw new Error(`Node package "${name}" must export \`nodeTypes\` (an array of defineNodeType results)`);
+    assertNodeTypes(types as AnyNodeType[], name);
     let server: unknown = undefined;
     try {
       server = await importer(`${name}/server`);

@@ -2,24 +2,29 @@
 // canvas renders its form from `form`, the journey compiler calls `compile`, validation calls
 // `validate`, and saved graphs written against an older `version` are upgraded by `migrate`.
 // Everything here is isomorphic: no server code, so the canvas can bundle every definition.
+// Every text is a LocalText ({ vi, en }): see ./text.
 import type { z } from 'zod';
+// One locale, imported by itself: `z.locales` would pull every language into the canvas bundle.
+import vi from 'zod/v4/locales/vi.js';
 import type { FormHints } from './form';
 import type { ExitCriterion, Goal, Step, Trigger } from './ir';
 import type { Duration } from './schemas';
 import { durationToMs } from './schemas';
+import type { LocalText } from './text';
+import { decodeText } from './text';
 
 export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action' | 'setting';
 
 /** A named output of a node; edges leave from a port. */
 export type Port = {
   id: string;
-  label: string;
+  label: LocalText;
   /** An optional port may stay unconnected: customers taking it leave the journey. */
   optional?: boolean;
 };
 
 /** A problem with one node, in words a marketer understands. `path` is the config field path (`subject`, `where.0.value`). */
-export type ConfigIssue = { path: string; message: string };
+export type ConfigIssue = { path: string; message: LocalText };
 
 /** What a node sees of the rest of the journey when validating. */
 export type GraphNodeView = {
@@ -74,17 +79,23 @@ export type NodeTypeSpec<Id extends string, S extends z.ZodType, Cat extends Nod
   category: Cat;
   /** Bump when the config shape changes, and teach `migrate` the old shape. */
   version: number;
-  label: string;
-  description: string;
-  /** Icon name from the canvas icon set (lucide names), e.g. `mail`, `clock`. */
-  icon?: string;
+  /** The name on the palette and the card, e.g. `{ vi: 'Gửi tin nhắn', en: 'Send a message' }`. */
+  label: LocalText;
+  /** One sentence under the name in the palette and the settings panel. */
+  description: LocalText;
+  /** A lucide icon name (https://lucide.dev/icons), kebab-case, e.g. `mail`, `clock`, `message-square`. */
+  icon: string;
+  /**
+   * The config schema. Custom error messages must carry both languages:
+   * `z.string().min(1, errorText({ vi: '…', en: '…' }))`; zod's own messages are translated.
+   */
   configSchema: S;
   /** Config a freshly dropped node starts with. */
   defaultConfig: z.input<S>;
   form: FormHints<z.output<S>>;
   ports: Ports<z.output<S>>;
-  /** One line shown on the canvas card, e.g. "Wait 2 days". */
-  summary(config: z.output<S>): string;
+  /** One line shown on the canvas card, e.g. `{ vi: 'Chờ 2 ngày', en: 'Wait 2 days' }`. */
+  summary(config: z.output<S>): LocalText;
   /** Graph-aware checks beyond the schema (the schema's own messages are reported already). */
   validate?(config: z.output<S>, ctx: GraphContext): ConfigIssue[];
   compile(config: z.output<S>, ctx: CompileContext): CompileOutput;
@@ -123,9 +134,22 @@ export type AnyNodeType = NodeType<string, z.ZodType, NodeCategory>;
 /** The config type of a node type. */
 export type ConfigOf<T> = T extends NodeType<string, infer S, NodeCategory> ? z.output<S> : never;
 
-export function zodIssuesToConfigIssues(error: z.ZodError): ConfigIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/**
+ * zod issues as bilingual config issues. A message made by `errorText` carries both languages;
+ * zod's own messages come in English here and in Vietnamese from `viIssues` (the same parse
+ * with zod's Vietnamese locale), matched by position.
+ */
+export function zodIssuesToConfigIssues(error: z.ZodError, viIssues?: readonly z.core.$ZodIssue[]): ConfigIssue[] {
+  return error.issues.map((i, k) => {
+    const path = i.path.map(String).join('.');
+    const text = decodeText(i.message);
+    if (text) return { path, message: text };
+    const vi = viIssues?.[k];
+    return { path, message: { vi: vi && vi.path.join('.') === i.path.join('.') ? vi.message : i.message, en: i.message } };
+  });
 }
+
+const viLocale = vi();
 
 export function defineNodeType<const Id extends string, S extends z.ZodType, const Cat extends NodeCategory>(
   spec: NodeTypeSpec<Id, S, Cat>,
@@ -134,9 +158,12 @@ export function defineNodeType<const Id extends string, S extends z.ZodType, con
   const parseConfig = (raw: unknown): ParseResult<z.output<S>> => {
     try {
       const r = spec.configSchema.safeParse(raw);
-      return r.success ? { ok: true, config: r.data } : { ok: false, issues: zodIssuesToConfigIssues(r.error) };
+      if (r.success) return { ok: true, config: r.data };
+      // Only a failed parse pays for the second pass that words zod's own messages in Vietnamese.
+      const vi = spec.configSchema.safeParse(raw, { error: viLocale.localeError });
+      return { ok: false, issues: zodIssuesToConfigIssues(r.error, vi.success ? undefined : vi.error.issues) };
     } catch (e) {
-      return { ok: false, issues: [{ path: '', message: `This step's settings could not be read (${String(e)})` }] };
+      return { ok: false, issues: [{ path: '', message: { vi: `Không đọc được cài đặt của bước này (${String(e)})`, en: `This step's settings could not be read (${String(e)})` } }] };
     }
   };
   return {
@@ -146,16 +173,20 @@ export function defineNodeType<const Id extends string, S extends z.ZodType, con
     parseConfig,
     upgradeConfig(fromVersion, raw) {
       if (fromVersion === spec.version) return parseConfig(raw);
+      const { vi, en } = spec.label;
       if (fromVersion > spec.version) {
-        return { ok: false, issues: [{ path: '', message: `This step was saved by a newer version (${fromVersion}) of "${spec.label}" than this server knows (${spec.version})` }] };
+        return {
+          ok: false,
+          issues: [{ path: '', message: { vi: `Bước này được lưu bởi phiên bản mới hơn (${fromVersion}) của "${vi}" so với máy chủ này (${spec.version})`, en: `This step was saved by a newer version (${fromVersion}) of "${en}" than this server knows (${spec.version})` } }],
+        };
       }
       if (!migrate) {
-        return { ok: false, issues: [{ path: '', message: `"${spec.label}" cannot upgrade settings saved by version ${fromVersion}` }] };
+        return { ok: false, issues: [{ path: '', message: { vi: `"${vi}" không nâng cấp được cài đặt lưu bởi phiên bản ${fromVersion}`, en: `"${en}" cannot upgrade settings saved by version ${fromVersion}` } }] };
       }
       try {
         return parseConfig(migrate(fromVersion, raw));
       } catch (e) {
-        return { ok: false, issues: [{ path: '', message: `Could not upgrade "${spec.label}" settings from version ${fromVersion}: ${String(e)}` }] };
+        return { ok: false, issues: [{ path: '', message: { vi: `Không nâng cấp được cài đặt "${vi}" từ phiên bản ${fromVersion}: ${String(e)}`, en: `Could not upgrade "${en}" settings from version ${fromVersion}: ${String(e)}` } }] };
       }
     },
   };
@@ -167,20 +198,23 @@ export function scaledMs(timeScale: number): (d: Duration | number) => number {
 }
 
 /**
- * A JSON description of a node type, for clients that cannot import its code (e.g. a canvas
- * showing node types from a developer package loaded only on the server). Dynamic ports are
- * given for the default config; `configJsonSchema` is null when the schema has no JSON form.
+ * A JSON description of a node type: the catalogue entry the API serves to the canvas. Dynamic
+ * ports are given for the default config; `configJsonSchema` is null when the schema has no
+ * JSON form. `package` names the node package that brought it (`@braid/nodes` for built-ins).
  */
 export type NodeTypeDescriptor = {
   id: string;
+  package: string;
   category: NodeCategory;
   version: number;
-  label: string;
-  description: string;
-  icon: string | null;
-  form: unknown;
+  label: LocalText;
+  description: LocalText;
+  icon: string;
+  form: Record<string, unknown>;
   defaultConfig: unknown;
   ports: readonly Port[];
   dynamicPorts: boolean;
+  /** Name under which this node's output is a template variable for later steps, or null. */
+  templateVariable: string | null;
   configJsonSchema: unknown;
 };

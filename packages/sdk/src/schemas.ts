@@ -2,13 +2,15 @@
 // the same way and the canvas can reuse one widget per shape.
 import { z } from 'zod';
 import type { Comparison, EntryLimit, EventMatcher, Json, PropertyFilter, ReentryRule } from './ir';
+import type { Language, LocalText } from './text';
+import { encodeText, errorText, inEachLanguage } from './text';
 
 export const durationUnits = ['minutes', 'hours', 'days'] as const;
 export type DurationUnit = (typeof durationUnits)[number];
 
 export const durationSchema = z.object({
-  amount: z.number({ error: 'Enter a number' }).positive({ error: 'Must be more than zero' }),
-  unit: z.enum(durationUnits, { error: 'Pick minutes, hours or days' }),
+  amount: z.number(errorText({ vi: 'Hãy nhập một số', en: 'Enter a number' })).positive(errorText({ vi: 'Phải lớn hơn 0', en: 'Must be more than zero' })),
+  unit: z.enum(durationUnits, errorText({ vi: 'Chọn phút, giờ hoặc ngày', en: 'Pick minutes, hours or days' })),
 });
 export type Duration = z.output<typeof durationSchema>;
 
@@ -18,9 +20,16 @@ export function durationToMs(d: Duration): number {
   return Math.round(d.amount * UNIT_MS[d.unit]);
 }
 
-export function describeDuration(d: Duration): string {
-  const unit = d.amount === 1 ? d.unit.slice(0, -1) : d.unit;
-  return `${d.amount} ${unit}`;
+const UNIT_NAMES: Record<DurationUnit, { vi: string; en: [string, string] }> = {
+  minutes: { vi: 'phút', en: ['minute', 'minutes'] },
+  hours: { vi: 'giờ', en: ['hour', 'hours'] },
+  days: { vi: 'ngày', en: ['day', 'days'] },
+};
+
+/** "2 ngày" / "2 days": Vietnamese nouns have no plural. */
+export function describeDuration(d: Duration): LocalText {
+  const names = UNIT_NAMES[d.unit];
+  return { vi: `${d.amount} ${names.vi}`, en: `${d.amount} ${names.en[d.amount === 1 ? 0 : 1]}` };
 }
 
 export const comparisons = [
@@ -37,18 +46,18 @@ export const comparisons = [
   'in',
 ] as const satisfies readonly Comparison[];
 
-export const comparisonLabels: Record<Comparison, string> = {
-  equals: 'is',
-  notEquals: 'is not',
-  greaterThan: 'is more than',
-  greaterOrEqual: 'is at least',
-  lessThan: 'is less than',
-  lessOrEqual: 'is at most',
-  contains: 'contains',
-  notContains: 'does not contain',
-  exists: 'is set',
-  notExists: 'is not set',
-  in: 'is one of',
+export const comparisonLabels: Record<Comparison, LocalText> = {
+  equals: { vi: 'là', en: 'is' },
+  notEquals: { vi: 'không là', en: 'is not' },
+  greaterThan: { vi: 'lớn hơn', en: 'is more than' },
+  greaterOrEqual: { vi: 'ít nhất', en: 'is at least' },
+  lessThan: { vi: 'nhỏ hơn', en: 'is less than' },
+  lessOrEqual: { vi: 'nhiều nhất', en: 'is at most' },
+  contains: { vi: 'có chứa', en: 'contains' },
+  notContains: { vi: 'không chứa', en: 'does not contain' },
+  exists: { vi: 'có giá trị', en: 'is set' },
+  notExists: { vi: 'chưa có giá trị', en: 'is not set' },
+  in: { vi: 'là một trong', en: 'is one of' },
 };
 
 const jsonSchema: z.ZodType<Json> = z.lazy(() =>
@@ -59,19 +68,21 @@ export { jsonSchema };
 
 export const propertyFilterSchema = z
   .object({
-    path: z.string().trim().min(1, { error: 'Name the property to compare' }),
+    path: z.string().trim().min(1, errorText({ vi: 'Hãy nêu thuộc tính cần so sánh', en: 'Name the property to compare' })),
     op: z.enum(comparisons),
     value: z.union([jsonSchema, z.object({ ref: z.string().min(1) })]).optional(),
   })
   .superRefine((f, ctx) => {
     if (f.op === 'exists' || f.op === 'notExists') return;
-    if (f.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter a value for "${comparisonLabels[f.op]}"` });
+    const op = comparisonLabels[f.op];
+    if (f.value === undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: encodeText({ vi: `Hãy nhập giá trị cho "${op.vi}"`, en: `Enter a value for "${op.en}"` }) });
     else if (f.op === 'in' && !Array.isArray(f.value) && !(typeof f.value === 'object' && f.value !== null && 'ref' in f.value))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give a list of values for "is one of"' });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: encodeText({ vi: 'Hãy nhập danh sách giá trị cho "là một trong"', en: 'Give a list of values for "is one of"' }) });
   }) satisfies z.ZodType<PropertyFilter>;
 
 export const eventMatcherSchema = z.object({
-  event: z.string().trim().min(1, { error: 'Name the event' }),
+  event: z.string().trim().min(1, errorText({ vi: 'Hãy nêu tên sự kiện', en: 'Name the event' })),
   where: z.array(propertyFilterSchema).default([]),
 }) satisfies z.ZodType<EventMatcher, unknown>;
 
@@ -99,20 +110,29 @@ export function compileEntryLimit(l: EntryLimitConfig, ms: (d: Duration) => numb
   return l ? { max: l.max, periodMs: ms(l.per) } : null;
 }
 
-export function describeFilter(f: PropertyFilter): string {
+export function describeFilter(f: PropertyFilter): LocalText {
   const v = f.value;
   const shown = v && typeof v === 'object' && !Array.isArray(v) && 'ref' in v ? `{{ ${String(v.ref)} }}` : JSON.stringify(v);
-  return f.op === 'exists' || f.op === 'notExists' ? `${f.path} ${comparisonLabels[f.op]}` : `${f.path} ${comparisonLabels[f.op]} ${shown}`;
+  return inEachLanguage((lang) => {
+    const op = comparisonLabels[f.op][lang];
+    return f.op === 'exists' || f.op === 'notExists' ? `${f.path} ${op}` : `${f.path} ${op} ${shown}`;
+  });
+}
+
+/** Filters joined by "và"/"and" (or "hoặc"/"or"), as summaries show them. */
+export function describeFilters(filters: readonly PropertyFilter[], match: 'all' | 'any' = 'all'): LocalText {
+  const words: Record<Language, string> = match === 'all' ? { vi: ' và ', en: ' and ' } : { vi: ' hoặc ', en: ' or ' };
+  return inEachLanguage((lang) => filters.map((f) => describeFilter(f)[lang]).join(words[lang]));
 }
 
 export const channels = ['email', 'sms', 'messenger', 'zalo', 'web', 'push', 'webhook'] as const;
 export type Channel = (typeof channels)[number];
-export const channelLabels: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'SMS',
-  messenger: 'Facebook Messenger',
-  zalo: 'Zalo',
-  web: 'On-site message',
-  push: 'Push notification',
-  webhook: 'Webhook',
+export const channelLabels: Record<Channel, LocalText> = {
+  email: { vi: 'Email', en: 'Email' },
+  sms: { vi: 'SMS', en: 'SMS' },
+  messenger: { vi: 'Facebook Messenger', en: 'Facebook Messenger' },
+  zalo: { vi: 'Zalo', en: 'Zalo' },
+  web: { vi: 'Tin trên website', en: 'On-site message' },
+  push: { vi: 'Thông báo đẩy', en: 'Push notification' },
+  webhook: { vi: 'Webhook', en: 'Webhook' },
 };

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ActionContext } from './action';
 import type { Json } from './ir';
 import type { AnyNodeType, NodeCategory, NodeType } from './node-type';
+import type { LocalText } from './text';
 
 export type * from './action';
 export { loadNodePackages, nodePackagesFromEnv } from './load-node-packages';
@@ -48,9 +49,10 @@ export function createImplementationRegistry(impls: readonly AnyNodeImplementati
 export class ActionConfigError extends Error {
   constructor(
     readonly kind: string,
-    readonly issues: { path: string; message: string }[],
+    // Runtime errors end up in logs and the outbox, read by staff: English, or a node's LocalText.
+    readonly issues: { path: string; message: string | LocalText }[],
   ) {
-    super(`Invalid settings for "${kind}": ${issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('; ')}`);
+    super(`Invalid settings for "${kind}": ${issues.map((i) => `${i.path || '(config)'}: ${typeof i.message === 'string' ? i.message : i.message.en}`).join('; ')}`);
     this.name = 'ActionConfigError';
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createRegistry, defineNodeType, durationSchema, scaledMs } from '../src/index';
+import { createRegistry, defineNodeType, durationSchema, errorText, scaledMs } from '../src/index';
 import type { ActionContext, ActionServices } from '../src/server';
 import { createImplementationRegistry, implementNodeType, loadNodePackages, nodePackagesFromEnv, runAction } from '../src/server';
 
@@ -8,16 +8,17 @@ const greet = defineNodeType({
   id: 'greet',
   category: 'action',
   version: 2,
-  label: 'Greet',
-  description: 'Say hello',
-  configSchema: z.object({ name: z.string().min(1, { error: 'Name is required' }), times: z.number().int().default(1), wait: durationSchema.optional() }),
+  label: { vi: 'Chào', en: 'Greet' },
+  description: { vi: 'Chào khách', en: 'Say hello' },
+  icon: 'hand',
+  configSchema: z.object({ name: z.string().min(1, errorText({ vi: 'Cần có tên', en: 'Name is required' })), times: z.number().int().default(1), wait: durationSchema.optional() }),
   defaultConfig: { name: 'Toản' },
   form: {
-    name: { label: 'Name', widget: 'text' },
-    times: { label: 'Times', widget: 'number', showIf: { field: 'name', equals: 'x' } },
+    name: { label: { vi: 'Tên', en: 'Name' }, widget: 'text' },
+    times: { label: { vi: 'Số lần', en: 'Times' }, widget: 'number', showIf: { field: 'name', equals: 'x' } },
   },
-  ports: [{ id: 'out', label: 'Next' }],
-  summary: (c) => `Greet ${c.name}`,
+  ports: [{ id: 'out', label: { vi: 'Tiếp', en: 'Next' } }],
+  summary: (c) => ({ vi: `Chào ${c.name}`, en: `Greet ${c.name}` }),
   compile: (c, ctx) => ({ steps: [{ type: 'action', id: ctx.nodeId, kind: 'greet', config: { name: c.name, times: c.times }, next: ctx.next('out'), onFailure: { kind: 'continue' } }] }),
   migrate: (from, config) => (from === 1 ? { name: (config as { who: string }).who } : config),
 });
@@ -26,13 +27,14 @@ const split = defineNodeType({
   id: 'split',
   category: 'condition',
   version: 1,
-  label: 'Split',
-  description: '',
+  label: { vi: 'Chia', en: 'Split' },
+  description: { vi: 'Chia nhánh', en: 'Split paths' },
+  icon: 'split',
   configSchema: z.object({ n: z.number().int().min(1) }),
   defaultConfig: { n: 2 },
   form: {},
-  ports: (c) => Array.from({ length: c.n }, (_, i) => ({ id: `p${i}`, label: `Path ${i + 1}` })),
-  summary: (c) => `${c.n} paths`,
+  ports: (c) => Array.from({ length: c.n }, (_, i) => ({ id: `p${i}`, label: { vi: `Nhánh ${i + 1}`, en: `Path ${i + 1}` } })),
+  summary: (c) => ({ vi: `${c.n} nhánh`, en: `${c.n} paths` }),
   compile: () => ({}),
 });
 
@@ -59,7 +61,7 @@ describe('defineNodeType', () => {
 
   it('parses with defaults and reports schema messages with paths', () => {
     expect(greet.parseConfig({ name: 'x' })).toEqual({ ok: true, config: { name: 'x', times: 1 } });
-    expect(greet.parseConfig({ name: '' })).toEqual({ ok: false, issues: [{ path: 'name', message: 'Name is required' }] });
+    expect(greet.parseConfig({ name: '' })).toEqual({ ok: false, issues: [{ path: 'name', message: { vi: 'Cần có tên', en: 'Name is required' } }] });
     expect(greet.parseConfig('garbage').ok).toBe(false);
   });
 
@@ -84,7 +86,7 @@ describe('defineNodeType', () => {
 describe('registries', () => {
   it('lists by category and rejects duplicates', () => {
     const r = createRegistry([greet, split]);
-    expect(r.get('greet')?.label).toBe('Greet');
+    expect(r.get('greet')?.label).toEqual({ vi: 'Chào', en: 'Greet' });
     expect(r.byCategory('condition').map((t) => t.id)).toEqual(['split']);
     expect(() => createRegistry([greet, greet])).toThrow(/declared twice/);
   });
@@ -129,10 +131,10 @@ describe('loadNodePackages', () => {
 describe('describeNodeType', () => {
   it('gives a JSON description with a JSON Schema of the config', async () => {
     const { describeNodeType } = await import('../src/index');
-    const d = describeNodeType(greet);
-    expect(d).toMatchObject({ id: 'greet', category: 'action', version: 2, icon: null, ports: [{ id: 'out', label: 'Next' }], dynamicPorts: false });
+    const d = describeNodeType(greet, 'pkg');
+    expect(d).toMatchObject({ id: 'greet', package: 'pkg', category: 'action', version: 2, icon: 'hand', ports: [{ id: 'out', label: { vi: 'Tiếp', en: 'Next' } }], dynamicPorts: false });
     expect(d.configJsonSchema).toMatchObject({ type: 'object', required: ['name'] });
     expect(JSON.parse(JSON.stringify(d))).toEqual(d);
-    expect(describeNodeType(split).ports.map((p) => p.id)).toEqual(['p0', 'p1']);
+    expect(describeNodeType(split, 'pkg').ports.map((p) => p.id)).toEqual(['p0', 'p1']);
   });
 });

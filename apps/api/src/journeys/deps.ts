@@ -12,6 +12,8 @@ export type JourneyRouteDeps = {
   compileGraph(graph: unknown, meta: { journeyId: string; version: number }): JourneyIR;
   /** Built-in and installed node types (BRAID_NODE_PACKAGES), for GET /api/node-types. */
   nodeTypes?(): Promise<NodeRegistry>;
+  /** The node packages loaded besides the built-ins, so the canvas can import each one's definitions. */
+  nodePackages?(): Promise<readonly { name: string; nodeTypeIds: string[] }[]>;
   /** The routing key stored in journeys.trigger_event. */
   triggerKeyOf(ir: JourneyIR): string | null;
   /** Called after publish, pause, resume and archive, so routing drops its cached triggers. */

@@ -17,5 +17,5 @@ export function registerJourneyRoutes(api: AdminApi, deps: JourneyRouteDeps & { 
   api.route('/outbox', outboxRoutes(deps.db));
   api.route('/segments', segmentRoutes(deps.db));
   api.route('/channel-settings', channelSettingsRoutes(deps.db));
-  if (deps.nodeTypes) api.route('/node-types', nodeTypeRoutes(deps.nodeTypes));
+  if (deps.nodeTypes) api.route('/node-types', nodeTypeRoutes({ registry: deps.nodeTypes, ...(deps.nodePackages ? { packages: deps.nodePackages } : {}) }));
 }

@@ -2,7 +2,7 @@
 // and the ingestion hook that routes committed events into Temporal.
 import type { Db } from '@braid/db';
 import { compile, validate } from '@braid/journey';
-import { loadInstalledNodeTypes } from '@braid/nodes/server';
+import { BUILTIN_PACKAGE, loadInstalledNodeTypes } from '@braid/nodes/server';
 import type { NodeRegistry } from '@braid/sdk';
 import {
   createEventDispatcher,
@@ -18,9 +18,15 @@ import {
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
 import { engagementEvents } from './engagement-events';
+import type { NodePackage } from './node-types';
 import { registerJourneyRoutes } from './routes';
 
 export type JourneyRuntime = {
+  /**
+   * Loads the built-in and installed node types now (otherwise on first use), so a missing or
+   * malformed node package stops the start with its name, its type and the field at fault.
+   */
+  loadNodeTypes(): Promise<{ packages: readonly NodePackage[] }>;
   registerRoutes: NonNullable<AppDeps['registerRoutes']>;
   onEventsIngested: NonNullable<AppDeps['onEventsIngested']>;
   /** Opens, clicks and replies as customer events (`Email Opened`, `Message Clicked` ...). */
@@ -52,10 +58,15 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
   // publishes here and runs there. A missing package fails publishing with its name, not the API.
   let loaded: NodeRegistry | null = options.registry ?? null;
   let loading: Promise<NodeRegistry> | null = null;
+  // Packages beyond the built-ins; a registry given in the options brings none.
+  let packages: readonly NodePackage[] = [];
   const nodeTypes = async (): Promise<NodeRegistry> => {
     if (loaded) return loaded;
     loading ??= loadInstalledNodeTypes().then(
-      (installed) => (loaded = installed.registry),
+      (installed) => {
+        packages = installed.packages.filter((p) => p.name !== BUILTIN_PACKAGE);
+        return (loaded = installed.registry);
+      },
       (error: unknown) => {
         loading = null;
         throw error;
@@ -72,6 +83,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
   return {
     router,
     dispatcher,
+    loadNodeTypes: async () => (await nodeTypes(), { packages }),
     startRecovery(recovery = {}) {
       if (!router || !dispatcher || !options.client) return null;
       return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
@@ -88,6 +100,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
         },
         triggerKeyOf,
         nodeTypes,
+        nodePackages: async () => (await nodeTypes(), packages),
         onJourneyChanged: (workspaceId) => router?.index.invalidate(workspaceId),
         enroll: async (journey, customerId, properties) => {
           if (!router) return { enrolled: false, reason: 'no_runtime', detail: 'the journey runtime is not connected' };

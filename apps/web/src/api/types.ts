@@ -38,7 +38,8 @@ export type JourneyVersion = {
   graph?: JourneyGraph;
 };
 
-export type ValidationIssue = { nodeId: string | null; path: (string | number)[] | string; message: string };
+/** `text` carries both languages when a node type worded the problem (its schema or validate). */
+export type ValidationIssue = { nodeId: string | null; path: (string | number)[] | string; message: string; text?: { vi: string; en: string } };
 
 export type NodeStats = { nodeId: string; entered: number; waiting: number; exited: number; converted: number };
 

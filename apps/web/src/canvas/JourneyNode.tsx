@@ -8,6 +8,9 @@ import { formatNumber } from '../format';
 import type { JourneyFlowNode } from './graph';
 import { useCanvas } from './store';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { NodeIcon } from './NodeIcon';
+import { localText } from '../i18n/localText';
+import { issueMessage } from '../catalog/validate';
 
 // One component renders every node type from its declaration: a custom type needs no UI code.
 // Hundreds of these render at once, so it reads the store through one selector and uses
@@ -41,9 +44,10 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
     <div className={classes} data-node-type={data.typeId}>
       {hasInput(data.typeId) && <Handle type="target" position={Position.Top} id="in" />}
       <div className="jnode-head">
+        <NodeIcon typeId={data.typeId} size={14} />
         <span className="jnode-cat">{nodeLabel(type, data.typeId)}</span>
         {issues?.length ? (
-          <span className="badge badge-error" title={issues.map((i) => i.message).join('\n')} data-testid="node-issues">
+          <span className="badge badge-error" title={issues.map(issueMessage).join('\n')} data-testid="node-issues">
             {issues.length}
           </span>
         ) : null}
@@ -62,7 +66,7 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         <div className="jnode-ports">
           {ports.map((p, i) => (
             <div key={p.id} className="jnode-port" style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}>
-              {ports.length > 1 && <span className="jnode-port-label">{p.label}</span>}
+              {ports.length > 1 && <span className="jnode-port-label">{localText(p.label)}</span>}
               <Handle type="source" position={Position.Bottom} id={p.id} />
             </div>
           ))}

@@ -4,7 +4,10 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { categoryOrder, getRegistry } from '../catalog/registry';
 import { useCanvas } from './store';
+import type { AnyNodeType } from '@braid/sdk';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { localText } from '../i18n/localText';
+import { NodeIcon } from './NodeIcon';
 
 export const PALETTE_MIME = 'application/x-braid-node-type';
 
@@ -16,7 +19,7 @@ const categoryNames: Record<string, { vi: string; en: string }> = {
   setting: { vi: 'Cài đặt hành trình', en: 'Journey settings' },
 };
 
-/** Built from the registry: a node type a developer registers shows up here with no UI code. */
+/** Built from the server's catalogue: a node type a developer installs shows up here with no UI code. */
 export function Palette() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
@@ -24,7 +27,9 @@ export function Palette() {
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const all = getRegistry().list().filter((n) => !q || n.label.toLowerCase().includes(q) || nodeLabel(n).toLowerCase().includes(q) || n.id.includes(q) || n.description.toLowerCase().includes(q));
+    // Search both languages: a marketer may type "wait" in the Vietnamese UI, or "chờ" in English.
+    const matches = (n: AnyNodeType) => [n.id, n.label.vi, n.label.en, n.description.vi, n.description.en].some((s) => s.toLowerCase().includes(q));
+    const all = getRegistry().list().filter((n) => !q || matches(n));
     const cats = [...categoryOrder, ...new Set(all.map((n) => n.category).filter((c) => !categoryOrder.includes(c)))];
     return cats.map((c) => ({ category: c, types: all.filter((n) => n.category === c) })).filter((g) => g.types.length > 0);
   }, [query]);
@@ -56,12 +61,13 @@ export function Palette() {
               role="button"
               tabIndex={0}
               data-testid={`palette-${n.id}`}
-              title={n.description}
+              title={localText(n.description)}
               onDragStart={(e) => onDragStart(e, n.id)}
               onDoubleClick={() => addAtCentre(n.id)}
               onKeyDown={(e) => e.key === 'Enter' && addAtCentre(n.id)}
             >
-              {nodeLabel(n)}
+              <NodeIcon typeId={n.id} />
+              <span>{nodeLabel(n)}</span>
             </div>
           ))}
         </div>

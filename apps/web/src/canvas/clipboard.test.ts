@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtinRegistry } from '@braid/nodes';
+import { setRegistry } from '../catalog/registry';
 import { looksLikeGraph, parseFragment, serializeFragment } from './clipboard';
+
+// In the app the catalogue comes from the server; here the built-ins stand in for it.
+beforeAll(() => setRegistry(builtinRegistry));
 
 describe('pasting journey fragments', () => {
   it('round-trips a copied fragment', () => {

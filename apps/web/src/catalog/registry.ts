@@ -1,15 +1,16 @@
-// The node catalog the canvas draws from: the built-in registry plus any developer package the
-// installation names. Nothing in the canvas knows a node type by name; it reads this registry.
-import { builtinRegistry } from '@braid/nodes';
-import type { AnyNodeType, NodeCategory, NodeRegistry, Port } from '@braid/sdk';
+// The node types the canvas draws from, as the server's catalogue brought them (./catalogue.ts):
+// built-ins and installed packages alike. Nothing in the canvas knows a node type by name.
+import { createRegistry } from '@braid/sdk';
+import type { AnyNodeType, LocalText, NodeCategory, NodeRegistry, Port } from '@braid/sdk';
+import { localText } from '../i18n/localText';
 
-let registry: NodeRegistry = builtinRegistry;
+let registry: NodeRegistry = createRegistry([]);
 
 export function getRegistry(): NodeRegistry {
   return registry;
 }
 
-/** For tests and for installations that register extra node types in the browser. */
+/** Set by the catalogue loader; tests set the built-ins directly. */
 export function setRegistry(next: NodeRegistry): void {
   registry = next;
 }
@@ -51,15 +52,15 @@ export function hasInput(typeId: string): boolean {
   return !!t && t.category !== 'trigger' && t.category !== 'setting';
 }
 
-const summaryCache = new WeakMap<object, string>();
+const summaryCache = new WeakMap<object, LocalText>();
 
-/** The one-line card text; configs are immutable in the store, so it is computed once per config. */
+/** The one-line card text in the UI language; configs are immutable in the store, so it is computed once per config. */
 export function summaryOf(typeId: string, config: unknown): string {
   const t = registry.get(typeId);
   if (!t) return typeId;
   const cacheable = typeof config === 'object' && config !== null;
   const hit = cacheable ? summaryCache.get(config) : undefined;
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return localText(hit);
   const parsed = t.parseConfig(config);
   let text = t.label;
   if (parsed.ok) {
@@ -70,5 +71,5 @@ export function summaryOf(typeId: string, config: unknown): string {
     }
   }
   if (cacheable) summaryCache.set(config, text);
-  return text;
+  return localText(text);
 }

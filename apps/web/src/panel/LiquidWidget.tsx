@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { asString } from './widgets/basic';
 import type { WidgetProps } from './widgets/types';
 import { usePreviewContext } from './previewContext';
+import { maybeText } from '../i18n/localText';
 
 /** A Liquid template field with a picker that inserts `{{ variable }}` at the cursor. */
 export function LiquidWidget({ name, value, onChange, hint, disabled }: WidgetProps) {
@@ -31,7 +32,7 @@ export function LiquidWidget({ name, value, onChange, hint, disabled }: WidgetPr
         data-testid={`field-${name}`}
         rows={name === 'subject' ? 2 : 5}
         value={text}
-        placeholder={hint.placeholder}
+        placeholder={maybeText(hint.placeholder)}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
       />

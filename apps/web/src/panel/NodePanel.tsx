@@ -6,6 +6,8 @@ import { useCanvas } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
 import { SchemaForm } from './SchemaForm';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { NodeIcon } from '../canvas/NodeIcon';
+import { localText } from '../i18n/localText';
 
 const none: never[] = [];
 
@@ -31,7 +33,7 @@ export function NodePanel() {
     if (!type) return [];
     return Object.entries(type.form as Record<string, FieldHint<Record<string, unknown>> | undefined>)
       .filter(([, h]) => h?.widget === 'liquid')
-      .map(([name, h]) => ({ name, label: h?.label ?? name, source: typeof config[name] === 'string' ? (config[name] as string) : '' }))
+      .map(([name, h]) => ({ name, label: h ? localText(h.label) : name, source: typeof config[name] === 'string' ? (config[name] as string) : '' }))
       .filter((f) => f.source);
     // config identity changes on each edit, which is when the preview must re-render
   }, [type, config]);
@@ -42,8 +44,8 @@ export function NodePanel() {
 
   return (
     <aside className="side-panel" data-testid="node-panel">
-      <h3>{nodeLabel(type)}</h3>
-      <p className="muted">{type.description}</p>
+      <h3 className="panel-title"><NodeIcon typeId={type.id} size={18} /> {nodeLabel(type)}</h3>
+      <p className="muted">{localText(type.description)}</p>
       <SchemaForm nodeId={node.id} type={type} config={config} issues={issues} readOnly={readOnly} onChange={(c) => updateConfig(node.id, c)} />
       {liquidFields.length > 0 && (
         <Suspense fallback={null}>

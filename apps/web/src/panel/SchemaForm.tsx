@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AnyNodeType, FieldHint, FieldWidget } from '@braid/sdk';
 import type { ValidationIssue } from '../api/types';
-import { pathString } from '../catalog/validate';
+import { issueMessage, pathString } from '../catalog/validate';
 import { LiquidWidget } from './LiquidWidget';
 import { JsonWidget, MultiSelectWidget, NumberWidget, SelectWidget, TextAreaWidget, TextWidget, ToggleWidget, WeekdaysWidget } from './widgets/basic';
 import {
@@ -16,6 +16,7 @@ import {
 } from './widgets/compound';
 import type { WidgetProps } from './widgets/types';
 import { shapeOf } from './zodIntrospect';
+import { localText } from '../i18n/localText';
 
 // One widget per field *shape*; never one form per node type.
 const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
@@ -70,7 +71,7 @@ export function SchemaForm({ nodeId, type, config, issues, readOnly, onChange }:
   return (
     <div className="schema-form" data-testid="schema-form">
       {general.map((i, k) => (
-        <p key={k} className="error" role="alert">{i.message}</p>
+        <p key={k} className="error" role="alert">{issueMessage(i)}</p>
       ))}
       {Object.entries(hints).map(([key, hint]) => {
         if (!hint || !visible(hint, config)) return null;
@@ -78,7 +79,7 @@ export function SchemaForm({ nodeId, type, config, issues, readOnly, onChange }:
         const fieldIssues = issues.filter((i) => pathString(i.path).split('.')[0] === key);
         return (
           <div key={key} className={`field ${fieldIssues.length ? 'invalid' : ''}`}>
-            <label htmlFor={key}>{hint.label}</label>
+            <label htmlFor={key}>{localText(hint.label)}</label>
             <Widget
               name={key}
               value={config[key]}
@@ -88,9 +89,9 @@ export function SchemaForm({ nodeId, type, config, issues, readOnly, onChange }:
               disabled={readOnly}
               onChange={(value) => onChange({ ...config, [key]: value })}
             />
-            {hint.help && <small className="help">{hint.help}</small>}
+            {hint.help && <small className="help">{localText(hint.help)}</small>}
             {fieldIssues.map((i, k) => (
-              <small key={k} className="error" data-testid={`error-${key}`}>{i.message}</small>
+              <small key={k} className="error" data-testid={`error-${key}`}>{issueMessage(i)}</small>
             ))}
           </div>
         );

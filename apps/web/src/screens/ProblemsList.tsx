@@ -4,6 +4,7 @@ import { useCanvas } from '../canvas/store';
 import { nodeType } from '../catalog/registry';
 import { pathString } from '../catalog/validate';
 import { nodeLabel } from '../i18n/nodeLabels';
+import { issueMessage } from '../catalog/validate';
 
 /** Every problem in the journey; clicking one selects and centres its step. */
 export function ProblemsList() {
@@ -28,7 +29,7 @@ export function ProblemsList() {
           <li key={k}>
             <button className="link" onClick={() => focus(i.nodeId)}>
               {label && <strong>{label}: </strong>}
-              {i.message}
+              {issueMessage(i)}
               {pathString(i.path) && <span className="muted"> ({pathString(i.path)})</span>}
             </button>
           </li>

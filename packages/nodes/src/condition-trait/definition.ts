@@ -1,4 +1,4 @@
-import { defineNodeType, describeFilter, propertyFilterSchema } from '@braid/sdk';
+import { defineNodeType, describeFilters, errorText, propertyFilterSchema } from '@braid/sdk';
 import { z } from 'zod';
 import { yesNoPorts } from '../shared/fields';
 
@@ -6,27 +6,33 @@ export const conditionTrait = defineNodeType({
   id: 'condition-trait',
   category: 'condition',
   version: 1,
-  label: 'Check the profile',
-  description: 'Branch on what we know about the customer: city, VIP tier, total spent ...',
+  label: { vi: 'Kiểm tra hồ sơ', en: 'Check the profile' },
+  description: {
+    vi: 'Rẽ nhánh theo những gì ta biết về khách: thành phố, hạng VIP, tổng chi tiêu ...',
+    en: 'Branch on what we know about the customer: city, VIP tier, total spent ...',
+  },
   icon: 'user-check',
   configSchema: z.object({
-    filters: z.array(propertyFilterSchema).min(1, { error: 'Add at least one rule, e.g. address.city is Hà Nội' }),
+    filters: z.array(propertyFilterSchema).min(1, errorText({ vi: 'Thêm ít nhất một quy tắc, ví dụ address.city là Hà Nội', en: 'Add at least one rule, e.g. address.city is Hà Nội' })),
     match: z.enum(['all', 'any']).default('all'),
   }),
   defaultConfig: { filters: [{ path: '', op: 'equals', value: '' }], match: 'all' },
   form: {
-    filters: { label: 'Rules', widget: 'trait-filters' },
+    filters: { label: { vi: 'Quy tắc', en: 'Rules' }, widget: 'trait-filters' },
     match: {
-      label: 'Customers must match',
+      label: { vi: 'Khách phải khớp', en: 'Customers must match' },
       widget: 'select',
       options: [
-        { value: 'all', label: 'all rules' },
-        { value: 'any', label: 'any rule' },
+        { value: 'all', label: { vi: 'tất cả quy tắc', en: 'all rules' } },
+        { value: 'any', label: { vi: 'bất kỳ quy tắc nào', en: 'any rule' } },
       ],
     },
   },
   ports: yesNoPorts,
-  summary: (c) => `If ${c.filters.map(describeFilter).join(c.match === 'all' ? ' and ' : ' or ')}`,
+  summary: (c) => {
+    const rules = describeFilters(c.filters, c.match);
+    return { vi: `Nếu ${rules.vi}`, en: `If ${rules.en}` };
+  },
   compile: (c, ctx) => ({
     steps: [
       {

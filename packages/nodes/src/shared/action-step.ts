@@ -34,10 +34,10 @@ export function actionStep(
 }
 
 export const onFailureHint = {
-  label: 'If it fails after retries',
+  label: { vi: 'Nếu vẫn lỗi sau khi thử lại', en: 'If it fails after retries' },
   widget: 'select',
   options: [
-    { value: 'continue', label: 'Carry on with the next step' },
-    { value: 'exit', label: 'Take the customer out of the journey' },
+    { value: 'continue', label: { vi: 'Tiếp tục bước sau', en: 'Carry on with the next step' } },
+    { value: 'exit', label: { vi: 'Đưa khách ra khỏi hành trình', en: 'Take the customer out of the journey' } },
   ],
 } as const;

@@ -2,21 +2,27 @@
 import type { FieldHint } from '@braid/sdk';
 
 export const reentryHint = {
-  label: 'Can a customer enter again?',
+  label: { vi: 'Khách có được vào lại không?', en: 'Can a customer enter again?' },
   widget: 'reentry',
-  help: 'Once ever; again after they leave; or every time, with a minimum gap between entries.',
+  help: {
+    vi: 'Chỉ một lần; vào lại sau khi đã rời; hoặc mỗi lần, với khoảng cách tối thiểu giữa hai lần vào.',
+    en: 'Once ever; again after they leave; or every time, with a minimum gap between entries.',
+  },
 } as const satisfies FieldHint<unknown>;
 
 export const entryLimitHint = {
-  label: 'Entry limit',
+  label: { vi: 'Giới hạn số lần vào', en: 'Entry limit' },
   widget: 'entry-limit',
-  help: 'At most this many entries per customer in the period. Leave empty for no limit.',
+  help: {
+    vi: 'Mỗi khách vào tối đa bấy nhiêu lần trong khoảng thời gian. Để trống nếu không giới hạn.',
+    en: 'At most this many entries per customer in the period. Leave empty for no limit.',
+  },
 } as const satisfies FieldHint<unknown>;
 
-export const outPort = [{ id: 'out', label: 'Next' }] as const;
+export const outPort = [{ id: 'out', label: { vi: 'Tiếp theo', en: 'Next' } }] as const;
 export const yesNoPorts = [
-  { id: 'yes', label: 'Yes' },
-  { id: 'no', label: 'No' },
+  { id: 'yes', label: { vi: 'Có', en: 'Yes' } },
+  { id: 'no', label: { vi: 'Không', en: 'No' } },
 ] as const;
 
 /** `HH:MM`, 24-hour. */

@@ -1,4 +1,4 @@
-import { compileEntryLimit, compileReentry, defineNodeType, describeFilter, entryLimitSchema, propertyFilterSchema, reentrySchema } from '@braid/sdk';
+import { compileEntryLimit, compileReentry, defineNodeType, describeFilters, entryLimitSchema, errorText, propertyFilterSchema, reentrySchema } from '@braid/sdk';
 import { z } from 'zod';
 import { entryLimitHint, outPort, reentryHint } from '../shared/fields';
 
@@ -6,28 +6,37 @@ export const triggerEvent = defineNodeType({
   id: 'trigger-event',
   category: 'trigger',
   version: 1,
-  label: 'When an event happens',
-  description: 'Customers enter when they do something: add to cart, fail a payment, sign up ...',
+  label: { vi: 'Khi có sự kiện', en: 'When an event happens' },
+  description: {
+    vi: 'Khách vào hành trình khi họ làm một việc: thêm vào giỏ, thanh toán lỗi, đăng ký ...',
+    en: 'Customers enter when they do something: add to cart, fail a payment, sign up ...',
+  },
   icon: 'zap',
   configSchema: z.object({
-    event: z.string().trim().min(1, { error: 'Name the event that starts the journey, e.g. "Product Added"' }),
+    event: z.string().trim().min(1, errorText({ vi: 'Hãy nêu sự kiện bắt đầu hành trình, ví dụ "Product Added"', en: 'Name the event that starts the journey, e.g. "Product Added"' })),
     where: z.array(propertyFilterSchema).default([]),
     reentry: reentrySchema,
     entryLimit: entryLimitSchema,
   }),
   defaultConfig: { event: '', where: [], reentry: { mode: 'afterExit' }, entryLimit: null },
   form: {
-    event: { label: 'Event', widget: 'event-name', placeholder: 'Product Added' },
-    where: { label: 'Only when', widget: 'event-filters', help: 'e.g. price is more than 0' },
+    event: { label: { vi: 'Sự kiện', en: 'Event' }, widget: 'event-name', placeholder: { vi: 'Product Added', en: 'Product Added' } },
+    where: { label: { vi: 'Chỉ khi', en: 'Only when' }, widget: 'event-filters', help: { vi: 'ví dụ price lớn hơn 0', en: 'e.g. price is more than 0' } },
     reentry: reentryHint,
     entryLimit: entryLimitHint,
   },
   ports: outPort,
-  summary: (c) => `When ${c.event || '…'} happens${c.where.length ? ` where ${c.where.map(describeFilter).join(' and ')}` : ''}`,
+  summary: (c) => {
+    const where = describeFilters(c.where);
+    return {
+      vi: `Khi ${c.event || '…'} xảy ra${c.where.length ? ` với ${where.vi}` : ''}`,
+      en: `When ${c.event || '…'} happens${c.where.length ? ` where ${where.en}` : ''}`,
+    };
+  },
   validate: (c) =>
     c.where.flatMap((f, i) =>
       f.value && typeof f.value === 'object' && !Array.isArray(f.value) && 'ref' in f.value
-        ? [{ path: `where.${i}.value`, message: 'A trigger cannot compare with the entry event: it is the entry event' }]
+        ? [{ path: `where.${i}.value`, message: { vi: 'Điểm bắt đầu không thể so với sự kiện vào hành trình: chính nó là sự kiện đó', en: 'A trigger cannot compare with the entry event: it is the entry event' } }]
         : [],
     ),
   compile: (c, ctx) => ({

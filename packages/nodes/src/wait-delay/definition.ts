@@ -7,14 +7,17 @@ export const waitDelay = defineNodeType({
   category: 'wait',
   // v1 stored `{ days }`; v2 allows minutes and hours.
   version: 2,
-  label: 'Wait',
-  description: 'Pause for minutes, hours or days.',
+  label: { vi: 'Chờ', en: 'Wait' },
+  description: { vi: 'Tạm dừng vài phút, vài giờ hoặc vài ngày.', en: 'Pause for minutes, hours or days.' },
   icon: 'clock',
   configSchema: z.object({ duration: durationSchema }),
   defaultConfig: { duration: { amount: 1, unit: 'days' } },
-  form: { duration: { label: 'Wait for', widget: 'duration' } },
+  form: { duration: { label: { vi: 'Chờ trong', en: 'Wait for' }, widget: 'duration' } },
   ports: outPort,
-  summary: (c) => `Wait ${describeDuration(c.duration)}`,
+  summary: (c) => {
+    const d = describeDuration(c.duration);
+    return { vi: `Chờ ${d.vi}`, en: `Wait ${d.en}` };
+  },
   compile: (c, ctx) => ({
     steps: [{ type: 'wait', id: ctx.nodeId, wait: { kind: 'duration', ms: ctx.ms(c.duration) }, next: ctx.next('out') }],
   }),

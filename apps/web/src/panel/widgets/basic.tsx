@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../format';
 import { enumValues } from '../zodIntrospect';
 import type { WidgetProps } from './types';
+import { localText, maybeText } from '../../i18n/localText';
 
 export function asString(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
@@ -15,7 +16,7 @@ export function TextWidget({ name, value, onChange, hint, disabled }: WidgetProp
       data-testid={`field-${name}`}
       type={type}
       value={asString(value)}
-      placeholder={hint.placeholder}
+      placeholder={maybeText(hint.placeholder)}
       disabled={disabled}
       list={hint.widget === 'timezone' ? 'braid-timezones' : undefined}
       onChange={(e) => onChange(e.target.value)}
@@ -25,7 +26,7 @@ export function TextWidget({ name, value, onChange, hint, disabled }: WidgetProp
 
 export function TextAreaWidget({ name, value, onChange, hint, disabled }: WidgetProps) {
   return (
-    <textarea id={name} data-testid={`field-${name}`} rows={4} value={asString(value)} placeholder={hint.placeholder} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+    <textarea id={name} data-testid={`field-${name}`} rows={4} value={asString(value)} placeholder={maybeText(hint.placeholder)} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
   );
 }
 
@@ -38,7 +39,7 @@ export function NumberWidget({ name, value, onChange, hint, disabled }: WidgetPr
         data-testid={`field-${name}`}
         type="number"
         value={typeof value === 'number' ? value : ''}
-        placeholder={hint.placeholder}
+        placeholder={maybeText(hint.placeholder)}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
       />
@@ -52,7 +53,7 @@ export function ToggleWidget({ name, value, onChange, disabled }: WidgetProps) {
 }
 
 export function optionsFor(hint: WidgetProps['hint'], schema: unknown): readonly { value: string; label: string }[] {
-  if (hint.options?.length) return hint.options;
+  if (hint.options?.length) return hint.options.map((o) => ({ value: o.value, label: localText(o.label) }));
   return enumValues(schema).map((v) => ({ value: v, label: v }));
 }
 

@@ -6,6 +6,7 @@ import { nodeType } from '../../catalog/registry';
 import { asString } from './basic';
 import type { WidgetProps } from './types';
 import { nodeLabel } from '../../i18n/nodeLabels';
+import { localText } from '../../i18n/localText';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Rec) : {});
@@ -82,7 +83,7 @@ export function FiltersWidget({ name, value, onChange, disabled }: WidgetProps) 
           <input aria-label="property" placeholder={i18n.language === 'en' ? 'property' : 'thuộc tính'} disabled={disabled} value={asString(r.path)} onChange={(e) => set(i, { path: e.target.value })} />
           <select aria-label="comparison" disabled={disabled} value={asString(r.op) || 'equals'} onChange={(e) => set(i, { op: e.target.value })}>
             {comparisons.map((c) => (
-              <option key={c} value={c}>{comparisonLabels[c as Comparison]}</option>
+              <option key={c} value={c}>{localText(comparisonLabels[c as Comparison])}</option>
             ))}
           </select>
           {r.op !== 'exists' && r.op !== 'notExists' && (
