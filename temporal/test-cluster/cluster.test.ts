@@ -10,6 +10,7 @@ import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
 import { connectTemporal } from '../src/server/preflight';
 import { eventually, startCluster, type Cluster } from './cluster';
+import { cpuMs } from './cpu';
 import { createNamespace, createSearchAttributes } from './namespace';
 import { expectRefusal } from './processes';
 
@@ -186,6 +187,48 @@ async function expectEachSentOnce(journeyId: string, customers: number): Promise
   expect(perEnrollment.rows).toHaveLength(customers);
   expect(perEnrollment.rows.every((r) => Number(r.n) === 3 && Number(r.nodes) === 3)).toBe(true);
 }
+
+const welcome = journeyGraph(
+  [
+    ['signed-up', 'trigger-event', { event: 'Signed Up', where: [], reentry: { mode: 'once' }, entryLimit: null }],
+    ['hello', 'send-message', { channel: 'email', subject: 'Chào {{ customer.firstName }}', body: 'Cảm ơn đã đăng ký.' }],
+    ['wait', 'wait-delay', { duration: days(1) }],
+    ['tip', 'send-message', { channel: 'sms', body: 'Hoa Ban Food: ưu đãi tuần này.' }],
+    ['done', 'exit', { reason: 'Welcomed' }],
+  ],
+  [
+    ['signed-up', 'out', 'hello'],
+    ['hello', 'out', 'wait'],
+    ['wait', 'out', 'tip'],
+    ['tip', 'out', 'done'],
+  ],
+);
+
+describe('cost', () => {
+  it('prints CPU milliseconds per customer for each kind of process (trigger → send → wait → send)', async () => {
+    const customers = 300;
+    const { id } = await publish('Welcome', welcome);
+    const sample = () => ({
+      server: cpuMs(cluster.temporal.pid() ?? 0),
+      postgres: cpuMs(cluster.postgresPid(), true),
+      api: cluster.apis.reduce((sum, a) => sum + cpuMs(a.process.pid), 0),
+      worker: cluster.workers.reduce((sum, w) => sum + cpuMs(w.pid), 0),
+    });
+    const before = sample();
+    const started = Date.now();
+    await enter('welcome', customers, 'Signed Up');
+    await eventually(async () => (await journeyCounts(id)).completed === customers, 240_000, 'every customer welcomed');
+    const seconds = (Date.now() - started) / 1000;
+    const after = sample();
+    const per = (k: keyof typeof before) => ((after[k] - before[k]) / customers).toFixed(1);
+    console.log(
+      `cluster cost per customer (${customers} customers, ${(customers / seconds).toFixed(1)}/s end to end incl. a ${DAY_MS} ms wait): ` +
+        `Temporal server ${per('server')} ms, PostgreSQL ${per('postgres')} ms, API ${per('api')} ms, worker ${per('worker')} ms CPU`,
+    );
+    const [sent] = await cluster.db.db.select({ n: count() }).from(messages).where(eq(messages.journeyId, id));
+    expect(sent?.n).toBe(2 * customers);
+  });
+});
 
 describe('durability', () => {
   it('200 customers survive one of two workers killed with SIGKILL mid-journey: 0 lost, 0 sent twice', async () => {

@@ -1,7 +1,7 @@
 // The whole deployment of docs/deploy.md on one machine: PostgreSQL, a Temporal server with 8
 // history shards, Braid's namespace and search attributes, one libSQL database, two API
 // processes and two worker processes. Tests talk to it only over HTTP and through the database.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -21,6 +21,8 @@ export const ADMIN_TOKEN = 'bat_cluster_admin_token';
 export type Cluster = {
   dir: string;
   temporal: TemporalServer;
+  /** The PostgreSQL server's main process (its backends are its children). */
+  postgresPid(): number;
   client: Client;
   db: BraidDb;
   apis: { url: string; process: BraidProcess }[];
@@ -104,6 +106,7 @@ export async function startCluster(options: { dayMs: number }): Promise<Cluster>
     return {
       dir,
       temporal,
+      postgresPid: () => Number(readFileSync(join(postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
       client,
       db,
       apis,
