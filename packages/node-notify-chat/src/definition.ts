@@ -27,7 +27,8 @@ export const notifyChat = defineNodeType({
       .min(1, errorText({ vi: 'Hãy viết tin cần gửi', en: 'Write the message to post' }))
       .max(2000, errorText({ vi: 'Tin chat dài tối đa 2.000 ký tự', en: 'Chat messages are at most 2,000 characters' })),
   }),
-  defaultConfig: { service: 'slack', webhookUrl: '', message: '{{ customer.firstName }} reached this step' },
+  // Vietnamese shops are the first users: a new step starts with a Vietnamese message to edit.
+  defaultConfig: { service: 'slack', webhookUrl: '', message: '{{ customer.firstName }} vừa đến bước này' },
   form: {
     service: {
       label: { vi: 'Ứng dụng chat', en: 'Chat' },

@@ -25,7 +25,8 @@ export const createStaffTask = defineNodeType({
     dueIn: durationSchema.default({ amount: 1, unit: 'days' }),
     onFailure: z.enum(['continue', 'exit']).default('continue'),
   }),
-  defaultConfig: { kind: 'call', title: 'Call {{ customer.firstName }}', note: '', assignee: '', dueIn: { amount: 1, unit: 'days' }, onFailure: 'continue' },
+  // Config is the marketer's own text, not a UI label: it starts in Vietnamese, the default language.
+  defaultConfig: { kind: 'call', title: 'Gọi cho {{ customer.firstName }}', note: '', assignee: '', dueIn: { amount: 1, unit: 'days' }, onFailure: 'continue' },
   form: {
     kind: { label: { vi: 'Việc', en: 'Task' }, widget: 'select', options: kinds.map((k) => ({ value: k, label: kindLabels[k] })) },
     title: { label: { vi: 'Tiêu đề', en: 'Title' }, widget: 'liquid' },
