@@ -120,4 +120,44 @@ describe('consent at send time', () => {
     const trace = await (await stack.admin(`/journeys/${journeyId}/customers/${customerId}/trace`)).text();
     expect(trace).toContain('skipped: not subscribed');
   }, 240_000);
+
+  it('branches on consent; a transactional message reaches a customer who opted out of all marketing', async () => {
+    const news = (await (await stack.admin('/subscription-groups', { method: 'POST', body: { name: 'Bản tin', channel: 'email', mode: 'opt_in' } })).json()) as { id: string };
+    const graph = journeyGraph(
+      [
+        ['t', 'trigger-event', { event: 'Order Shipped', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['c', 'condition-consent', { channel: 'email', groupId: news.id }],
+        ['promo', 'send-message', { channel: 'email', subject: 'Bản tin tuần này', body: 'Tin mới', subscriptionGroupId: news.id }],
+        ['order', 'send-message', { channel: 'email', subject: 'Đơn hàng đã giao', body: 'Đơn #1001 đã giao', messageType: 'transactional' }],
+        ['x', 'exit', { reason: 'done' }],
+      ],
+      [
+        ['t', 'out', 'c'],
+        ['c', 'yes', 'promo'],
+        ['c', 'no', 'order'],
+        ['promo', 'out', 'x'],
+        ['order', 'out', 'x'],
+      ],
+    );
+    const { id } = (await (await stack.admin('/journeys', { method: 'POST', body: { name: 'Order Shipped', graph } })).json()) as { id: string };
+    expect((await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: {} })).status).toBe(201);
+    await stack.identify('lan', { firstName: 'Lan', email: 'lan@example.vn' });
+    const customerId = (await eventually(async () => (await stack.db.db.select().from(customerIdentities).where(eq(customerIdentities.value, 'lan@example.vn')))[0], 10_000, 'the customer'))
+      .customerId;
+    expect((await stack.admin(`/customers/${customerId}/subscriptions`, { method: 'PUT', body: { channels: { email: 'unsubscribed' } } })).status).toBe(200);
+    const before = received.length;
+
+    await stack.track('lan', 'Order Shipped');
+    const [enrollment] = await finished(id, 1);
+    expect(enrollment!.status).toBe('completed');
+    await eventually(async () => received.length === before + 1 || undefined, 10_000, 'the order email');
+    const mail = received[before]!;
+    expect(mail.subject).toBe('Đơn hàng đã giao');
+    // Transactional: no unsubscribe headers.
+    expect(header(mail, 'list-unsubscribe')).toBeUndefined();
+    const steps = await stack.db.db.select().from(stepLog).where(eq(stepLog.enrollmentId, enrollment!.id));
+    expect(steps.filter((s) => s.outcome === 'entered').map((s) => s.nodeId)).toEqual(expect.arrayContaining(['c', 'order']));
+    expect(steps.some((s) => s.nodeId === 'promo')).toBe(false);
+    expect(steps.some((s) => s.outcome === 'skipped')).toBe(false);
+  }, 240_000);
 });

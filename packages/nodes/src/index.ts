@@ -3,6 +3,7 @@ import { createRegistry } from '@braid/sdk';
 import type { AnyNodeType } from '@braid/sdk';
 import { adAudience } from './ad-audience/definition';
 import { conditionBestChannel } from './condition-best-channel/definition';
+import { conditionConsent } from './condition-consent/definition';
 import { conditionEngagement } from './condition-engagement/definition';
 import { conditionEventCount } from './condition-event-count/definition';
 import { conditionRandomSplit } from './condition-random-split/definition';
@@ -26,6 +27,7 @@ import { waitTimeWindow } from './wait-time-window/definition';
 export {
   adAudience,
   conditionBestChannel,
+  conditionConsent,
   conditionEngagement,
   conditionEventCount,
   conditionRandomSplit,
@@ -62,6 +64,7 @@ export const builtinNodeTypes: readonly AnyNodeType[] = [
   conditionRandomSplit,
   conditionEngagement,
   conditionBestChannel,
+  conditionConsent,
   sendMessage,
   updateProfile,
   adAudience,
