@@ -200,4 +200,20 @@ describe('versions, publish review and rollback in the browser', () => {
     await page.waitForSelector(`[data-testid="unpublished-${journeyId}"]`);
     await shot('versions-06-list-unpublished');
   });
+
+  it('a publish that lost the race to a teammate says so and shows what is live now', async () => {
+    await openEditor();
+    await page.click('[data-testid=publish]');
+    await page.locator('[data-testid="change-field-wait-2-days-duration"]').waitFor();
+    // A teammate publishes the same draft while this dialog is open.
+    await admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Minh', activeVersion: 3 });
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-error]');
+    expect(await page.textContent('[data-testid=publish-error]')).toContain('một phiên bản khác đã được xuất bản');
+    // The review reloaded: version 4 is live and already has this draft.
+    expect(await page.textContent('[data-testid=publish-nothing]')).toContain('phiên bản 4');
+    await page.locator('[data-testid=publish-dialog]').screenshot({ path: `${ARTIFACTS}versions-07-publish-conflict.png` });
+    const versions = await adminGet<{ versions: unknown[] }>(api.url, TOKEN, `/api/journeys/${journeyId}/versions`);
+    expect(versions.versions).toHaveLength(4);
+  });
 });

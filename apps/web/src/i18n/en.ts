@@ -178,6 +178,8 @@ export const en = {
     unpublishedHelp: 'The draft differs from the live version; customers get the live version until you publish.',
     publishChanges: 'Publish changes',
     upToDate: 'Live version is up to date',
+    conflict: 'Another version went live while you were reviewing. The review now shows what is live; check it and publish again if you still want to.',
+    archived: 'This journey is archived: it can no longer be published or rolled back.',
     rollbackConfirm: 'Make version {{version}} live again (as a new version)? The draft becomes version {{version}} too; unpublished edits in the draft are replaced.',
   },
   lifecycle: {

@@ -180,6 +180,8 @@ export const vi: Messages = {
     unpublishedHelp: 'Bản nháp khác phiên bản đang chạy; khách vẫn nhận phiên bản đang chạy cho tới khi bạn xuất bản.',
     publishChanges: 'Xuất bản thay đổi',
     upToDate: 'Phiên bản đang chạy đã cập nhật',
+    conflict: 'Trong lúc bạn xem lại, một phiên bản khác đã được xuất bản. Nội dung xem lại đã cập nhật theo phiên bản đang chạy; kiểm tra rồi xuất bản lại nếu vẫn muốn.',
+    archived: 'Hành trình này đã lưu trữ: không thể xuất bản hay quay lại phiên bản nữa.',
     rollbackConfirm: 'Cho phiên bản {{version}} chạy lại (thành một phiên bản mới)? Bản nháp cũng trở về phiên bản {{version}}; các chỉnh sửa chưa xuất bản trong bản nháp sẽ bị thay thế.',
   },
   lifecycle: {

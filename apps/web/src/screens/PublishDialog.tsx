@@ -8,6 +8,7 @@ import type { JourneyGraph } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import { describeError } from '../ui/describeError';
 import { ChangeList } from '../versions/ChangeList';
+import { describePublishError } from '../versions/describePublishError';
 import { ForecastTable } from '../versions/ForecastTable';
 import { InFlightTable } from '../versions/InFlightTable';
 import { ProblemsList } from './ProblemsList';
@@ -58,9 +59,9 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
         const serverIssues = toIssues(err.details);
         if (serverIssues.length) useCanvas.getState().setIssues(serverIssues);
       }
-      setError(describeError(err, t));
-      // Someone else published meanwhile: what this dialog shows is out of date; show theirs.
-      if (err instanceof ApiError && err.code === 'publish_conflict') void load();
+      // Someone else published meanwhile: what this dialog shows is out of date; show theirs, keep the message.
+      if (err instanceof ApiError && err.code === 'publish_conflict') await load();
+      setError(describePublishError(err, t));
     } finally {
       setBusy(false);
     }

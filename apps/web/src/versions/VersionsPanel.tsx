@@ -6,6 +6,7 @@ import type { JourneyVersion } from '../api/types';
 import { formatDateTime } from '../format';
 import { navigate } from '../router';
 import { describeError } from '../ui/describeError';
+import { describePublishError } from './describePublishError';
 import { toast } from '../ui/toasts';
 
 type Props = { journeyId: string; activeVersion: number | null; refreshKey: number; onChanged: () => void; onRolledBack: () => void };
@@ -36,7 +37,7 @@ export function VersionsPanel({ journeyId, activeVersion, refreshKey, onChanged,
       onChanged();
       onRolledBack();
     } catch (e) {
-      toast.error(describeError(e, t));
+      toast.error(describePublishError(e, t));
     }
   }
 
