@@ -15,7 +15,7 @@ describe('condition-consent', () => {
         ],
       },
     ]);
-    expect(compileNode(conditionConsent, { channel: 'zalo' }).steps[0]!).toMatchObject({ condition: { kind: 'consent', channel: 'zalo', groupId: '' } });
+    expect(compileNode(conditionConsent, { channel: 'zalo' }).steps?.[0]).toMatchObject({ condition: { kind: 'consent', channel: 'zalo', groupId: '' } });
   });
   it('refuses a channel nobody can consent to', () => {
     expect(issuesOf(conditionConsent, { channel: 'webhook' })[0]?.path).toBe('channel');
@@ -24,7 +24,7 @@ describe('condition-consent', () => {
 
 describe('send-message consent fields', () => {
   it('marks transactional messages and names the subscription group', () => {
-    const step = compileNode(sendMessage, { channel: 'email', subject: 'Đơn hàng', body: 'Đơn của bạn đã giao', messageType: 'transactional' }).steps[0]!;
+    const step = compileNode(sendMessage, { channel: 'email', subject: 'Đơn hàng', body: 'Đơn của bạn đã giao', messageType: 'transactional' }).steps?.[0];
     expect(step).toMatchObject({ config: { messageType: 'transactional', subscriptionGroupId: '' } });
     expect(issuesOf(sendMessage, { channel: 'sms', body: 'hi', messageType: 'urgent' })[0]?.path).toBe('messageType');
   });
