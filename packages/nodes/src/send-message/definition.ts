@@ -21,8 +21,12 @@ export const sendMessage = defineNodeType({
     body: z.string().trim().min(1, errorText({ vi: 'Hãy viết nội dung tin nhắn', en: 'Write the message' })),
     webhookUrl: z.string().default(''),
     onFailure: z.enum(['continue', 'exit']).default('continue'),
+    // Transactional (order update, payment failed): not blocked by marketing opt-outs, no unsubscribe headers.
+    messageType: z.enum(['marketing', 'transactional']).default('marketing'),
+    // The subscription group consent is checked against; '' = any group of the channel.
+    subscriptionGroupId: z.string().trim().max(100).default(''),
   }),
-  defaultConfig: { channel: 'email', subject: '', body: '', webhookUrl: '', onFailure: 'continue' },
+  defaultConfig: { channel: 'email', subject: '', body: '', webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '' },
   form: {
     channel: { label: { vi: 'Kênh', en: 'Channel' }, widget: 'select', options: channels.map((c) => ({ value: c, label: channelLabels[c] })) },
     subject: {
@@ -40,6 +44,23 @@ export const sendMessage = defineNodeType({
       },
     },
     webhookUrl: { label: { vi: 'Địa chỉ webhook', en: 'Webhook URL' }, widget: 'url', showIf: { field: 'channel', equals: 'webhook' } },
+    messageType: {
+      label: { vi: 'Loại tin', en: 'Message type' },
+      widget: 'select',
+      options: [
+        { value: 'marketing', label: { vi: 'Tiếp thị (cần khách đồng ý)', en: 'Marketing (needs consent)' } },
+        { value: 'transactional', label: { vi: 'Giao dịch: đơn hàng, thanh toán', en: 'Transactional: orders, payments' } },
+      ],
+    },
+    subscriptionGroupId: {
+      label: { vi: 'Nhóm tin', en: 'Subscription group' },
+      widget: 'text',
+      showIf: { field: 'messageType', equals: 'marketing' },
+      help: {
+        vi: 'Mã nhóm tin, ví dụ nhóm "Khuyến mãi". Khách đã hủy nhóm này sẽ được bỏ qua, có ghi lý do. Để trống: bất kỳ nhóm nào của kênh.',
+        en: 'The subscription group id, e.g. "Khuyến mãi". Customers who left it are skipped, with the reason logged. Empty: any group of the channel.',
+      },
+    },
     onFailure: onFailureHint,
   },
   ports: outPort,
