@@ -21,7 +21,8 @@ beforeAll(async () => {
   await stack.startWorker('inProcess');
 });
 afterAll(async () => {
-  // RECORD_HISTORIES=1 refreshes the replay fixtures from this run (see replay.test.ts).
+  // RECORD_HISTORIES=1 refreshes the replay fixtures from this run; RECORD_HISTORIES=<prefix> adds
+  // a set beside them (see replay.test.ts).
   try {
     if (process.env.RECORD_HISTORIES && stack) await recordHistories(stack);
   } finally {
@@ -39,7 +40,9 @@ async function recordHistories(s: Stack): Promise<void> {
     // Binary protobuf: proto-JSON would need the SDK's JSON converter, which trips over the two
     // protobufjs copies this install has (see replay.test.ts).
     const history = await s.client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-    writeFileSync(join(dir, `${slug}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
+    // RECORD_HISTORIES=<prefix> keeps the histories of older workflow code beside the new ones.
+    const prefix = process.env.RECORD_HISTORIES === '1' ? '' : `${process.env.RECORD_HISTORIES}-`;
+    writeFileSync(join(dir, `${prefix}${slug}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
   }
 }
 

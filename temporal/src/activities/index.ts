@@ -27,6 +27,8 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
       return enrollDueDateTriggers({ db: deps.db, client: deps.client, ...(deps.now ? { now: deps.now } : {}) });
     },
     async runAction(request): Promise<ActionResult> {
+      // The steps the workflow entered on the way here (recorded once whatever the retries).
+      if (request.steps?.length) await recordSteps(deps, request.enrollment, request.steps);
       const ctx = await effectContext(deps, request);
       const missing: string[] = [];
       const kind = messageKindOf(request.config);
@@ -69,6 +71,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
       }
     },
     async lookup(request) {
+      if (request.steps?.length) await recordSteps(deps, request.enrollment, request.steps);
       const ctx = await effectContext(deps, request);
       return lookup(deps, ctx, request.config, request.entryEvent);
     },

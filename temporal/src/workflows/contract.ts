@@ -124,6 +124,8 @@ export type StepRequest = {
   entryEvent: CustomerEvent | null;
   /** Outputs of earlier actions by template variable (`voucher` ...), for personalisation. */
   variables: Record<string, Json>;
+  /** Step-log entries not yet recorded: the activity records them before it acts. */
+  steps?: StepEntry[];
 };
 
 /** An action's answer, as the interpreter takes it. */

@@ -193,8 +193,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   }
 
   /** Null when the customer left the step while the send was postponed (the result must not be fed). */
-  async function run(command: Extract<Command, { kind: 'runActivity' }>): Promise<ActivityResult | null> {
+  async function run(command: Extract<Command, { kind: 'runActivity' }>, steps: StepEntry[] = []): Promise<ActivityResult | null> {
     const request: StepRequest = {
+      ...(steps.length > 0 ? { steps } : {}),
       enrollment,
       workflowId: info.workflowId,
       stepId: command.stepId,
@@ -222,6 +223,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
       return { ok: false, error: `still held back by frequency cap or quiet hours after ${MAX_POSTPONES} tries` };
     } catch (err) {
+      // Steps that rode with an activity that never succeeded are recorded by the next flush
+      // (their keys are deterministic: recording them twice inserts nothing new).
+      if (steps.length > 0) logs = [...steps, ...logs];
       // Retries are exhausted: the node's failure path (continue, exit, goto) decides.
       const cause = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
       return { ok: false, error: cause };
@@ -247,7 +251,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       break;
     }
     if (blocking.kind === 'runActivity') {
-      await flushLogs();
+      // The steps entered so far ride with the activity, which records them before it acts:
+      // one database write and one local activity fewer per action than flushing them first.
+      const ride = patched('steps-ride-with-action');
+      if (!ride) await flushLogs();
       // A paused journey holds its customers here, before anything is sent or changed.
       if (paused && blocking.activity === 'action') {
         if (patched('paused-hold-reads-events')) {
@@ -258,7 +265,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         }
       }
       const stepId = blocking.stepId;
-      const result = await run(blocking);
+      const steps = ride ? logs.splice(0) : [];
+      const result = await run(blocking, steps);
       if (result) feed({ kind: 'activityResult', now: Date.now(), stepId, result });
       continue;
     }

@@ -1,0 +1,247 @@
+// `npm run bench:shapes -w @braid/temporal`: what one customer costs, per process, against the
+// raw Temporal ceiling of the same shape, all in one run on the embedded dev server.
+//   ceiling: start (signalWithStart) → local activity → 30-day timer; start → activity → timer,
+//            hand-written workflows in their own worker process (bench/ceiling/);
+//   Braid:   trigger → wait 30 days; trigger → send → wait 30 days, entering through /v1/batch
+//            of an API process with the journey runtime, run by Braid's worker process.
+// For each: customers/s until every customer is at the wait, CPU ms per customer of the
+// Temporal server, the worker and the API (for the ceiling: the client that starts them),
+// and the history length and size of one customer. Nothing asserts; it reports.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import protoModule from '@temporalio/proto';
+
+const proto = protoModule.temporal;
+import { createDb } from '@braid/db';
+import { journeyGraph, days } from '../../packages/journey/fixtures/builder';
+import { connectTemporalClient } from '../src/client/connect';
+import { startDevServer, freePort } from '../src/server/index';
+import { workflowsPath } from '../src/worker/index';
+import { journeyWorkflowId } from '../src/workflows/contract';
+import { cpuMs, rssMb } from './proc';
+
+const N = Number(process.env.BENCH_SHAPE_N ?? 1_000);
+const WRITE_KEY = 'bwk_shapes';
+const ADMIN_TOKEN = 'bat_shapes';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const noop = () => undefined;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => console.log(line);
+
+async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await run(items[next++]!);
+  }));
+}
+
+type Child = { proc: ChildProcess; ask(line: string, answer: RegExp): Promise<string> };
+
+/** A child process that prints `ready` once started and answers questions on stdin. */
+async function child(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Child & { firstLine: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  const waiters: { answer: RegExp; resolve: (s: string) => void }[] = [];
+  proc.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const w of [...waiters]) {
+      const m = w.answer.exec(out);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        out = out.slice(m.index + m[0].length);
+        w.resolve(m[1] ?? m[0]);
+      }
+    }
+  });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    waiters.push({ answer: ready, resolve });
+    proc.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+  });
+  return {
+    proc,
+    firstLine,
+    ask: (line, answer) =>
+      new Promise<string>((resolve) => {
+        waiters.push({ answer, resolve });
+        proc.stdin!.write(`${line}\n`);
+      }),
+  };
+}
+
+const stopChild = (c: Child | null) =>
+  new Promise<void>((resolve) => {
+    if (!c || c.proc.exitCode !== null) return resolve();
+    c.proc.once('exit', () => resolve());
+    c.proc.kill('SIGTERM');
+  });
+
+type Row = { shape: string; rate: number; serverMs: number; workerMs: number; apiMs: number; historyEvents: number; historyBytes: number };
+
+const dir = mkdtempSync(join(tmpdir(), 'braid-shapes-'));
+const temporal = await startDevServer({ dataDir: dir, port: await freePort(), ui: false });
+const client = await connectTemporalClient({ address: temporal.address, namespace: temporal.namespace });
+const dbUrl = `file:${join(dir, 'braid.db')}`;
+const db = await createDb(dbUrl);
+const env = { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: temporal.namespace, BRAID_DATABASE_URL: dbUrl };
+let api: (Child & { firstLine: string }) | null = null;
+let braidWorker: ChildProcess | null = null;
+let ceiling: (Child & { firstLine: string }) | null = null;
+
+async function historyOf(workflowId: string): Promise<{ events: number; bytes: number }> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return { events: history.events?.length ?? 0, bytes: proto.api.history.v1.History.encode(history).finish().length };
+}
+
+/** Runs one shape: start everyone, wait until all are at their wait, read every process's CPU. */
+async function measure(
+  shape: string,
+  workerPid: number,
+  apiCpuMs: () => Promise<number>,
+  start: () => Promise<void>,
+  reached: () => Promise<number>,
+  sample: () => Promise<string>,
+): Promise<Row> {
+  const before = { server: cpuMs(temporal.pid!), worker: cpuMs(workerPid), api: await apiCpuMs() };
+  const t0 = performance.now();
+  await start();
+  for (let i = 0; i < 2_400 && (await reached()) < N; i++) await sleep(100);
+  const seconds = (performance.now() - t0) / 1000;
+  const after = { server: cpuMs(temporal.pid!), worker: cpuMs(workerPid), api: await apiCpuMs() };
+  const h = await historyOf(await sample());
+  const row: Row = {
+    shape,
+    rate: (await reached()) / seconds,
+    serverMs: (after.server - before.server) / N,
+    workerMs: (after.worker - before.worker) / N,
+    apiMs: (after.api - before.api) / N,
+    historyEvents: h.events,
+    historyBytes: h.bytes,
+  };
+  log(`  measured ${shape}: ${row.rate.toFixed(0)} customers/s`);
+  await sleep(1_000);
+  return row;
+}
+
+try {
+  log(`Braid runtime shapes: ${N} customers per shape, embedded dev server, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+  const bundlePath = join(dir, 'workflow-bundle.js');
+  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath, logger: { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop } })).code);
+  api = await child(join(here, 'api-server.ts'), { ...env, BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY, BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN }, /listening on (http:\S+)\n/);
+  const apiUrl = api.firstLine;
+  const apiCpu = async () => Number(await api!.ask('cpu', /cpu-us (\d+)\n/)) / 1000;
+  const clientCpu = async () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  ceiling = await child(join(here, 'ceiling/worker.ts'), env, /ceiling worker: polling\n/);
+  const worker = await child(join(root, 'temporal/src/worker/main.ts'), { ...env, BRAID_WORKFLOW_BUNDLE: bundlePath }, /braid worker: polling.*\n/);
+  braidWorker = worker.proc;
+
+  const adminCall = async (path: string, body: unknown) => {
+    const res = await fetch(`${apiUrl}/api${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const publish = async (name: string, graph: unknown) => {
+    const { id } = await adminCall('/journeys', { name, graph });
+    await adminCall(`/journeys/${id}/publish`, { note: 'bench' });
+    return id;
+  };
+  const waitJourney = await publish(
+    'Shape: trigger → wait',
+    journeyGraph(
+      [
+        ['entered', 'trigger-event', { event: 'Shape Wait', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['month', 'wait-delay', { duration: days(30) }],
+        ['done', 'exit', { reason: 'bench' }],
+      ],
+      [
+        ['entered', 'out', 'month'],
+        ['month', 'out', 'done'],
+      ],
+    ),
+  );
+  const sendJourney = await publish(
+    'Shape: trigger → send → wait',
+    journeyGraph(
+      [
+        ['entered', 'trigger-event', { event: 'Shape Send', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+        ['hello', 'send-message', { channel: 'web', subject: 'Xin chào', body: 'Xin chào {{ customer.firstName }}' }],
+        ['month', 'wait-delay', { duration: days(30) }],
+        ['done', 'exit', { reason: 'bench' }],
+      ],
+      [
+        ['entered', 'out', 'hello'],
+        ['hello', 'out', 'month'],
+        ['month', 'out', 'done'],
+      ],
+    ),
+  );
+
+  const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
+  const ingestAll = async (event: string, prefix: string) => {
+    const batches: string[] = [];
+    for (let s = 0; s < N; s += 50) {
+      const batch = Array.from({ length: Math.min(50, N - s) }, (_, k) => ({ type: 'track', userId: `${prefix}-${s + k}`, event, properties: {}, messageId: `${prefix}-${s + k}` }));
+      batches.push(JSON.stringify({ batch }));
+    }
+    await pool(batches, 8, async (body) => {
+      const res = await fetch(`${apiUrl}/v1/batch`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body });
+      if (!res.ok) throw new Error(`ingest ${res.status}`);
+    });
+  };
+  const atWait = (journeyId: string) => async () =>
+    Number((await db.client.execute({ sql: "SELECT count(*) AS n FROM enrollments WHERE journey_id = ? AND current_node = 'month'", args: [journeyId] })).rows[0]!.n);
+  const firstCustomerWorkflow = async (journeyId: string) => {
+    const rs = await db.client.execute({ sql: 'SELECT customer_id FROM enrollments WHERE journey_id = ? LIMIT 1', args: [journeyId] });
+    return journeyWorkflowId(journeyId, String(rs.rows[0]!.customer_id));
+  };
+  const ceilingCount = async () => Number(await ceiling!.ask('count', /count (\d+)\n/));
+  const startRaw = (type: string, prefix: string) => async () => {
+    await pool(Array.from({ length: N }, (_, i) => `${prefix}-${i}`), 32, async (workflowId) => {
+      await client.workflow.signalWithStart(type, {
+        workflowId,
+        taskQueue: 'ceiling',
+        args: [],
+        signal: 'customerEvent',
+        signalArgs: [{}],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+      });
+    });
+  };
+
+  const rows: Row[] = [];
+  let base = await ceilingCount();
+  rows.push(await measure('ceiling: start → local activity → timer', ceiling.proc.pid!, clientCpu, startRaw('ceilingLocalThenWait', 'raw-local'), async () => (await ceilingCount()) - base, async () => 'raw-local-0'));
+  base = await ceilingCount();
+  rows.push(await measure('ceiling: start → activity → timer', ceiling.proc.pid!, clientCpu, startRaw('ceilingActivityThenWait', 'raw-activity'), async () => (await ceilingCount()) - base, async () => 'raw-activity-0'));
+  rows.push(await measure('Braid: trigger → wait', braidWorker.pid!, apiCpu, () => ingestAll('Shape Wait', 'shape-wait'), atWait(waitJourney), () => firstCustomerWorkflow(waitJourney)));
+  rows.push(await measure('Braid: trigger → send → wait', braidWorker.pid!, apiCpu, () => ingestAll('Shape Send', 'shape-send'), atWait(sendJourney), () => firstCustomerWorkflow(sendJourney)));
+
+  const ceilingOf: Record<string, Row> = { 'Braid: trigger → wait': rows[0]!, 'Braid: trigger → send → wait': rows[1]! };
+  log('');
+  log('  shape                                      customers/s   of ceiling   CPU ms per customer: server / worker / API(client)   history events / bytes');
+  for (const r of rows) {
+    const c = ceilingOf[r.shape];
+    const ratio = c ? `${(r.rate / c.rate).toFixed(2)} (≥ 0.80)` : 'ceiling';
+    log(
+      `  ${r.shape.padEnd(42)} ${r.rate.toFixed(0).padStart(11)}   ${ratio.padEnd(12)}   ${r.serverMs.toFixed(1).padStart(6)} / ${r.workerMs.toFixed(1).padStart(6)} / ${r.apiMs.toFixed(1).padStart(6)}${' '.repeat(24)}${String(r.historyEvents).padStart(4)} / ${r.historyBytes}`,
+    );
+  }
+  log(`  Braid worker RSS ${rssMb(braidWorker.pid!)} MB, ceiling worker RSS ${rssMb(ceiling.proc.pid!)} MB`);
+  await stopChild(worker);
+} finally {
+  await stopChild(api);
+  await stopChild(ceiling);
+  if (braidWorker && braidWorker.exitCode === null) braidWorker.kill('SIGTERM');
+  await client.connection.close().catch(noop);
+  await temporal.stop();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
