@@ -4,3 +4,4 @@ export * from './events';
 export * from './journeys';
 export * from './messaging';
 export * from './audience';
+export * from './broadcasts';
