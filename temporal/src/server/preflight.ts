@@ -97,6 +97,12 @@ async function requireSearchAttributes(connection: Connection, config: TemporalC
   try {
     await connection.withDeadline(deadline(), () => connection.operatorService.addSearchAttributes({ namespace, searchAttributes }));
   } catch (error) {
+    // Replicas starting together race to add them: the loser finds them there.
+    const now = await connection
+      .withDeadline(deadline(), () => connection.operatorService.listSearchAttributes({ namespace }))
+      .then((r) => r.customAttributes ?? {})
+      .catch(() => ({}));
+    if (missing.every(([name]) => name in now)) return;
     // One --type per --name: the CLI pairs them in order (a second --name without its own
     // --type is silently dropped).
     const flags = missing.map(([name, type]) => `--name ${name} --type ${type}`).join(' ');
