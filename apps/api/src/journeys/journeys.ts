@@ -234,6 +234,8 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         draftRevision: 1,
         activeVersion: null,
         triggerEvent: null,
+        startsAt: null,
+        endsAt: null,
         createdBy: actor,
         updatedBy: actor,
         createdAt: now,

@@ -5,3 +5,4 @@ export * from './journeys';
 export * from './messaging';
 export * from './audience';
 export * from './broadcasts';
+export * from './team';

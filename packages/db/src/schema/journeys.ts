@@ -18,6 +18,9 @@ export const journeys = sqliteTable(
     activeVersion: integer('active_version'),
     /** Event name of the active version's trigger: the routing index (no scan of all journeys). */
     triggerEvent: text('trigger_event'),
+    /** Entries only from / until these instants (ms); null is open-ended. */
+    startsAt: integer('starts_at'),
+    endsAt: integer('ends_at'),
     createdBy: text('created_by'),
     updatedBy: text('updated_by'),
     createdAt: integer('created_at').notNull(),

@@ -6,6 +6,8 @@ export const workspaces = sqliteTable('workspaces', {
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('Asia/Ho_Chi_Minh'),
   currency: text('currency').notNull().default('VND'),
+  /** When on, a marketer's publish becomes a request an owner or admin approves. */
+  publishNeedsApproval: integer('publish_needs_approval', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 
