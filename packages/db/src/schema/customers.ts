@@ -37,6 +37,8 @@ export const customerIdentities = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.type, t.value] }),
     index('customer_identities_customer_idx').on(t.customerId),
+    // Search by any id without knowing its type ("0909 908 089", a Zalo id, an email prefix).
+    index('customer_identities_value_idx').on(t.workspaceId, t.value),
   ],
 );
 
@@ -51,4 +53,35 @@ export const customerMerges = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('customer_merges_workspace_idx').on(t.workspaceId, t.at)],
+);
+
+export const customerChangeKinds = ['traits', 'merge', 'unmerge'] as const;
+export type CustomerChangeKind = (typeof customerChangeKinds)[number];
+
+/**
+ * Changes a person made to a profile by hand (trait edits, merges, unmerges): who and when, and
+ * for a merge the snapshot an unmerge restores from (what each profile owned before it).
+ */
+export const customerChanges = sqliteTable(
+  'customer_changes',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    /** The profile the change shows on: the edited one, or the survivor of a merge. */
+    customerId: text('customer_id').notNull(),
+    /** Merge and unmerge: the profile merged away or restored. */
+    otherId: text('other_id'),
+    kind: text('kind', { enum: customerChangeKinds }).notNull(),
+    actorId: text('actor_id').notNull(),
+    /** Who, as shown when it happened. */
+    actorLabel: text('actor_label').notNull(),
+    at: integer('at').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** A merge undone by an unmerge (each merge is undone at most once). */
+    undoneAt: integer('undone_at'),
+  },
+  (t) => [
+    index('customer_changes_customer_idx').on(t.workspaceId, t.customerId, t.at),
+    index('customer_changes_other_idx').on(t.workspaceId, t.otherId),
+  ],
 );
