@@ -7,6 +7,11 @@ import { jsonBodies } from './admin/json-body';
 import { customerRoutes } from './admin/customers';
 import { eventRoutes } from './admin/events';
 import { workspaceRoutes } from './admin/workspaces';
+import { publishRequestRoutes } from './approvals/pending';
+import { auditRoutes } from './audit/routes';
+import { acceptInvitationRoutes } from './auth/accept-invitation';
+import { invitationRoutes } from './auth/invitations';
+import { userRoutes } from './auth/users';
 import { KeyCache } from './auth/keys';
 import { requireAuth } from './auth/middleware';
 import { authRoutes, publicAuthRoutes } from './auth/routes';
@@ -58,8 +63,11 @@ export function createApp(deps: AppDeps) {
   // the caller is known (an anonymous caller learns nothing about a body but 401).
   const bodies = jsonBodies();
   api.use('/auth/login', bodies);
-  // Public: logging in, and the description of the API (no data in either).
+  api.use('/auth/invitations/*', bodies);
+  // Public: logging in, accepting an invitation (the link's token is the credential), and the
+  // description of the API (no data in any).
   api.route('/auth', publicAuthRoutes(db));
+  api.route('/auth', acceptInvitationRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/docs', swaggerUI({ url: '/api/openapi.json', title: 'Braid API' }));
   // Everything registered below requires auth.
@@ -68,6 +76,10 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', authRoutes(db));
   api.route('/workspaces', workspaceRoutes(db, keys));
   api.route('/api-keys', apiKeyRoutes(db, keys));
+  api.route('/users', invitationRoutes(db));
+  api.route('/users', userRoutes(db));
+  api.route('/audit', auditRoutes(db));
+  api.route('/publish-requests', publishRequestRoutes(db));
   api.route('/customers', customerRoutes(db));
   api.route('/events', eventRoutes(db));
   api.route('/subscription-groups', subscriptionGroupRoutes(db));

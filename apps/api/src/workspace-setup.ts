@@ -2,6 +2,7 @@
 import { newId, users, workspaces, type Db } from '@braid/db';
 import { createApiKey } from './auth/keys';
 import { hashPassword } from './auth/secrets';
+import { assertEmailFree, createInvitation, normalizeEmail } from './auth/invite';
 
 export async function createWorkspace(
   db: Db,
@@ -13,6 +14,8 @@ export async function createWorkspace(
     adminToken?: string | undefined;
     writeKey?: string | undefined;
     admin?: { email: string; password: string; name?: string } | undefined;
+    /** Invite the first owner instead (no password known yet); `invitedBy` is who asked. */
+    ownerInvite?: { email: string; invitedBy: string } | undefined;
   },
 ) {
   const workspace = {
@@ -20,6 +23,7 @@ export async function createWorkspace(
     name: input.name,
     timezone: input.timezone ?? 'Asia/Ho_Chi_Minh',
     currency: input.currency ?? 'VND',
+    publishNeedsApproval: false,
     createdAt: Date.now(),
   };
   const passwordHash = input.admin ? await hashPassword(input.admin.password) : null;
@@ -28,7 +32,13 @@ export async function createWorkspace(
     const admin = await createApiKey(tx, { workspaceId: workspace.id, kind: 'admin', name: 'Admin token', secret: input.adminToken });
     const write = await createApiKey(tx, { workspaceId: workspace.id, kind: 'write', name: 'Write key', secret: input.writeKey });
     let userId: string | null = null;
+    let ownerInvitation: Awaited<ReturnType<typeof createInvitation>> | null = null;
+    if (input.ownerInvite) {
+      ownerInvitation = await createInvitation(tx, { workspaceId: workspace.id, email: input.ownerInvite.email, role: 'owner', invitedBy: input.ownerInvite.invitedBy });
+    }
     if (input.admin && passwordHash) {
+      // One login per email across Braid: a taken email is a 409, not a constraint failure.
+      await assertEmailFree(tx, normalizeEmail(input.admin.email));
       userId = newId();
       await tx.insert(users).values({
         id: userId,
@@ -40,6 +50,6 @@ export async function createWorkspace(
         createdAt: Date.now(),
       });
     }
-    return { workspace, adminToken: admin.secret, writeKey: write.secret, userId };
+    return { workspace, adminToken: admin.secret, writeKey: write.secret, userId, ownerInvitation };
   });
 }

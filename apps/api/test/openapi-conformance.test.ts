@@ -254,6 +254,38 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('POST', '/api/journeys/{id}/pause', { id });
     await call('POST', '/api/journeys/{id}/resume', { id });
     await call('POST', '/api/journeys/{id}/archive', { id });
+
+    // Housekeeping, publish requests, users and invitations, the audit log.
+    const copy = await call('POST', '/api/journeys/{id}/duplicate', { id }, { body: { name: 'Welcome 2' } });
+    const copyId = copy.json.id as string;
+    await call('PATCH', '/api/journeys/{id}', { id: copyId }, { body: { name: 'Chào mừng', startsAt: 1_700_000_000_000, endsAt: null } });
+    await call('PATCH', '/api/journeys/{id}', { id: copyId }, { body: { startsAt: 2_000_000_000_000, endsAt: 1_000 } });
+    const asked = await call('POST', '/api/journeys/{id}/publish-requests', { id: copyId }, { body: { revision: copy.json.draftRevision, note: 'please' } });
+    await call('POST', '/api/journeys/{id}/publish-requests', { id: copyId }, { body: { revision: 99 } });
+    await call('GET', '/api/journeys/{id}/publish-requests', { id: copyId });
+    await call('GET', '/api/publish-requests');
+    await call('POST', '/api/journeys/{id}/publish-requests/{requestId}/approve', { id: copyId, requestId: asked.json.id }, { body: { comment: 'ok' } });
+    const asked2 = await call('POST', '/api/journeys/{id}/publish-requests', { id: copyId }, { body: { revision: copy.json.draftRevision } });
+    await call('POST', '/api/journeys/{id}/publish-requests/{requestId}/reject', { id: copyId, requestId: asked2.json.id }, { body: { comment: 'not now' } });
+    await call('POST', '/api/journeys/{id}/publish-requests/{requestId}/reject', { id: copyId, requestId: asked2.json.id }, { body: { comment: 'again' } });
+    const spareJourney = await call('POST', '/api/journeys', {}, { body: { name: 'Spare' } });
+    await call('DELETE', '/api/journeys/{id}', { id: spareJourney.json.id });
+    await call('DELETE', '/api/journeys/{id}', { id: 'nope' });
+    await call('GET', '/api/users');
+    const invited = await call('POST', '/api/users/invitations', {}, { body: { email: 'moi@hoaban.vn', role: 'viewer' } });
+    await call('POST', '/api/users/invitations', {}, { body: { email: 'nope', role: 'viewer' } });
+    await call('GET', '/api/users/invitations');
+    const inviteToken = decodeURIComponent(String(invited.json.link).split('#/invite/')[1]);
+    await call('GET', '/api/auth/invitations/{token}', { token: inviteToken }, { token: null });
+    await call('GET', '/api/auth/invitations/{token}', { token: 'nope' }, { token: null });
+    const joined = await call('POST', '/api/auth/invitations/{token}/accept', { token: inviteToken }, { token: null, body: { name: 'Mới', password: 'long enough pw' } });
+    await call('POST', '/api/auth/invitations/{token}/accept', { token: inviteToken }, { token: null, body: { password: 'long enough pw' } });
+    await call('PATCH', '/api/users/{id}', { id: joined.json.id }, { body: { role: 'marketer' } });
+    await call('DELETE', '/api/users/{id}', { id: joined.json.id });
+    const another = await call('POST', '/api/users/invitations', {}, { body: { email: 'khac@hoaban.vn', role: 'viewer' } });
+    await call('DELETE', '/api/users/invitations/{id}', { id: another.json.invitation.id });
+    await call('GET', '/api/audit', { $query: `journeyId=${copyId}` });
+    await call('GET', '/api/audit', { $query: 'action=nope' });
     await call('DELETE', '/api/segments/{id}', { id: segmentId });
 
     // Refusals shared by every route.

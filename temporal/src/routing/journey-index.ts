@@ -11,7 +11,13 @@ export type ActiveJourney = {
   version: number;
   versionId: string;
   ir: JourneyIR;
+  /** Entry window (ms since epoch, null open-ended): outside it byTrigger leaves the journey out. */
+  startsAt?: number | null;
+  endsAt?: number | null;
 };
+
+/** Checked at lookup time, not load time, so a cached list never lets anyone in after the end. */
+const openAt = (now: number) => (j: ActiveJourney): boolean => (j.startsAt == null || now >= j.startsAt) && (j.endsAt == null || now < j.endsAt);
 
 export type PublishedVersion = { versionId: string; ir: JourneyIR; listens: ReadonlySet<string> };
 
@@ -84,14 +90,14 @@ export function createJourneyIndex(db: Db, options: { ttlMs?: number } = {}): Jo
 
   async function load(workspaceId: string, key: string): Promise<ActiveJourney[]> {
     const rows = await db
-      .select({ id: journeys.id, activeVersion: journeys.activeVersion })
+      .select({ id: journeys.id, activeVersion: journeys.activeVersion, startsAt: journeys.startsAt, endsAt: journeys.endsAt })
       .from(journeys)
       .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.triggerEvent, key), eq(journeys.status, 'active')));
     const found: ActiveJourney[] = [];
     for (const row of rows) {
       if (row.activeVersion === null) continue;
       const published = await version(row.id, row.activeVersion);
-      if (published) found.push({ workspaceId, journeyId: row.id, version: row.activeVersion, versionId: published.versionId, ir: published.ir });
+      if (published) found.push({ workspaceId, journeyId: row.id, version: row.activeVersion, versionId: published.versionId, ir: published.ir, startsAt: row.startsAt, endsAt: row.endsAt });
     }
     return found;
   }
@@ -101,11 +107,11 @@ export function createJourneyIndex(db: Db, options: { ttlMs?: number } = {}): Jo
       const cacheKey = `${workspaceId}\u0000${key}`;
       const now = Date.now();
       const hit = byKey.get(cacheKey);
-      if (hit && now - hit.at < ttlMs) return hit.journeys;
+      if (hit && now - hit.at < ttlMs) return hit.journeys.then((list) => list.filter(openAt(now)));
       const journeysPromise = load(workspaceId, key);
       byKey.set(cacheKey, { at: now, journeys: journeysPromise });
       journeysPromise.catch(() => byKey.delete(cacheKey));
-      return journeysPromise;
+      return journeysPromise.then((list) => list.filter(openAt(now)));
     },
     version,
     invalidate(workspaceId) {

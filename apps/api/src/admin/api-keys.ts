@@ -7,6 +7,7 @@ import { requireRole } from '../auth/middleware';
 import { createApiKey, type KeyCache } from '../auth/keys';
 import { ErrorSchema, errorResponses, IdParam, json, notFound, security } from './common';
 import { assertNotLastAdminCredential } from './last-admin';
+import { recordAudit } from '../audit/record';
 
 const ApiKey = z
   .object({
@@ -87,7 +88,12 @@ export function apiKeyRoutes(db: Db, keys: KeyCache) {
     })
     .openapi(create, async (c) => {
       const { kind, name } = c.req.valid('json');
-      const { key, secret } = await createApiKey(db, { workspaceId: c.get('workspaceId'), kind, name });
+      const made = await db.transaction(async (tx) => {
+        const result = await createApiKey(tx, { workspaceId: c.get('workspaceId'), kind, name });
+        await recordAudit(tx, { workspaceId: c.get('workspaceId'), actor: c.get('actor'), action: 'api_key.created', targetId: result.key.id, details: { kind, name, prefix: result.key.prefix } });
+        return result;
+      });
+      const { key, secret } = made;
       return c.json({ apiKey: key, secret }, 201);
     })
     .openapi(revoke, async (c) => {
@@ -102,6 +108,7 @@ export function apiKeyRoutes(db: Db, keys: KeyCache) {
           async (tx) => {
             if (row.kind === 'admin') await assertNotLastAdminCredential(tx, row.workspaceId, row.id);
             await tx.update(apiKeys).set({ revokedAt }).where(where);
+            await recordAudit(tx, { workspaceId: row.workspaceId, actor: c.get('actor'), action: 'api_key.revoked', targetId: row.id, details: { kind: row.kind, name: row.name, prefix: row.prefix } });
           },
           { behavior: 'immediate' },
         );

@@ -3,7 +3,9 @@ import { eq, workspaces, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from './openapi-app';
 import { requireRole } from '../auth/middleware';
-import { errorResponses, json, security } from './common';
+import { ErrorSchema, errorResponses, json, security } from './common';
+import { recordAudit } from '../audit/record';
+import { invitationLink } from '../auth/invite';
 import { createWorkspace } from '../workspace-setup';
 import type { KeyCache } from '../auth/keys';
 
@@ -13,6 +15,7 @@ export const Workspace = z
     name: z.string(),
     timezone: z.string(),
     currency: z.string(),
+    publishNeedsApproval: z.boolean().openapi({ description: 'When on, marketers request publishing and an owner or admin approves' }),
     createdAt: z.number().int(),
   })
   .openapi('Workspace');
@@ -50,14 +53,14 @@ const update = createRoute({
   method: 'patch',
   path: '/current',
   tags: ['workspaces'],
-  summary: 'Rename, or change time zone or currency',
+  summary: 'Rename, change time zone or currency, or switch the rule "publishing needs approval"',
   security,
   middleware: [requireRole('owner', 'admin')],
   request: {
     body: {
       content: {
         'application/json': {
-          schema: z.object({ name: z.string().min(1).max(200).optional(), timezone: timezone.optional(), currency: currency.optional() }),
+          schema: z.object({ name: z.string().min(1).max(200).optional(), timezone: timezone.optional(), currency: currency.optional(), publishNeedsApproval: z.boolean().optional() }),
         },
       },
     },
@@ -75,13 +78,34 @@ const create = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ name: z.string().min(1).max(200), timezone: timezone.optional(), currency: currency.optional() }),
+          schema: z.object({
+            name: z.string().min(1).max(200),
+            timezone: timezone.optional(),
+            currency: currency.optional(),
+            owner: z
+              .object({
+                email: z.string().trim().email().max(320),
+                name: z.string().max(200).optional(),
+                password: z.string().min(8, 'must be at least 8 characters').max(1000).optional(),
+              })
+              .optional()
+              .openapi({ description: 'The first user, an owner: created now with a password, or invited (the link is in the answer) without one' }),
+          }),
         },
       },
     },
   },
   responses: {
-    201: json(z.object({ workspace: Workspace, adminToken: z.string(), writeKey: z.string() }), 'Created'),
+    201: json(
+      z.object({
+        workspace: Workspace,
+        adminToken: z.string(),
+        writeKey: z.string(),
+        owner: z.object({ userId: z.string().nullable(), invitationLink: z.string().nullable() }).nullable(),
+      }),
+      'Created',
+    ),
+    409: json(ErrorSchema, 'The owner’s email already has a Braid login (`email_taken`)'),
     ...errorResponses,
   },
 });
@@ -94,14 +118,28 @@ export function workspaceRoutes(db: Db, _keys: KeyCache) {
     .openapi(current, async (c) => c.json(await load(c.get('workspaceId')), 200))
     .openapi(update, async (c) => {
       const patch = c.req.valid('json');
-      if (Object.keys(patch).length > 0) {
-        await db.update(workspaces).set(patch).where(eq(workspaces.id, c.get('workspaceId')));
+      const before = await load(c.get('workspaceId'));
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
+      );
+      if (Object.keys(changes).length > 0) {
+        await db.transaction(async (tx) => {
+          await tx.update(workspaces).set(patch).where(eq(workspaces.id, c.get('workspaceId')));
+          await recordAudit(tx, { workspaceId: before.id, actor: c.get('actor'), action: 'workspace.updated', details: changes });
+        });
       }
       return c.json(await load(c.get('workspaceId')), 200);
     })
     .openapi(create, async (c) => {
-      const input = c.req.valid('json');
-      const made = await createWorkspace(db, input);
-      return c.json({ workspace: made.workspace, adminToken: made.adminToken, writeKey: made.writeKey }, 201);
+      const { owner, ...input } = c.req.valid('json');
+      const actor = c.get('actor');
+      const made = await createWorkspace(db, {
+        ...input,
+        admin: owner?.password ? { email: owner.email, password: owner.password, ...(owner.name ? { name: owner.name } : {}) } : undefined,
+        ownerInvite: owner && !owner.password ? { email: owner.email, invitedBy: actor.id } : undefined,
+      });
+      await recordAudit(db, { workspaceId: c.get('workspaceId'), actor, action: 'workspace.created', targetId: made.workspace.id, details: { name: made.workspace.name, owner: owner?.email ?? null } });
+      const ownerOut = owner ? { userId: made.userId, invitationLink: made.ownerInvitation ? invitationLink(c, made.ownerInvitation.token) : null } : null;
+      return c.json({ workspace: made.workspace, adminToken: made.adminToken, writeKey: made.writeKey, owner: ownerOut }, 201);
     });
 }

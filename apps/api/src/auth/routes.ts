@@ -4,14 +4,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { ApiError, errorBody } from '../errors';
 import { ErrorSchema, errorResponses, json, security } from '../admin/common';
 import { createLoginLimiter, type LoginLimiter } from './login-limiter';
 import { SESSION_COOKIE } from './middleware';
-import { randomToken, sha256, verifyPassword } from './secrets';
-
-const SESSION_MS = 30 * 24 * 3600 * 1000;
+import { sha256, verifyPassword } from './secrets';
+import { forwarded, startSession } from './session-cookie';
 
 const Me = z
   .object({
@@ -43,25 +42,6 @@ const login = createRoute({
     429: { description: 'Too many wrong passwords for this email from this address; see Retry-After', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
-
-const trustProxy = () => process.env.BRAID_TRUST_PROXY === 'true';
-
-/** The first X-Forwarded-* value, only when a proxy we trust set it. */
-function forwarded(c: Context, name: string): string | undefined {
-  if (!trustProxy()) return undefined;
-  return c.req.header(name)?.split(',')[0]?.trim().toLowerCase() || undefined;
-}
-
-/**
- * Whether the browser reached us over https: the request itself, a trusted TLS-terminating proxy
- * (X-Forwarded-Proto), or the configured public address. Without this the cookie would travel
- * in clear behind a proxy that speaks http to us.
- */
-function publicIsHttps(c: Context): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  if (forwarded(c, 'x-forwarded-proto') === 'https') return true;
-  return (process.env.BRAID_PUBLIC_URL ?? '').trim().toLowerCase().startsWith('https://');
-}
 
 function clientAddress(c: Context): string {
   const proxied = forwarded(c, 'x-forwarded-for');
@@ -98,15 +78,7 @@ export function publicAuthRoutes(db: Db, limiter: LoginLimiter = createLoginLimi
     if (!user || !ok) limiter.failed(attempt);
     if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong', [{ field: 'password', message: 'does not match' }]);
     limiter.succeeded(attempt);
-    const token = randomToken('bss');
-    await db.insert(sessions).values({ id: sha256(token), userId: user.id, expiresAt: Date.now() + SESSION_MS });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: publicIsHttps(c),
-      maxAge: SESSION_MS / 1000,
-    });
+    await startSession(c, db, user.id);
     return c.json({ kind: 'user' as const, id: user.id, email: user.email, role: user.role, workspaceId: user.workspaceId }, 200);
   });
 }

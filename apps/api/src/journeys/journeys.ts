@@ -1,7 +1,14 @@
 // Journeys: drafts with a revision number (a stale save gets 409), publish into immutable
 // versions (every issue at once, 422; nothing to publish, 200 unchanged; a concurrent publish,
-// 409), versions, rollback (the draft follows), pause/resume/archive.
+// 409), versions, rollback (the draft follows), pause/resume/archive. Rename, duplicate and delete
+// are in housekeeping.ts, publish requests in ../approvals; each change here lands in the audit log.
 import { and, customers, desc, eq, journeys, journeyVersions, newId } from '@braid/db';
+import { assertMayPublishDirectly } from '../approvals/policy';
+import { approvalRoutes } from '../approvals/routes';
+import { recordAudit, type AuditAction } from '../audit/record';
+import type { Actor } from '../env';
+import { housekeepingRoutes } from './housekeeping';
+import { nameMatches } from './search';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import type { JourneyIR } from '@braid/sdk';
@@ -44,7 +51,7 @@ const list = createRoute({
   tags,
   summary: 'Journeys of the workspace',
   security,
-  request: { query: z.object({ status: JourneyStatus.optional() }) },
+  request: { query: z.object({ status: JourneyStatus.optional(), q: z.string().trim().max(200).optional().openapi({ description: 'Part of the name, any case' }) }) },
   responses: { 200: json(z.object({ journeys: z.array(JourneySummary) }), 'Journeys'), ...errorResponses },
 });
 const create = createRoute({
@@ -201,23 +208,39 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
   const publishGraph = createPublisher(deps);
   const archivedRefusal = (what: string) => new ApiError(409, 'archived', `An archived journey cannot be ${what}`, [{ field: 'status', message: 'archived' }]);
 
-  async function setStatus(workspaceId: string, id: string, from: JourneyRow['status'][], to: JourneyRow['status'], actor: string) {
+  const statusActions = { paused: 'journey.paused', active: 'journey.resumed', archived: 'journey.archived', draft: null } as const;
+
+  async function setStatus(workspaceId: string, id: string, from: JourneyRow['status'][], to: JourneyRow['status'], actor: Actor) {
     const journey = await find(workspaceId, id);
     if (!from.includes(journey.status)) {
       throw new ApiError(409, 'invalid_state', `A ${journey.status} journey cannot be moved to ${to}`, [{ field: 'status', message: journey.status }]);
     }
-    await db.update(journeys).set({ status: to, updatedAt: Date.now(), updatedBy: actor }).where(eq(journeys.id, id));
+    const action = statusActions[to];
+    await db.transaction(async (tx) => {
+      await tx.update(journeys).set({ status: to, updatedAt: Date.now(), updatedBy: actor.id }).where(eq(journeys.id, id));
+      if (action) await recordAudit(tx, { workspaceId, actor, action, journeyId: id, details: { from: journey.status, to } });
+    });
     deps.onJourneyChanged?.(workspaceId, id);
     if (to === 'paused' || journey.status === 'paused') await deps.onJourneyPaused?.(id, to === 'paused');
     return summary(db, await find(workspaceId, id));
   }
 
+  /** Audits a publish or rollback that made a new version (an unchanged one changed nothing). */
+  async function audited<T extends { unchanged: boolean; body: { id: string; version: number; note: string } }>(workspaceId: string, actor: Actor, action: AuditAction, journeyId: string, result: T, extra: Record<string, unknown> = {}): Promise<T> {
+    if (!result.unchanged) await recordAudit(db, { workspaceId, actor, action, journeyId, targetId: result.body.id, details: { version: result.body.version, note: result.body.note, ...extra } });
+    return result;
+  }
+
+  app.route('/', housekeepingRoutes(db, deps.onJourneyChanged));
+  app.route('/', approvalRoutes(deps));
+
   return app
     .openapi(list, async (c) => {
-      const { status } = c.req.valid('query');
+      const { status, q } = c.req.valid('query');
       const where = [eq(journeys.workspaceId, c.get('workspaceId'))];
       if (status) where.push(eq(journeys.status, status));
-      const rows = await db.select().from(journeys).where(and(...where)).orderBy(desc(journeys.updatedAt));
+      const all = await db.select().from(journeys).where(and(...where)).orderBy(desc(journeys.updatedAt));
+      const rows = q ? all.filter((j) => nameMatches(j.name, q)) : all;
       return c.json({ journeys: await summaries(db, rows) }, 200);
     })
     .openapi(create, async (c) => {
@@ -276,6 +299,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       const { note, revision, activeVersion } = c.req.valid('json');
       const journey = await find(c.get('workspaceId'), id);
       if (journey.status === 'archived') throw archivedRefusal('published');
+      await assertMayPublishDirectly(db, journey.workspaceId, c.get('actor'));
       if (revision !== undefined && revision !== journey.draftRevision) {
         throw new ApiError(409, 'stale_revision', `The draft changed (revision ${journey.draftRevision}); reload before publishing`, [
           { field: 'revision', message: `expected ${journey.draftRevision}, got ${revision}` },
@@ -290,6 +314,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         replaceDraft: false,
         conflictField: activeVersion === undefined ? 'id' : 'activeVersion',
       });
+      await audited(journey.workspaceId, c.get('actor'), 'journey.published', id, result);
       return result.unchanged ? c.json(result.body, 200) : c.json(result.body, 201);
     })
     .openapi(versions, async (c) => {
@@ -331,6 +356,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       const body = c.req.valid('json');
       const journey = await find(c.get('workspaceId'), id);
       if (journey.status === 'archived') throw archivedRefusal('rolled back');
+      await assertMayPublishDirectly(db, journey.workspaceId, c.get('actor'));
       if (body.revision !== undefined && body.revision !== journey.draftRevision) {
         throw new ApiError(409, 'stale_revision', `The draft changed (revision ${journey.draftRevision}); reload before rolling back`, [
           { field: 'revision', message: `expected ${journey.draftRevision}, got ${body.revision}` },
@@ -351,6 +377,7 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
         replaceDraft: true,
         conflictField: body.activeVersion === undefined ? 'version' : 'activeVersion',
       });
+      await audited(journey.workspaceId, c.get('actor'), 'journey.rolled_back', id, result, { restored: body.version });
       return result.unchanged ? c.json(result.body, 200) : c.json(result.body, 201);
     })
     .openapi(enroll, async (c) => {
@@ -360,6 +387,10 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       if (journey.status !== 'active' || journey.activeVersion === null || journey.triggerEvent !== null) {
         throw new ApiError(409, 'not_manual', 'Only an active journey with a manual trigger takes customers through the API', [{ field: 'id', message: journey.status }]);
       }
+      const now = Date.now();
+      if ((journey.startsAt !== null && now < journey.startsAt) || (journey.endsAt !== null && now >= journey.endsAt)) {
+        throw new ApiError(409, 'outside_dates', 'The journey takes no entries now: it is outside its start and end dates', [{ field: journey.startsAt !== null && now < journey.startsAt ? 'startsAt' : 'endsAt', message: 'outside the entry window' }]);
+      }
       const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.workspaceId, journey.workspaceId), eq(customers.id, body.customerId))).limit(1);
       if (!customer) throw new ApiError(404, 'not_found', 'No such customer in this workspace', [{ field: 'customerId', message: 'not found' }]);
       if (!deps.enroll) throw new ApiError(409, 'no_runtime', 'The journey runtime is not connected', [{ field: 'id', message: 'no Temporal client' }]);
@@ -368,12 +399,12 @@ export function journeyRoutes(deps: JourneyRouteDeps) {
       return c.json({ enrollmentId: result.enrollmentId }, 201);
     })
     .openapi(lifecycle('pause', 'Pause: no new entries; customers inside stay where they are'), async (c) =>
-      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['active'], 'paused', c.get('actor').id), 200),
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['active'], 'paused', c.get('actor')), 200),
     )
     .openapi(lifecycle('resume', 'Resume a paused journey: new entries again'), async (c) =>
-      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['paused'], 'active', c.get('actor').id), 200),
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['paused'], 'active', c.get('actor')), 200),
     )
     .openapi(lifecycle('archive', 'Archive: no new entries, no more edits'), async (c) =>
-      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['draft', 'active', 'paused'], 'archived', c.get('actor').id), 200),
+      c.json(await setStatus(c.get('workspaceId'), c.req.valid('param').id, ['draft', 'active', 'paused'], 'archived', c.get('actor')), 200),
     );
 }

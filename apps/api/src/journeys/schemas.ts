@@ -31,6 +31,9 @@ export const JourneySummary = z
     /** The draft differs from the live version in steps, settings or paths (layout aside); true for a never-published draft with steps. */
     hasUnpublishedChanges: z.boolean(),
     triggerEvent: z.string().nullable(),
+    /** Entry window (ms since epoch): no customer enters before startsAt or from endsAt on; null is open-ended. */
+    startsAt: z.number().int().nullable(),
+    endsAt: z.number().int().nullable(),
     /** Who edited last, as a teammate recognises them (name <email>, or the API key's name). */
     updatedByName: z.string().nullable(),
     createdAt: z.number().int(),

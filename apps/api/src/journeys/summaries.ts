@@ -19,6 +19,8 @@ function summaryOf(j: JourneyRow, liveGraph: unknown, people: Map<string, string
     draftRevision: j.draftRevision,
     hasUnpublishedChanges: hasUnpublishedChanges(j, liveGraph),
     triggerEvent: j.triggerEvent,
+    startsAt: j.startsAt,
+    endsAt: j.endsAt,
     updatedByName: j.updatedBy ? (people.get(j.updatedBy) ?? null) : null,
     createdAt: j.createdAt,
     updatedAt: j.updatedAt,
