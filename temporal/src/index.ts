@@ -24,3 +24,14 @@ export {
 } from './workflows/contract';
 export { ensureDateTriggerSchedule, DATE_TRIGGER_SCHEDULE_ID } from './date-triggers/schedule';
 export { enrollDueDateTriggers } from './date-triggers/enroll-due';
+export {
+  startBroadcast,
+  controlBroadcast,
+  getBroadcast,
+  listBroadcasts,
+  broadcastProgress,
+  BroadcastRefused,
+  DEFAULT_BROADCAST_RATE,
+  MAX_BROADCAST_RATE,
+  type Broadcast,
+} from './broadcasts/control';

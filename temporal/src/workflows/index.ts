@@ -2,3 +2,4 @@
 export { journeyWorkflow } from './journey';
 export { emptyWorkflow } from './empty';
 export { dateTriggersWorkflow } from './date-triggers';
+export { broadcastWorkflow } from './broadcast';

@@ -17,6 +17,7 @@ import {
 } from '@braid/temporal';
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
+import { broadcastRoutes } from './broadcasts';
 import { engagementEvents } from './engagement-events';
 import type { NodePackage } from './node-types';
 import { registerJourneyRoutes } from './routes';
@@ -90,6 +91,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
     },
     onEngaged: engagementEvents(options.db, router, options.onRouted, Date.now, dispatcher),
     registerRoutes(api: AdminApi) {
+      api.route('/', broadcastRoutes({ db: options.db, client: options.client, router }));
       registerJourneyRoutes(api, {
         db: options.db,
         validateGraph: async (graph) => validate(graph, await nodeTypes()),
