@@ -188,6 +188,20 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('PUT', '/api/customers/{id}/subscriptions', { id: customerId }, { body: { groups: { nope: 'subscribed' } } });
     await call('PUT', '/api/customers/{id}/subscriptions', { id: 'nope' }, { body: { groups: { [groupId]: 'subscribed' } } });
     await call('GET', '/api/customers/{id}/subscriptions', { id: customerId });
+    // Customer 360 and edits by hand (a second profile to merge and unmerge).
+    await call('POST', '/v1/identify', {}, { token: null, writeKey, body: { anonymousId: 'zalo-lan', traits: { zaloId: 'z-lan' } } });
+    const second = await call('GET', '/api/customers', { $query: 'q=z-lan' });
+    const secondId = second.json.customers[0].id as string;
+    await call('GET', '/api/customers/{id}/profile', { id: customerId });
+    await call('GET', '/api/customers/{id}/profile', { id: 'nope' });
+    await call('GET', '/api/customers/{id}/activity', { id: customerId, $query: 'limit=3' });
+    await call('GET', '/api/customers/{id}/activity', { id: customerId, $query: 'cursor=bad' });
+    await call('PATCH', '/api/customers/{id}/traits', { id: customerId }, { body: { traits: { city: 'Huế', plan: null } } });
+    await call('PATCH', '/api/customers/{id}/traits', { id: customerId }, { body: { traits: { nested: { x: 1 } } } });
+    await call('POST', '/api/customers/{id}/merge', { id: customerId }, { body: { profileId: secondId } });
+    await call('POST', '/api/customers/{id}/merge', { id: customerId }, { body: { profileId: secondId } });
+    await call('POST', '/api/customers/{id}/unmerge', { id: customerId }, { body: { profileId: secondId } });
+    await call('POST', '/api/customers/{id}/unmerge', { id: customerId }, { body: { profileId: secondId } });
     const spare = await call('POST', '/api/subscription-groups', {}, { body: { name: 'Tạm', channel: 'zalo', mode: 'opt_in' } });
     await call('DELETE', '/api/subscription-groups/{id}', { id: spare.json.id as string });
     await call('GET', '/api/events', { $query: 'name=Viewed' });

@@ -1,10 +1,12 @@
 // Customers: list and search (email, phone, name, any id), one profile with identities, traits
-// and its event timeline.
-import { and, customerIdentities, customers, desc, eq, events, inArray, isNull, lt, or, sql, type Db } from '@braid/db';
+// and its event timeline; the customer 360 and hand edits live beside it (customer-*.ts).
+import { and, customerIdentities, customers, desc, eq, events, isNull, lt, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from './openapi-app';
-import { ApiError } from '../errors';
-import { normalizeEmail, normalizePhone } from '../identity/normalize';
+import { findLiveCustomer } from './customer-lookup';
+import { searchCustomers } from './customer-search';
+import { customerProfileRoutes } from './customer-profile';
+import { customerEditRoutes } from './customer-edits';
 import { Cursor, errorResponses, IdParam, json, Limit, notFound, security } from './common';
 import { Event, toEventDto } from './events';
 
@@ -24,7 +26,7 @@ const list = createRoute({
   method: 'get',
   path: '/',
   tags: ['customers'],
-  summary: 'List customers, newest first; `q` searches email, phone, name and ids',
+  summary: 'List customers, newest first; `q` finds by phone (any spelling), email, any id (exact or its start) or words of the name',
   security,
   request: {
     query: z.object({ q: z.string().max(320).optional(), limit: Limit, cursor: Cursor }),
@@ -79,42 +81,19 @@ function toCustomerDto(row: typeof customers.$inferSelect) {
 export function customerRoutes(db: Db) {
   const app = adminApp();
 
-  /** Follows merges so an old id (e.g. from a link) still finds the person. */
-  async function findLive(workspaceId: string, id: string) {
-    for (let hops = 0; hops < 32; hops++) {
-      const [row] = await db
-        .select()
-        .from(customers)
-        .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)))
-        .limit(1);
-      if (!row) break;
-      if (!row.mergedInto) return row;
-      id = row.mergedInto;
-    }
-    throw new ApiError(404, 'not_found', 'No such customer in this workspace', [{ field: 'id', message: 'not found' }]);
-  }
+  const findLive = (workspaceId: string, id: string) => findLiveCustomer(db, workspaceId, id);
 
   return app
     .openapi(list, async (c) => {
       const workspaceId = c.get('workspaceId');
       const { q, limit, cursor } = c.req.valid('query');
-      const conditions = [eq(customers.workspaceId, workspaceId), isNull(customers.mergedInto)];
-      if (cursor) conditions.push(lt(customers.id, cursor));
       const term = q?.trim();
       if (term) {
-        const exact = [term, normalizeEmail(term), normalizePhone(term)].filter((v): v is string => !!v);
-        const pattern = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        const byIdentity = db
-          .select({ id: customerIdentities.customerId })
-          .from(customerIdentities)
-          .where(and(eq(customerIdentities.workspaceId, workspaceId), inArray(customerIdentities.value, exact)));
-        conditions.push(
-          or(
-            inArray(customers.id, byIdentity),
-            sql`lower(coalesce(json_extract(${customers.traits}, '$.name'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.firstName'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.lastName'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.email'), '') || ' ' || coalesce(json_extract(${customers.traits}, '$.phone'), '')) LIKE lower(${pattern}) ESCAPE '\\'`,
-          )!,
-        );
+        const found = await searchCustomers(db, workspaceId, term, limit, cursor);
+        return c.json({ customers: found.customers.map(toCustomerDto), nextCursor: found.nextCursor }, 200);
       }
+      const conditions = [eq(customers.workspaceId, workspaceId), isNull(customers.mergedInto)];
+      if (cursor) conditions.push(lt(customers.id, cursor));
       const rows = await db
         .select()
         .from(customers)
@@ -168,5 +147,7 @@ export function customerRoutes(db: Db) {
         { events: page.map(toEventDto), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null },
         200,
       );
-    });
+    })
+    .route('/', customerProfileRoutes(db))
+    .route('/', customerEditRoutes(db));
 }
