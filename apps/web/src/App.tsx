@@ -7,6 +7,9 @@ import { JourneysList } from './screens/JourneysList';
 import { EditorScreen } from './screens/EditorScreen';
 import { TopBar } from './screens/TopBar';
 import { OutboxScreen } from './screens/OutboxScreen';
+import { AcceptInvite } from './team/AcceptInvite';
+import { AuditScreen } from './team/AuditScreen';
+import { TeamScreen } from './team/TeamScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
 import { useCatalogue } from './catalog/useCatalogue';
@@ -25,6 +28,8 @@ export function App() {
   }, [check, expire]);
 
   if (!checked) return <div className="splash">Braid</div>;
+  // An invitation link works signed in or not: it makes a new login.
+  if (route.name === 'invite') return (<><AcceptInvite token={route.token} /><Toasts /></>);
   if (!me) return (<><SignIn /><Toasts /></>);
   if (catalogue.status === 'loading') return <div className="splash">{t('app.loadingNodeTypes')}</div>;
   if (catalogue.status === 'failed') return <div className="splash error" role="alert">{t('app.nodeTypesFailed', { message: catalogue.error.message })}</div>;
@@ -38,6 +43,8 @@ export function App() {
           {route.name === 'version' && <EditorScreen key={`${route.journeyId}@${route.version}`} journeyId={route.journeyId} viewVersion={route.version} />}
           {route.name === 'diff' && <EditorScreen key={`${route.journeyId}:${route.from}-${route.to}`} journeyId={route.journeyId} diff={{ from: route.from, to: route.to }} />}
           {route.name === 'outbox' && <OutboxScreen />}
+          {route.name === 'team' && <TeamScreen />}
+          {route.name === 'audit' && <AuditScreen journeyId={route.journeyId} />}
           {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}
         </ErrorBoundary>
       </main>

@@ -5,6 +5,9 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'journeys' }
   | { name: 'outbox' }
+  | { name: 'team' }
+  | { name: 'audit'; journeyId?: string }
+  | { name: 'invite'; token: string }
   | { name: 'editor'; journeyId: string }
   | { name: 'version'; journeyId: string; version: number }
   | { name: 'diff'; journeyId: string; from: number; to: number };
@@ -13,6 +16,9 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts[0] === 'outbox') return { name: 'outbox' };
+  if (parts[0] === 'team') return { name: 'team' };
+  if (parts[0] === 'audit') return parts[1] ? { name: 'audit', journeyId: parts[1] } : { name: 'audit' };
+  if (parts[0] === 'invite' && parts[1]) return { name: 'invite', token: parts[1] };
   if (parts[0] === 'journeys' && parts[1]) {
     const journeyId = parts[1];
     if (parts[2] === 'versions' && parts[3]) return { name: 'version', journeyId, version: Number(parts[3]) };
@@ -30,6 +36,12 @@ export function href(route: Route): string {
       return '#/journeys';
     case 'outbox':
       return '#/outbox';
+    case 'team':
+      return '#/team';
+    case 'audit':
+      return route.journeyId ? `#/audit/${encodeURIComponent(route.journeyId)}` : '#/audit';
+    case 'invite':
+      return `#/invite/${encodeURIComponent(route.token)}`;
     case 'editor':
       return `#/journeys/${encodeURIComponent(route.journeyId)}`;
     case 'version':

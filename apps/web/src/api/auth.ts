@@ -12,6 +12,7 @@ function toMe(raw: unknown): Me {
     name: str(user, 'name'),
     workspaceName: str(ws, 'name'),
     timezone: str(ws, 'timezone', 'timeZone') ?? str(o, 'timezone'),
+    role: str(user, 'role'),
   };
 }
 
@@ -19,7 +20,7 @@ function toMe(raw: unknown): Me {
 async function withWorkspace(me: Me): Promise<Me> {
   try {
     const ws = unwrap(await http.get('/api/workspaces/current'), 'workspace');
-    return { ...me, workspaceName: str(ws, 'name'), timezone: str(ws, 'timezone') };
+    return { ...me, workspaceName: str(ws, 'name'), timezone: str(ws, 'timezone'), publishNeedsApproval: ws.publishNeedsApproval === true };
   } catch {
     return me;
   }

@@ -58,6 +58,8 @@ function toSummary(value: unknown): JourneySummary {
     updatedAt: time(o, 'updatedAt', 'updated_at'),
     updatedBy: str(o, 'updatedByName', 'updatedByEmail', 'updatedBy', 'updated_by'),
     hasUnpublishedChanges: o.hasUnpublishedChanges === true,
+    startsAt: num(o, 'startsAt'),
+    endsAt: num(o, 'endsAt'),
   };
 }
 

@@ -26,6 +26,9 @@ export type JourneySummary = {
   updatedBy: string | null;
   /** Live, and the draft differs from what customers get (computed by the server). */
   hasUnpublishedChanges: boolean;
+  /** Entry window, ms since epoch; null is open-ended. */
+  startsAt?: number | null;
+  endsAt?: number | null;
 };
 
 export type Journey = JourneySummary & { draftGraph: JourneyGraph; draftRevision: number };
@@ -67,4 +70,4 @@ export type OutboxMessage = {
 
 export type TemplateInfo = { id: string; name: string; description: string };
 
-export type Me = { id: string; email: string; name: string | null; workspaceName: string | null; timezone: string | null };
+export type Me = { id: string; email: string; name: string | null; workspaceName: string | null; timezone: string | null; role?: string | null; publishNeedsApproval?: boolean };

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { vi } from './vi';
+import { teamEn, teamVi } from './team';
 
 export type Language = 'vi' | 'en';
 // The last choice on this browser (the sign-in screen), and each user's own choice.
@@ -42,7 +43,7 @@ export function initI18n(): typeof i18next {
   const lng = detectLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: { ...vi, team: teamVi } }, en: { translation: { ...en, team: teamEn } } },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import { navigate } from '../router';
 import { describeError } from '../ui/describeError';
 import type { SaveState } from '../versions/useAutosave';
 import { LifecycleDialog, type LifecycleAction } from './LifecycleDialog';
+import { EditorTeamButtons } from '../team/EditorTeamButtons';
 
 type Props = {
   journey: Journey;
@@ -66,6 +67,7 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
         </>
       )}
       <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}>{t('editor.fit')}</button>
+      <EditorTeamButtons journey={journey} onJourneyChanged={onJourneyChanged} />
       {journey.activeVersion !== null && (journey.status === 'active' || journey.status === 'paused') && (
         <button className="small" data-testid={journey.status === 'paused' ? 'resume' : 'pause'} onClick={() => setConfirming(journey.status === 'paused' ? 'resume' : 'pause')}>
           {journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}

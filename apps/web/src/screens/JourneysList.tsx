@@ -7,13 +7,18 @@ import { href } from '../router';
 import { describeError } from '../ui/describeError';
 import { useSession } from '../session';
 import { CreateJourneyDialog } from './CreateJourneyDialog';
+import { matches } from '../team/fold';
+import { EntryWindow, JourneyRowActions } from '../team/JourneyRowActions';
 
 export function JourneysList() {
   const { t, i18n } = useTranslation();
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState('');
+  const [statusFilter, setStatusFilter] = useState<JourneySummary['status'] | ''>('');
   const me = useSession((s) => s.me);
+  const canEdit = me?.role !== 'viewer';
   const who = (id: string) => (me && id === me.id ? me.email : id);
 
   const load = useCallback(async () => {
@@ -43,6 +48,7 @@ export function JourneysList() {
   }, [load]);
 
   const lang = i18n.language;
+  const shown = journeys?.filter((j) => (!statusFilter || j.status === statusFilter) && (!query.trim() || matches(j.name, query))) ?? null;
   const n = (v: number | null) => (v === null ? t('journeys.none') : formatNumber(v, lang));
 
   return (
@@ -56,8 +62,20 @@ export function JourneysList() {
           {error} <button onClick={() => void load()}>{t('errors.retry')}</button>
         </div>
       )}
-      {journeys && journeys.length === 0 && <p className="muted">{t('journeys.empty')}</p>}
       {journeys && journeys.length > 0 && (
+        <div className="row filters">
+          <input type="search" data-testid="journey-search" placeholder={t('team.housekeeping.search')} aria-label={t('team.housekeeping.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <select data-testid="journey-status-filter" aria-label={t('journeys.status')} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as JourneySummary['status'] | '')}>
+            <option value="">{t('team.housekeeping.allStatuses')}</option>
+            {(['draft', 'active', 'paused', 'archived'] as const).map((s) => (
+              <option key={s} value={s}>{t(`journeys.statusValue.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      {journeys && journeys.length === 0 && <p className="muted">{t('journeys.empty')}</p>}
+      {shown && journeys && journeys.length > 0 && shown.length === 0 && <p className="muted">{t('team.housekeeping.noMatch')}</p>}
+      {shown && shown.length > 0 && (
         <table className="table" data-testid="journeys-table">
           <thead>
             <tr>
@@ -67,10 +85,12 @@ export function JourneysList() {
               <th className="num">{t('journeys.entered')}</th>
               <th className="num">{t('journeys.converted')}</th>
               <th>{t('journeys.lastEdited')}</th>
+              <th>{t('team.housekeeping.dates')}</th>
+              {canEdit && <th />}
             </tr>
           </thead>
           <tbody>
-            {journeys.map((j) => (
+            {shown.map((j) => (
               <tr key={j.id}>
                 <td><a href={href({ name: 'editor', journeyId: j.id })}>{j.name}</a></td>
                 <td><span className={`status status-${j.status}`}>{t(`journeys.statusValue.${j.status}`)}</span></td>
@@ -86,6 +106,8 @@ export function JourneysList() {
                   {formatDateTime(j.updatedAt, lang)}
                   {j.updatedBy && <span className="muted"> {t('journeys.by', { who: who(j.updatedBy) })}</span>}
                 </td>
+                <td><EntryWindow journey={j} /></td>
+                {canEdit && <td><JourneyRowActions journey={j} onChanged={() => void load()} /></td>}
               </tr>
             ))}
           </tbody>

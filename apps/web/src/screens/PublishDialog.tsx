@@ -12,6 +12,11 @@ import { describePublishError } from '../versions/describePublishError';
 import { ForecastTable } from '../versions/ForecastTable';
 import { InFlightTable } from '../versions/InFlightTable';
 import { ProblemsList } from './ProblemsList';
+import { teamApi } from '../api/team';
+import { ApprovalSection } from '../team/ApprovalSection';
+import { teamError } from '../team/teamError';
+import { useApproval } from '../team/useApproval';
+import { toast } from '../ui/toasts';
 
 type Props = { journeyId: string; flush: () => Promise<boolean>; onClose: () => void; onPublished: (outcome: PublishOutcome) => void };
 
@@ -28,6 +33,8 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
   const [error, setError] = useState<string | null>(null);
   const [review, setReview] = useState<PublishReview | null>(null);
   const [liveGraph, setLiveGraph] = useState<JourneyGraph | null>(null);
+  // Under the "publishing needs approval" rule a marketer requests; an approver sees the request here.
+  const approval = useApproval(journeyId);
 
   const load = useCallback(async () => {
     setError(null);
@@ -53,6 +60,15 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
     setError(null);
     try {
       if (!(await flush())) throw new Error(t('editor.unsaved'));
+      if (approval.mustRequest) {
+        // The review was of this revision: the request names it, and only it can be approved.
+        const requested = await teamApi.requestPublish(journeyId, review.draftRevision, note).catch((err: unknown) => {
+          throw new Error(teamError(err, t));
+        });
+        toast.success(t('team.approval.requested', { revision: requested.revision }));
+        onClose();
+        return;
+      }
       onPublished(await reviewApi.publish(journeyId, note, review.live?.version ?? null));
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
@@ -112,11 +128,14 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
               )}
             </>
           )}
+          {review && approval.loaded && (
+            <ApprovalSection journeyId={journeyId} approval={approval} draftRevision={review.draftRevision} liveVersion={review.live?.version ?? null} onPublished={onPublished} />
+          )}
           {error && <p className="error" role="alert" data-testid="publish-error">{error}</p>}
           <div className="row end">
             <Dialog.Close asChild><button>{t('journeys.cancel')}</button></Dialog.Close>
             <button className="primary" data-testid="publish-confirm" disabled={busy || blocked || !review || nothing} onClick={() => void publish()}>
-              {review?.live && !nothing ? t('review.publishAs', { version: review.live.version + 1 }) : t('editor.publish')}
+              {approval.mustRequest ? t('team.approval.request') : review?.live && !nothing ? t('review.publishAs', { version: review.live.version + 1 }) : t('editor.publish')}
             </button>
           </div>
         </Dialog.Content>
