@@ -7,6 +7,8 @@ import { JourneysList } from './screens/JourneysList';
 import { EditorScreen } from './screens/EditorScreen';
 import { TopBar } from './screens/TopBar';
 import { OutboxScreen } from './screens/OutboxScreen';
+import { CustomersScreen } from './customers/CustomersScreen';
+import { CustomerProfile } from './customers/CustomerProfile';
 import { AcceptInvite } from './team/AcceptInvite';
 import { AuditScreen } from './team/AuditScreen';
 import { TeamScreen } from './team/TeamScreen';
@@ -43,6 +45,8 @@ export function App() {
           {route.name === 'version' && <EditorScreen key={`${route.journeyId}@${route.version}`} journeyId={route.journeyId} viewVersion={route.version} />}
           {route.name === 'diff' && <EditorScreen key={`${route.journeyId}:${route.from}-${route.to}`} journeyId={route.journeyId} diff={{ from: route.from, to: route.to }} />}
           {route.name === 'outbox' && <OutboxScreen />}
+          {route.name === 'customers' && <CustomersScreen />}
+          {route.name === 'customer' && <CustomerProfile key={route.customerId} customerId={route.customerId} />}
           {route.name === 'team' && <TeamScreen />}
           {route.name === 'audit' && <AuditScreen journeyId={route.journeyId} />}
           {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}

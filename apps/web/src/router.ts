@@ -5,6 +5,8 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'journeys' }
   | { name: 'outbox' }
+  | { name: 'customers' }
+  | { name: 'customer'; customerId: string }
   | { name: 'team' }
   | { name: 'audit'; journeyId?: string }
   | { name: 'invite'; token: string }
@@ -16,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts[0] === 'outbox') return { name: 'outbox' };
+  if (parts[0] === 'customers') return parts[1] ? { name: 'customer', customerId: parts[1] } : { name: 'customers' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'audit') return parts[1] ? { name: 'audit', journeyId: parts[1] } : { name: 'audit' };
   if (parts[0] === 'invite' && parts[1]) return { name: 'invite', token: parts[1] };
@@ -36,6 +39,10 @@ export function href(route: Route): string {
       return '#/journeys';
     case 'outbox':
       return '#/outbox';
+    case 'customers':
+      return '#/customers';
+    case 'customer':
+      return `#/customers/${encodeURIComponent(route.customerId)}`;
     case 'team':
       return '#/team';
     case 'audit':

@@ -13,6 +13,7 @@ export function TopBar() {
       <nav>
         <a href="#/journeys">{t('journeys.title')}</a>
         <a href="#/outbox" data-testid="nav-outbox">{t('outbox.title')}</a>
+        <a href="#/customers" data-testid="nav-customers">{t('customers.title')}</a>
         <a href="#/team" data-testid="nav-team">{t('team.nav.team')}</a>
         <a href="#/audit" data-testid="nav-audit">{t('team.nav.audit')}</a>
       </nav>
