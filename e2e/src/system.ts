@@ -95,7 +95,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
 
     const worker: RunningWorker = await startWorker({
       temporal: { address: temporal.address, namespace: temporal.namespace },
-      deps: { db: db.db, channels: channelsFromEnv(db.db), implementations: await defaultImplementations() },
+      // The client lets the worker enrol customers itself (broadcasts, date triggers), as in production.
+      deps: { db: db.db, client, channels: channelsFromEnv(db.db), implementations: await defaultImplementations() },
     });
     stops.push(() => worker.stop());
     log('worker polling');

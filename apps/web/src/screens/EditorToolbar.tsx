@@ -10,6 +10,8 @@ import { describeError } from '../ui/describeError';
 import type { SaveState } from '../versions/useAutosave';
 import { LifecycleDialog, type LifecycleAction } from './LifecycleDialog';
 import { EditorTeamButtons } from '../team/EditorTeamButtons';
+import { BroadcastDialog } from '../broadcasts/BroadcastDialog';
+import { broadcastTarget } from '../broadcasts/trigger';
 
 type Props = {
   journey: Journey;
@@ -30,6 +32,9 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
   const issues = useCanvas((s) => s.issues.length);
   const editing = !viewVersion && !diff;
   const [confirming, setConfirming] = useState<LifecycleAction | null>(null);
+  const [broadcasting, setBroadcasting] = useState(false);
+  // Sending to a segment reads the live version's trigger (the draft's is the same unless edited).
+  const target = journey.status === 'active' ? broadcastTarget(journey.draftGraph) : null;
   // Live and the draft differs from it: customers get the live version until someone publishes.
   const unpublished = journey.activeVersion !== null && journey.hasUnpublishedChanges;
 
@@ -73,6 +78,11 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
           {journey.status === 'paused' ? t('editor.resume') : t('editor.pause')}
         </button>
       )}
+      {target && (
+        <button className="small" data-testid="broadcast" onClick={() => setBroadcasting(true)}>
+          {target.kind === 'segment' ? t('broadcast.buttonMembers') : t('broadcast.button')}
+        </button>
+      )}
       {journey.status !== 'archived' && (
         <button className="small" data-testid="archive" onClick={() => setConfirming('archive')}>{t('lifecycle.archive.button')}</button>
       )}
@@ -87,6 +97,7 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
           {issues > 0 && <span className="badge badge-error">{issues}</span>}
         </button>
       )}
+      {broadcasting && target && <BroadcastDialog journey={journey} target={target} onClose={() => setBroadcasting(false)} />}
       {confirming && (
         <LifecycleDialog
           journey={journey}
