@@ -61,7 +61,9 @@ export function ActivityTimeline({ customerId }: { customerId: string }) {
             <div>
               <div className="what">
                 <span className="sub">{t(`customers.kind.${i.kind}`)} · </span>
-                <strong>{i.title}</strong> <span className={tone(i.status)}>{statusText(i)}</span>
+                <strong>{i.kind === 'event' && i.title === i.status ? t(`customers.eventType.${i.status}`, { defaultValue: i.title }) : i.title}</strong>{' '}
+                {/* An event's type says nothing a marketer needs once it has a name. */}
+                {i.kind !== 'event' && <span className={tone(i.status)}>{statusText(i)}</span>}
                 {i.journeyName && <span className="sub"> · {t('customers.inJourney', { journey: i.journeyName })}</span>}
               </div>
               {i.detail && <div className="props">{i.detail}</div>}
