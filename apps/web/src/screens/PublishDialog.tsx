@@ -16,6 +16,7 @@ import { teamApi } from '../api/team';
 import { ApprovalSection } from '../team/ApprovalSection';
 import { teamError } from '../team/teamError';
 import { useApproval } from '../team/useApproval';
+import { requestsChanged } from '../team/requestsChanged';
 import { toast } from '../ui/toasts';
 
 type Props = { journeyId: string; flush: () => Promise<boolean>; onClose: () => void; onPublished: (outcome: PublishOutcome) => void };
@@ -66,6 +67,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
           throw new Error(teamError(err, t));
         });
         toast.success(t('team.approval.requested', { revision: requested.revision }));
+        requestsChanged();
         onClose();
         return;
       }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../format';
 import { toast } from '../ui/toasts';
 import { teamError } from './teamError';
 import type { Approval } from './useApproval';
+import { requestsChanged } from './requestsChanged';
 
 type Props = {
   journeyId: string;
@@ -38,13 +39,14 @@ export function ApprovalSection({ journeyId, approval, draftRevision, liveVersio
       await approval.reload();
     } finally {
       setBusy(false);
+      requestsChanged();
     }
   }
 
   const approve = () =>
     run(async () => {
       const done = await teamApi.approve(journeyId, pending!.id, comment, liveVersion);
-      toast.success(t('team.approval.approved', { version: done.published.version }));
+      // The editor says "published version N" itself, as for a direct publish.
       onPublished(toOutcome(done.published));
     });
   const reject = () =>

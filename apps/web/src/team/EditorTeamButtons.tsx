@@ -4,16 +4,18 @@ import { teamApi } from '../api/team';
 import type { Journey } from '../api/types';
 import { href } from '../router';
 import { JourneySettingsDialog } from './JourneySettingsDialog';
+import { useRequestsChanged } from './requestsChanged';
 
 /** In the editor header: a waiting publish request, the journey's settings (name, dates) and its audit log. */
 export function EditorTeamButtons({ journey, onJourneyChanged }: { journey: Journey; onJourneyChanged: () => void }) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState(false);
   const [pending, setPending] = useState(false);
+  const changed = useRequestsChanged((s) => s.n);
 
   useEffect(() => {
     teamApi.requests(journey.id).then((r) => setPending(r[0]?.status === 'pending'), () => setPending(false));
-  }, [journey.id, journey.draftRevision, journey.activeVersion]);
+  }, [journey.id, journey.draftRevision, journey.activeVersion, changed]);
 
   return (
     <>
