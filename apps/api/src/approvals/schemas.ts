@@ -1,4 +1,5 @@
-import { publishRequests, type DbOrTx } from '@braid/db';
+import type { publishRequests} from '@braid/db';
+import { type DbOrTx } from '@braid/db';
 import { z } from '@hono/zod-openapi';
 import { peopleLabels } from '../journeys/people';
 
