@@ -207,7 +207,7 @@ describe('crash: the whole process group killed with SIGKILL three times', () =>
     expect(statuses.rows.map((r) => [r.status, Number(r.n)])).toEqual([['completed', CUSTOMERS]]);
     // Every routing intent was delivered and cleared.
     for (let tries = 0; ; tries++) {
-      const left = await db.execute('SELECT count(*) AS n FROM event_routing');
+      const left = await db.execute('SELECT count(*) AS n FROM routing_intents');
       if (Number(left.rows[0]?.n) === 0) break;
       expect(tries, 'routing intents left undelivered').toBeLessThan(100);
       await new Promise((r) => setTimeout(r, 200));

@@ -2,7 +2,7 @@
 // even when the process dies after storing it, or between writing the enrollment row and
 // starting the workflow; a replay of an event already routed changes nothing; an active row
 // whose workflow is gone is finished with a recorded reason.
-import { and, count, enrollments, eq, eventRouting, events, messages, stepLog } from '@braid/db';
+import { and, count, enrollments, eq, events, messages, newId, routingIntents, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '@braid/api';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
@@ -74,7 +74,7 @@ describe('durable routing', () => {
     ]).flat();
     expect((await crashed.post('/v1/batch', { batch })).status).toBe(200);
     await crashed.api.close();
-    // Answered 200, nothing routed: the intents wait in event_routing.
+    // Answered 200, nothing routed: the intent (one for the request) waits in routing_intents.
     expect(await enrollmentsOf(journeyId)).toHaveLength(0);
     expect(await stack.runtime.dispatcher!.pending()).toBe(40);
     // The client retries (deduplicated by messageId: stored once, still not lost).
@@ -89,7 +89,7 @@ describe('durable routing', () => {
 
     // A second replay (another API process, or the intents restored) enrols nobody again.
     const ids = await stack.db.db.select({ id: events.id }).from(events).where(eq(events.name, 'Order Placed'));
-    await stack.db.db.insert(eventRouting).values(ids.map(({ id }) => ({ eventId: id, workspaceId: 'ignored', availableAt: 0, createdAt: 0 })));
+    await stack.db.db.insert(routingIntents).values({ id: newId(), workspaceId: 'ignored', eventIds: ids.map(({ id }) => id), availableAt: 0, createdAt: 0 });
     await stack.runtime.dispatcher!.replayDue();
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await enrollmentsOf(journeyId)).toHaveLength(20);
@@ -133,7 +133,7 @@ describe('durable routing', () => {
     await eventually(async () => (await sentTo(journeyId)) === 1, 60_000, 'the first email');
     await stack.runtime.dispatcher!.flush();
     const [event] = await stack.db.db.select().from(events).where(eq(events.messageId, 'voucher-1'));
-    await stack.db.db.insert(eventRouting).values({ eventId: event!.id, workspaceId: event!.workspaceId, availableAt: 0, createdAt: 0 });
+    await stack.db.db.insert(routingIntents).values({ id: newId(), workspaceId: event!.workspaceId, eventIds: [event!.id], availableAt: 0, createdAt: 0 });
     const report = await stack.runtime.dispatcher!.replayDue();
     expect(report.replayed).toBe(1);
     await new Promise((r) => setTimeout(r, 1_000));

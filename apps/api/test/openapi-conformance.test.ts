@@ -289,7 +289,7 @@ describe('OpenAPI conformance of recorded responses', () => {
     const invited = await call('POST', '/api/users/invitations', {}, { body: { email: 'moi@hoaban.vn', role: 'viewer' } });
     await call('POST', '/api/users/invitations', {}, { body: { email: 'nope', role: 'viewer' } });
     await call('GET', '/api/users/invitations');
-    const inviteToken = decodeURIComponent(String(invited.json.link).split('#/invite/')[1]);
+    const inviteToken = decodeURIComponent(String(invited.json.link).split('#/invite/')[1] ?? '');
     await call('GET', '/api/auth/invitations/{token}', { token: inviteToken }, { token: null });
     await call('GET', '/api/auth/invitations/{token}', { token: 'nope' }, { token: null });
     const joined = await call('POST', '/api/auth/invitations/{token}/accept', { token: inviteToken }, { token: null, body: { name: 'Mới', password: 'long enough pw' } });

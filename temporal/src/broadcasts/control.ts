@@ -23,13 +23,15 @@ export class BroadcastRefused extends Error {
 }
 
 export type BroadcastDeps = { db: Db; client: Client; index: JourneyIndex; now?: () => number };
+/** Starting checks the request before it needs the runtime, so bad input is named even without it. */
+export type StartDeps = { db: Db; client: Client | null; index: JourneyIndex; now?: () => number };
 
 /** Default pace: leaves room for event-triggered journeys on a small installation. */
 export const DEFAULT_BROADCAST_RATE = 100;
 export const MAX_BROADCAST_RATE = 2_000;
 
 export async function startBroadcast(
-  deps: BroadcastDeps,
+  deps: StartDeps,
   input: { workspaceId: string; journeyId: string; segmentId?: string; ratePerSecond?: number; createdBy: string | null },
 ): Promise<Broadcast> {
   const now = (deps.now ?? Date.now)();
@@ -61,6 +63,8 @@ export async function startBroadcast(
   const total = members?.n ?? 0;
   if (total === 0) throw new BroadcastRefused(422, 'segment_empty', 'segmentId', 'The segment has nobody in it: nothing to send');
   const rate = input.ratePerSecond ?? DEFAULT_BROADCAST_RATE;
+  const client = deps.client;
+  if (!client) throw new BroadcastRefused(503, 'runtime_unavailable', '', 'The journey runtime is not connected');
 
   const id = newId(now);
   // Check and insert in one write transaction: two starts at once get one broadcast and one 409.
@@ -94,7 +98,7 @@ export async function startBroadcast(
   );
   if (!created) throw new BroadcastRefused(409, 'broadcast_running', 'id', 'This journey is already being sent to a segment: pause, cancel or wait for it');
   try {
-    await deps.client.workflow.start('broadcastWorkflow', { workflowId: broadcastWorkflowId(id), taskQueue: DEFAULT_TASK_QUEUE, args: [{ broadcastId: id }] });
+    await client.workflow.start('broadcastWorkflow', { workflowId: broadcastWorkflowId(id), taskQueue: DEFAULT_TASK_QUEUE, args: [{ broadcastId: id }] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await setStatus(deps.db, id, 'failed', now, message);

@@ -1,22 +1,26 @@
-// Durable routing. Ingestion commits each event together with its routing intent (a row of
-// `event_routing`). The process that ingested the event routes it at once and then deletes the
-// row; if it dies first, or Temporal is away, the row outlives its lease and this dispatcher
-// replays it (on start, then every few seconds, from any API process). Routing is idempotent:
-// the workflow ignores an event id it has seen, and an entry event enrols into a journey once.
-import { eventRouting, events, inArray, lte, sql } from '@braid/db';
+// Durable routing. Ingestion commits the events of a request together with one routing intent
+// (a row of `routing_intents` naming them). The process that ingested them routes them at once
+// and then deletes the intent; if it dies first, or Temporal is away, the intent outlives its
+// lease and this dispatcher replays it (on start, then every few seconds, from any API process).
+// Routing is idempotent: the workflow ignores an event id it has seen, and an entry event enrols
+// a customer into a journey at most once.
+import { eq, events, inArray, lte, routingIntents, sql } from '@braid/db';
 import type { Db } from '@braid/db';
 import { needsRetry, type RoutableEvent, type Router, type RoutingOutcome } from './route-events';
 
 export type DispatchReport = { replayed: number; retrying: number; missing: number };
 
+/** An intent as the ingesting process holds it: its row id and the events it names. */
+export type IntentRef = { intentId: string; eventIds: readonly string[] };
+
 export type EventDispatcher = {
-  /** After the inline routing of freshly ingested events: done rows go (batched), the rest wait for a replay. */
-  settle(eventIds: readonly string[], outcomes: readonly RoutingOutcome[]): void;
+  /** After the inline routing of freshly ingested events: done intents go (batched), the rest wait for a replay. */
+  settle(intents: readonly IntentRef[], outcomes: readonly RoutingOutcome[]): void;
   /** Routes every intent whose lease ran out (`all`: every intent, as on start). */
   replayDue(options?: { all?: boolean }): Promise<DispatchReport>;
   /** Writes the pending "done" marks now (tests, shutdown). */
   flush(): Promise<void>;
-  /** How many intents are waiting (ops, tests). */
+  /** How many events are waiting to be routed (ops, tests). */
   pending(): Promise<number>;
 };
 
@@ -39,7 +43,7 @@ export const retryDelayMs = (attempts: number): number => Math.min(300_000, 5_00
 export function createEventDispatcher(options: DispatcherOptions): EventDispatcher {
   const { db, router } = options;
   const now = options.now ?? Date.now;
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 60_000;
   const settleDelayMs = options.settleDelayMs ?? 100;
   let done: string[] = [];
@@ -48,7 +52,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
 
   async function deleteDone(ids: string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) {
-      await db.delete(eventRouting).where(inArray(eventRouting.eventId, ids.slice(i, i + 500)));
+      await db.delete(routingIntents).where(inArray(routingIntents.id, ids.slice(i, i + 500)));
     }
   }
 
@@ -58,7 +62,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
     const ids = done;
     done = [];
     if (ids.length > 0) {
-      // A failed delete only means the event is routed once more later: harmless, so logged.
+      // A failed delete only means the events are routed once more later: harmless, so logged.
       flushing = flushing.then(() => deleteDone(ids)).catch((error: unknown) => console.error('[routing] could not mark events routed', error));
     }
     return flushing;
@@ -70,10 +74,25 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
     return failed;
   }
 
+  /** An intent with some events still to route keeps only those, and waits `delayMs`. */
+  async function keepFailed(intentId: string, eventIds: string[], delayMs: number, error: string): Promise<void> {
+    await db
+      .update(routingIntents)
+      .set({ eventIds, availableAt: now() + delayMs, lastError: error.slice(0, 500) })
+      .where(eq(routingIntents.id, intentId));
+  }
+
   return {
-    settle(eventIds, outcomes) {
+    settle(intents, outcomes) {
       const failed = failedEvents(outcomes);
-      for (const id of eventIds) if (!failed.has(id)) done.push(id);
+      for (const intent of intents) {
+        const left = intent.eventIds.filter((id) => failed.has(id));
+        if (left.length === 0) done.push(intent.intentId);
+        else {
+          // Rare (Temporal away): narrowed now, replayed when the lease runs out.
+          void keepFailed(intent.intentId, left, leaseMs, 'inline routing failed').catch((e: unknown) => console.error('[routing] could not narrow an intent', e));
+        }
+      }
       if (done.length >= 500) void flush();
       else if (!timer && done.length > 0) timer = setTimeout(() => void flush(), settleDelayMs);
     },
@@ -81,34 +100,37 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
     async replayDue({ all = false } = {}) {
       const report: DispatchReport = { replayed: 0, retrying: 0, missing: 0 };
       // On start (`all`) the leases of a process that died are not waited for. The horizon is
-      // fixed for the whole call, so a row claimed in this call is not claimed again by it.
+      // fixed for the whole call, so an intent claimed in this call is not claimed again by it.
       const horizon = now() + (all ? leaseMs : 1);
       // Bounded: a long outage's backlog drains over several rounds instead of one huge one.
       for (let round = 0; round < 50; round++) {
         const at = now();
-        // Claim atomically (one statement), so two API processes never replay the same rows at once.
-        const claimed = await db.all<{ event_id: string; attempts: number }>(sql`
-          UPDATE event_routing SET available_at = ${at + leaseMs}, attempts = attempts + 1
-          WHERE event_id IN (
-            SELECT event_id FROM event_routing WHERE available_at < ${horizon} ORDER BY available_at LIMIT ${batchSize})
-          RETURNING event_id, attempts`);
+        // Claim atomically (one statement), so two API processes never replay the same intents at once.
+        const claimed = await db.all<{ id: string; event_ids: string; attempts: number }>(sql`
+          UPDATE routing_intents SET available_at = ${at + leaseMs}, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM routing_intents WHERE available_at < ${horizon} ORDER BY available_at LIMIT ${batchSize})
+          RETURNING id, event_ids, attempts`);
         if (claimed.length === 0) break;
-        const ids = claimed.map((r) => r.event_id);
-        const rows = await db
-          .select({
-            id: events.id,
-            workspaceId: events.workspaceId,
-            customerId: events.customerId,
-            type: events.type,
-            name: events.name,
-            properties: events.properties,
-            timestamp: events.timestamp,
-          })
-          .from(events)
-          .where(inArray(events.id, ids));
-        const found = new Set(rows.map((r) => r.id));
-        const gone = ids.filter((id) => !found.has(id));
-        report.missing += gone.length;
+        const intents = claimed.map((c) => ({ id: c.id, attempts: c.attempts, eventIds: JSON.parse(c.event_ids) as string[] }));
+        const ids = intents.flatMap((i) => i.eventIds);
+        const rows = [];
+        for (let i = 0; i < ids.length; i += 500) {
+          rows.push(
+            ...(await db
+              .select({
+                id: events.id,
+                workspaceId: events.workspaceId,
+                customerId: events.customerId,
+                type: events.type,
+                name: events.name,
+                properties: events.properties,
+                timestamp: events.timestamp,
+              })
+              .from(events)
+              .where(inArray(events.id, ids.slice(i, i + 500)))),
+          );
+        }
+        report.missing += ids.length - rows.length;
         // Oldest first, so one customer's events keep their order.
         rows.sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : 1));
         const routable: RoutableEvent[] = rows.map((r) => ({
@@ -129,14 +151,16 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
           failed = new Set(rows.map((r) => r.id));
           error = e instanceof Error ? e.message : String(e);
         }
-        await deleteDone([...gone, ...rows.filter((r) => !failed.has(r.id)).map((r) => r.id)]);
+        const cleared: string[] = [];
+        for (const intent of intents) {
+          // Events that no longer exist (deleted with their customer) have nothing to route.
+          const left = intent.eventIds.filter((id) => failed.has(id));
+          if (left.length === 0) cleared.push(intent.id);
+          else await keepFailed(intent.id, left, retryDelayMs(intent.attempts), error);
+        }
+        await deleteDone(cleared);
         report.replayed += rows.length - failed.size;
         report.retrying += failed.size;
-        for (const row of claimed.filter((r) => failed.has(r.event_id))) {
-          await db.run(sql`
-            UPDATE event_routing SET available_at = ${now() + retryDelayMs(row.attempts)}, last_error = ${error.slice(0, 500)}
-            WHERE event_id = ${row.event_id}`);
-        }
         if (failed.size > 0 && failed.size === rows.length) break; // Temporal is away: wait for the next tick.
         if (claimed.length < batchSize) break;
       }
@@ -146,14 +170,17 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
     flush,
 
     async pending() {
-      const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM event_routing`);
+      const [row] = await db.all<{ n: number | null }>(sql`SELECT sum(json_array_length(event_ids)) AS n FROM routing_intents`);
       return Number(row?.n ?? 0);
     },
   };
 }
 
-/** Rows due now, used by health and bench output. */
+/** Events whose intent is due now, for health and bench output. */
 export async function routingBacklog(db: Db, at: number = Date.now()): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(eventRouting).where(lte(eventRouting.availableAt, at));
+  const [row] = await db
+    .select({ n: sql<number | null>`sum(json_array_length(${routingIntents.eventIds}))` })
+    .from(routingIntents)
+    .where(lte(routingIntents.availableAt, at));
   return Number(row?.n ?? 0);
 }

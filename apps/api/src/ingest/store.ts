@@ -23,6 +23,8 @@ export interface IngestedEvent {
   /** The surviving profile after this request's merges. */
   customerId: string;
   event: StoredEvent;
+  /** The routing intent (one per request) to clear once the event is routed. */
+  intentId?: string;
 }
 
 function traitsOf(e: ParsedEvent): Record<string, unknown> | undefined {
@@ -216,22 +218,17 @@ async function storeInTransaction(
       sql: multiRowInsert('events', eventColumns, n, 'ON CONFLICT DO NOTHING'),
       args,
     });
-    // The routing intent commits with the event: whatever crashes after this, a dispatcher
-    // finds the row and routes the event (see apps/api/src/journeys/dispatcher.ts).
-    const routing = new Array<InValue>(n * routingColumns.length);
-    let r = 0;
-    for (let j = i; j < i + n; j++) {
-      routing[r++] = result[j]!.event.id;
-      routing[r++] = workspaceId;
-      routing[r++] = receivedAt + ROUTING_LEASE_MS;
-      routing[r++] = receivedAt;
-    }
-    await tx.execute({ sql: multiRowInsert('event_routing', routingColumns, n, 'ON CONFLICT DO NOTHING'), args: routing });
   }
+  // The routing intent commits with the events: whatever crashes after this, a dispatcher finds
+  // the row and routes them (see @braid/temporal createEventDispatcher). One row per request.
+  const intentId = newId(receivedAt);
+  await tx.execute({
+    sql: 'INSERT INTO routing_intents (id, workspace_id, event_ids, available_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    args: [intentId, workspaceId, JSON.stringify(result.map((r) => r.event.id)), receivedAt + ROUTING_LEASE_MS, receivedAt],
+  });
+  for (const r of result) r.intentId = intentId;
   return result;
 }
-
-const routingColumns = ['event_id', 'workspace_id', 'available_at', 'created_at'] as const;
 
 /**
  * How long the ingesting process owns an event's routing before a dispatcher may replay it.

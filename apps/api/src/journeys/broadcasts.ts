@@ -9,6 +9,7 @@ import {
   getBroadcast,
   listBroadcasts,
   MAX_BROADCAST_RATE,
+  createJourneyIndex,
   startBroadcast,
   type Broadcast,
   type Router,
@@ -126,14 +127,17 @@ function refusal(error: unknown): never {
 }
 
 export function broadcastRoutes(deps: { db: Db; client: Client | null; router: Router | null }) {
+  // Without a runtime the published versions are still readable, so a request is checked (and
+  // bad input named) before the missing runtime is reported.
+  const index = deps.router?.index ?? createJourneyIndex(deps.db);
   const runtime = () => {
-    if (!deps.client || !deps.router) throw new ApiError(503, 'runtime_unavailable', 'The journey runtime is not connected');
-    return { db: deps.db, client: deps.client, index: deps.router.index };
+    if (!deps.client) throw new ApiError(503, 'runtime_unavailable', 'The journey runtime is not connected');
+    return { db: deps.db, client: deps.client, index };
   };
   const app = adminApp();
   app.openapi(start, async (c) => {
     const body = c.req.valid('json');
-    const created = await startBroadcast(runtime(), {
+    const created = await startBroadcast({ db: deps.db, client: deps.client, index }, {
       workspaceId: c.get('workspaceId'),
       journeyId: c.req.valid('param').id,
       ...(body.segmentId ? { segmentId: body.segmentId } : {}),

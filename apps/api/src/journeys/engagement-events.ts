@@ -3,7 +3,7 @@
 // react to it, and journeys it triggers enrol the customer. It is stored as an event of the
 // customer (their timeline and segments see it) together with its routing intent, so a crash
 // between the open and the routing is replayed like any ingested event.
-import { eq, eventRouting, events, liveCustomerId, messages, type Db } from '@braid/db';
+import { eq, events, liveCustomerId, messages, newId, routingIntents, type Db } from '@braid/db';
 import type { EventDispatcher, RoutableEvent, Router, RoutingOutcome } from '@braid/temporal';
 
 export type Engagement = 'opened' | 'clicked' | 'replied';
@@ -67,14 +67,15 @@ export function engagementEvents(
           })
           .onConflictDoNothing()
           .returning({ id: events.id });
-        if (inserted.length === 0) return false;
-        await tx.insert(eventRouting).values({ eventId: event.event.id, workspaceId: event.workspaceId, availableAt: at + ROUTING_LEASE_MS, createdAt: at });
-        return true;
+        if (inserted.length === 0) return null;
+        const intentId = newId(at);
+        await tx.insert(routingIntents).values({ id: intentId, workspaceId: event.workspaceId, eventIds: [event.event.id], availableAt: at + ROUTING_LEASE_MS, createdAt: at });
+        return intentId;
       });
       if (!stored) return;
       const outcomes = await router.routeEvents([event]);
       onRouted?.(outcomes);
-      dispatcher?.settle([event.event.id], outcomes);
+      dispatcher?.settle([{ intentId: stored, eventIds: [event.event.id] }], outcomes);
     } catch (error) {
       // The pixel, the redirect and the webhook answer must not fail because routing did.
       console.error('[journeys] engagement routing failed', error);

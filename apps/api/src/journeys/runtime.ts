@@ -10,6 +10,7 @@ import {
   startRoutingRecovery,
   triggerKeyOf,
   type EventDispatcher,
+  type IntentRef,
   type Recovery,
   type RecoveryOptions,
   type Router,
@@ -124,7 +125,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
     },
     async onEventsIngested(events) {
       if (!router || !dispatcher) return;
-      // Until settled, each event's routing intent stays in event_routing and is replayed.
+      // Until settled, the request's routing intent stays in routing_intents and is replayed.
       try {
         const outcomes = await router.routeEvents(
           events.map((e) => ({
@@ -134,10 +135,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
           })),
         );
         options.onRouted?.(outcomes);
-        dispatcher.settle(
-          events.map((e) => e.event.id),
-          outcomes,
-        );
+        dispatcher.settle(intentsOf(events), outcomes);
       } catch (error) {
         // Events are stored already: a routing failure must not fail ingestion. Their intents
         // stay, and the dispatcher replays them when the lease runs out.
@@ -145,4 +143,16 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
       }
     },
   };
+}
+
+/** The routing intents (one per ingestion request) these events belong to. */
+function intentsOf(events: readonly { intentId?: string; event: { id: string } }[]): IntentRef[] {
+  const byIntent = new Map<string, string[]>();
+  for (const e of events) {
+    if (!e.intentId) continue;
+    const list = byIntent.get(e.intentId);
+    if (list) list.push(e.event.id);
+    else byIntent.set(e.intentId, [e.event.id]);
+  }
+  return [...byIntent].map(([intentId, eventIds]) => ({ intentId, eventIds }));
 }

@@ -37,20 +37,25 @@ export const events = sqliteTable(
 );
 
 /**
- * The routing intent of each stored event (durable outbox): written in the same transaction as
- * the event, deleted once the event has been routed to journeys. A row still here after its
- * lease means the routing was lost (crash, Temporal down) and is replayed; routing is idempotent.
+ * Routing intents (durable outbox): one row per ingestion request, naming the events it stored,
+ * written in the same transaction as the events and deleted once they have been routed to
+ * journeys. A row still here after its lease means the routing was lost (crash, Temporal down)
+ * and is replayed; routing is idempotent. One row per request rather than per event keeps the
+ * cost of durability to one insert and one delete per request.
  */
-export const eventRouting = sqliteTable(
-  'event_routing',
+export const routingIntents = sqliteTable(
+  'routing_intents',
   {
-    eventId: text('event_id').primaryKey(),
+    id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
+    /** JSON array of event ids not yet routed. */
+    eventIds: text('event_ids', { mode: 'json' }).$type<string[]>().notNull(),
     /** Not before this time may another dispatcher take it (the ingesting process routes it first). */
     availableAt: integer('available_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('event_routing_available_idx').on(t.availableAt)],
+  (t) => [index('routing_intents_available_idx').on(t.availableAt)],
 );
+
