@@ -4,7 +4,6 @@
 // BRAID_CHANNEL_RATE (sends/s per channel), BRAID_WORKFLOW_BUNDLE (prebuilt bundle path), BRAID_WORKER_LOG_LEVEL (default WARN),
 // BRAID_MAX_CACHED_WORKFLOWS (default 1000), SMTP_* and other channel credentials.
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import { ensureSearchAttributes } from '../client/search-attributes';
 import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
 import { exitOnStartupError, preflight } from '../server/preflight';
 import { followLauncher, reportReady, waitUntilPolling } from '../server/readiness';
@@ -28,17 +27,12 @@ followLauncher();
 // would otherwise hold it until start-up is over.
 const exitEarly = () => process.exit(0);
 process.once('SIGINT', exitEarly).once('SIGTERM', exitEarly);
-// A wrong BRAID_DATABASE_URL or TEMPORAL_ADDRESS is a single line naming it, and exit 1.
+// A wrong BRAID_DATABASE_URL or TEMPORAL_ADDRESS is a single line naming it, and exit 1; the
+// namespace's search attributes are checked (and added on a fresh one) there too.
 const checked = await preflight().catch(exitOnStartupError('braid worker'));
 const { db, close } = checked.db;
 const { temporal, client } = checked;
 const rate = Number(process.env.BRAID_CHANNEL_RATE ?? 200);
-try {
-  // The embedded dev server registers them at start; a fresh cluster may not have them yet.
-  await ensureSearchAttributes(client, temporal.namespace);
-} catch (error) {
-  console.warn(`braid worker: could not check search attributes (${error instanceof Error ? error.message : String(error)}); register JourneyId, JourneyVersion, CustomerId by hand`);
-}
 await ensureDateTriggerSchedule(client);
 const worker = await startWorker({
   temporal,
