@@ -103,4 +103,33 @@ describe('a broadcast from the editor', () => {
     });
     expect(new Set(sent.map((m) => m.customerId)).size).toBe(CUSTOMERS);
   });
+
+  it('publishing a segment-triggered journey asks whether to take in the customers already in the segment, and does', async () => {
+    const graph = journeyGraph(
+      [
+        ['joined', 'trigger-segment', { segmentId, reentry: { mode: 'once' }, entryLimit: null }],
+        ['thanks', 'send-message', { channel: 'web', body: 'Cảm ơn {{ customer.firstName }} đã là khách thân thiết!' }],
+        ['done', 'exit', { reason: 'Cảm ơn' }],
+      ],
+      [
+        ['joined', 'out', 'thanks'],
+        ['thanks', 'out', 'done'],
+      ],
+    );
+    const id = (await admin<{ id: string }>('POST', '/api/journeys', { name: 'Tri ân khách thân thiết', graph })).id;
+    await page.goto(`${sys.webUrl}/#/journeys/${id}`);
+    await page.waitForSelector('[data-testid=canvas]');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=include-members]');
+    expect(await page.textContent('[data-testid=include-members]')).toBe(`Đưa cả ${CUSTOMERS} khách đang ở trong “Khách thân thiết” vào (khách mới vào khi gia nhập phân khúc)`);
+    await page.check('[data-testid=include-members] input');
+    await page.screenshot({ path: `${ARTIFACTS}broadcast-03-publish-include-members.png` });
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    const sent = await eventually('the current members to get the message', async () => {
+      const { messages } = await adminGet<{ messages: { customerId: string }[] }>(sys.apiUrl, sys.credentials.adminToken, `/api/outbox?journeyId=${id}&limit=500`);
+      return messages.length === CUSTOMERS ? messages : undefined;
+    });
+    expect(new Set(sent.map((m) => m.customerId)).size).toBe(CUSTOMERS);
+  });
 });

@@ -212,6 +212,8 @@ export const en = {
     },
   },
   broadcast: {
+    includeMembers: 'Also enrol the {{n}} customers already in “{{name}}” (new members enter as they join)',
+    startedMembers: 'Enrolling the {{n}} customers already in the segment',
     button: 'Send to a segment',
     buttonMembers: 'Enrol current members',
     title: 'Send “{{name}}” to a segment now',

@@ -214,6 +214,8 @@ export const vi: Messages = {
     },
   },
   broadcast: {
+    includeMembers: 'Đưa cả {{n}} khách đang ở trong “{{name}}” vào (khách mới vào khi gia nhập phân khúc)',
+    startedMembers: 'Đang đưa {{n}} khách đang ở trong phân khúc vào hành trình',
     button: 'Gửi tới phân khúc',
     buttonMembers: 'Đưa khách hiện có vào',
     title: 'Gửi “{{name}}” tới một phân khúc ngay',

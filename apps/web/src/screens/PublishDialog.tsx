@@ -12,6 +12,10 @@ import { describePublishError } from '../versions/describePublishError';
 import { ForecastTable } from '../versions/ForecastTable';
 import { InFlightTable } from '../versions/InFlightTable';
 import { ProblemsList } from './ProblemsList';
+import { broadcastsApi, type SegmentSummary } from '../api/broadcasts';
+import { IncludeMembers } from '../broadcasts/IncludeMembers';
+import { formatNumber } from '../format';
+import { broadcastTarget } from '../broadcasts/trigger';
 import { teamApi } from '../api/team';
 import { ApprovalSection } from '../team/ApprovalSection';
 import { teamError } from '../team/teamError';
@@ -27,13 +31,15 @@ type Props = { journeyId: string; flush: () => Promise<boolean>; onClose: () => 
  * nothing to publish.
  */
 export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const issues = useCanvas((s) => s.issues);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [review, setReview] = useState<PublishReview | null>(null);
   const [liveGraph, setLiveGraph] = useState<JourneyGraph | null>(null);
+  // A segment-triggered journey: take in the customers already in the segment too (asked).
+  const [includeMembers, setIncludeMembers] = useState<SegmentSummary | null>(null);
   // Under the "publishing needs approval" rule a marketer requests; an approver sees the request here.
   const approval = useApproval(journeyId);
 
@@ -71,7 +77,17 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
         onClose();
         return;
       }
-      onPublished(await reviewApi.publish(journeyId, note, review.live?.version ?? null));
+      const outcome = await reviewApi.publish(journeyId, note, review.live?.version ?? null);
+      if (includeMembers && !outcome.unchanged) {
+        // Published already: a refused broadcast is reported, it does not undo the publish.
+        try {
+          await broadcastsApi.start(journeyId, { segmentId: includeMembers.id, ratePerSecond: 100 });
+          toast.info(t('broadcast.startedMembers', { n: formatNumber(includeMembers.members, i18n.language) }));
+        } catch (err) {
+          toast.error(describeError(err, t));
+        }
+      }
+      onPublished(outcome);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
         const serverIssues = toIssues(err.details);
@@ -87,6 +103,8 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
 
   const blocked = issues.length > 0;
   const draft = useCanvas.getState().graph();
+  const target = broadcastTarget(draft);
+  const segmentTrigger = target?.kind === 'segment' ? target : null;
   const nothing = review !== null && !review.hasChanges;
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
@@ -121,6 +139,9 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
                   <h4>{t('review.forecast')}</h4>
                   {review.forecast ? <ForecastTable forecast={review.forecast} liveVersion={review.live?.version ?? null} /> : <p className="muted">{t('review.noForecast')}</p>}
                 </section>
+              )}
+              {!blocked && !nothing && segmentTrigger && !approval.mustRequest && (
+                <IncludeMembers segmentId={segmentTrigger.segmentId} checked={includeMembers !== null} onChange={(on, segment) => setIncludeMembers(on ? segment : null)} />
               )}
               {!blocked && !nothing && (
                 <label>
