@@ -21,40 +21,30 @@ export interface BootstrapResult {
   generated?: { writeKey: string; adminToken: string; adminEmail?: string; adminPassword?: string };
 }
 
+export const DEFAULT_ADMIN_EMAIL = 'admin@braid.local';
+
 export function bootstrapOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BootstrapOptions {
   return {
     writeKey: env.BRAID_BOOTSTRAP_WRITE_KEY || undefined,
     adminToken: env.BRAID_BOOTSTRAP_ADMIN_TOKEN || undefined,
-    adminEmail: env.BRAID_BOOTSTRAP_ADMIN_EMAIL || undefined,
+    // The first start creates a user to sign in with (its password printed once), as documented.
+    adminEmail: env.BRAID_BOOTSTRAP_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL,
     adminPassword: env.BRAID_BOOTSTRAP_ADMIN_PASSWORD || undefined,
     workspaceName: env.BRAID_WORKSPACE_NAME || undefined,
   };
 }
 
 export async function bootstrap(db: Db, options: BootstrapOptions = {}): Promise<BootstrapResult> {
-  const [first] = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
+  let [first] = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
   if (!first) {
-    const generate = !options.writeKey || !options.adminToken;
-    const writeKey = options.writeKey ?? randomToken('bwk');
-    const adminToken = options.adminToken ?? randomToken('bat');
-    const admin = options.adminEmail
-      ? { email: options.adminEmail, password: options.adminPassword ?? randomToken('pw') }
-      : undefined;
-    const made = await createWorkspace(db, {
-      name: options.workspaceName ?? 'Default workspace',
-      writeKey,
-      adminToken,
-      admin,
-    });
-    const result: BootstrapResult = { workspaceId: made.workspace.id, created: true };
-    if (generate || (admin && !options.adminPassword)) {
-      result.generated = {
-        writeKey,
-        adminToken,
-        ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
-      };
+    try {
+      return await createFirstWorkspace(db, options);
+    } catch (error) {
+      // Replicas starting together on a fresh database: the one that lost the race (its
+      // transaction rolled back on the admin's unique email) carries on with the winner's.
+      [first] = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
+      if (!first) throw error;
     }
-    return result;
   }
   // Existing data: make sure explicitly configured credentials work, without printing anything.
   for (const [kind, secret] of [
@@ -81,6 +71,28 @@ export async function bootstrap(db: Db, options: BootstrapOptions = {}): Promise
     }
   }
   return { workspaceId: first.id, created: false };
+}
+
+async function createFirstWorkspace(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
+  const generate = !options.writeKey || !options.adminToken;
+  const writeKey = options.writeKey ?? randomToken('bwk');
+  const adminToken = options.adminToken ?? randomToken('bat');
+  const admin = options.adminEmail ? { email: options.adminEmail, password: options.adminPassword ?? randomToken('pw') } : undefined;
+  const made = await createWorkspace(db, {
+    name: options.workspaceName ?? 'Default workspace',
+    writeKey,
+    adminToken,
+    admin,
+  });
+  const result: BootstrapResult = { workspaceId: made.workspace.id, created: true };
+  if (generate || (admin && !options.adminPassword)) {
+    result.generated = {
+      writeKey,
+      adminToken,
+      ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
+    };
+  }
+  return result;
 }
 
 export function printGenerated(result: BootstrapResult, log: (line: string) => void = console.log): void {

@@ -65,4 +65,14 @@ describe('bootstrap', () => {
     expect(JSON.stringify(keys.rows)).not.toContain('"wk"');
     await api.close();
   });
+
+  it('a first start with no variables creates admin@braid.local and prints a password that signs in', async () => {
+    const lines: string[] = [];
+    const api = await startApi({ databaseUrl: `file:${join(dir, 'fresh.db')}`, port: 0, log: (l) => lines.push(l), bootstrap: bootstrapOptionsFromEnv({}) });
+    const login = /login:\s+(\S+) \/ (\S+)/.exec(lines.join('\n'));
+    expect(login?.[1]).toBe('admin@braid.local');
+    const res = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: login![1], password: login![2] }) });
+    expect(res.status).toBe(200);
+    await api.close();
+  });
 });
