@@ -1,7 +1,6 @@
 // The whole HTTP surface: /v1 ingestion (write keys), /api admin (tokens or sessions).
 import type { Db } from '@braid/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { apiKeyRoutes } from './admin/api-keys';
 import { jsonBodies } from './admin/json-body';
 import { customerRoutes } from './admin/customers';
@@ -22,6 +21,7 @@ import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes, type OnEngaged } from './tracking/routes';
 import { unambiguousNullables } from './openapi-document';
 import { serveWebApp } from './web-app';
+import { apiDocsRoutes } from './api-docs';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
 import { customerConsentRoutes } from './subscriptions/customer-consent';
 import { subscriptionGroupRoutes } from './subscriptions/groups';
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', publicAuthRoutes(db));
   api.route('/auth', acceptInvitationRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
-  api.get('/docs', swaggerUI({ url: '/api/openapi.json', title: 'Braid API' }));
+  api.route('/docs', apiDocsRoutes());
   // Everything registered below requires auth.
   api.use('*', requireAuth(db, keys));
   api.use('*', bodies);

@@ -122,7 +122,16 @@ describe('workspace, keys, roles, docs', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/customers', '/api/customers/{id}', '/api/events', '/api/api-keys', '/api/auth/login']));
     const page = await fetch(`${api.url}/api/docs`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('swagger');
+    const html = await page.text();
+    expect(html).toContain('SwaggerUIBundle');
+    // Served from the installed package: nothing loads from another host (no internet needed).
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    for (const [asset, type] of [['swagger-ui-bundle.js', 'javascript'], ['swagger-ui.css', 'css']] as const) {
+      const res = await fetch(`${api.url}/api/docs/${asset}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect((await res.text()).length).toBeGreaterThan(10_000);
+    }
   });
 
   it('answers unknown routes with a JSON 404 and never leaks a stack', async () => {
