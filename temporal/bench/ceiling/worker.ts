@@ -22,3 +22,5 @@ process.stdin.on('data', () => console.log(`count ${activities.reachedSoFar()}`)
 console.log('ceiling worker: polling');
 await worker.run();
 await connection.close();
+// stdin (the bench's questions) would keep the process alive after a SIGTERM shut the worker down.
+process.exit(0);
