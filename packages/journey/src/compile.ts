@@ -47,7 +47,15 @@ function build(a: Analysis, options: CompileOptions): CompileResult {
     const isFlow = type.category !== 'trigger' && type.category !== 'setting';
     if (isFlow && !a.reachable.has(nodeId)) continue;
     const ctx = new NodeCompileContext(nodeId, info, a, options, ms, steps, nodeOf);
-    const out = type.compile(info.config, ctx);
+    let out: ReturnType<typeof type.compile>;
+    try {
+      out = type.compile(info.config, ctx);
+    } catch (e) {
+      // A node type's own bug (often an installed package's): named, with its step, not a crash.
+      const reason = e instanceof Error ? e.message : String(e);
+      issues.push({ nodeId, path: '', message: `"${nodeLabel(info)}" could not be compiled by its step type "${type.id}": ${reason}`, code: 'internal' });
+      continue;
+    }
     for (const step of out.steps ?? []) {
       steps[step.id] = step;
       nodeOf[step.id] = nodeId;

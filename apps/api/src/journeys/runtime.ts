@@ -18,6 +18,7 @@ import {
 } from '@braid/temporal';
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
+import { ApiError } from '../errors';
 import { broadcastRoutes } from './broadcasts';
 import { engagementEvents } from './engagement-events';
 import type { NodePackage } from './node-types';
@@ -98,7 +99,12 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
         validateGraph: async (graph) => validate(graph, await nodeTypes()),
         compileGraph(graph, meta) {
           const result = compile(graph, registry(), { ...meta, ...(options.timeScale ? { timeScale: options.timeScale } : {}) });
-          if (!result.ok) throw new Error(`compile refused a validated graph: ${result.issues.map((i) => i.message).join('; ')}`);
+          if (!result.ok) {
+            // Validation passed, so this is a node type failing (a bug, often in an installed
+            // package): named with its step, as a refusal the canvas can show, never a 500.
+            const details = result.issues.map((i) => ({ nodeId: i.nodeId, path: i.path, field: i.nodeId ? `nodes.${i.nodeId}${i.path ? `.${i.path}` : ''}` : '', message: i.message }));
+            throw new ApiError(422, 'journey_invalid', `The journey cannot be published: ${result.issues.map((i) => i.message).join('; ')}`, details);
+          }
           return result.ir;
         },
         triggerKeyOf,
