@@ -12,7 +12,7 @@ import { welcomeSeries } from '@braid/journey/fixtures';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser } from '../src/browser';
+import { launchBrowser, signIn } from '../src/browser';
 import { WEB_DIST } from '../src/system';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -65,11 +65,7 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     browser = await launchBrowser();
     owner = (await newPage()).page;
     marketer = (await newPage()).page;
-    await owner.goto(api.url);
-    await owner.fill('input[name=email]', OWNER_EMAIL);
-    await owner.fill('input[name=password]', OWNER_PASSWORD);
-    await owner.click('button[type=submit]');
-    await owner.waitForSelector('[data-testid=journeys-table]');
+    await signIn(owner, api.url, OWNER_EMAIL, OWNER_PASSWORD);
   });
 
   afterAll(async () => {

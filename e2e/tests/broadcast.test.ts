@@ -7,7 +7,7 @@ import { segmentMembers } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { launchBrowser } from '../src/browser';
+import { launchBrowser, signIn } from '../src/browser';
 import { adminGet, eventually } from '../src/ingest';
 import { startSystem, type BraidSystem } from '../src/system';
 
@@ -67,11 +67,7 @@ describe('a broadcast from the editor', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await page.goto(sys.webUrl);
-    await page.fill('input[name=email]', sys.credentials.email);
-    await page.fill('input[name=password]', sys.credentials.password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=journeys-table]');
+    await signIn(page, sys.webUrl, sys.credentials.email, sys.credentials.password);
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { createDb, enrollments, journeys, messages, migrate, newId, stepLog, typ
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser } from '../src/browser';
+import { launchBrowser, signIn } from '../src/browser';
 import { adminGet, sendEvent } from '../src/ingest';
 import { WEB_DIST } from '../src/system';
 
@@ -95,11 +95,7 @@ describe('a marketer finds a customer and reads their profile', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await page.goto(api.url);
-    await page.fill('input[name=email]', EMAIL);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=nav-customers]');
+    await signIn(page, api.url, EMAIL, PASSWORD, '[data-testid=nav-customers]');
   });
 
   afterAll(async () => {

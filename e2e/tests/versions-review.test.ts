@@ -12,7 +12,7 @@ import { welcomeSeries } from '@braid/journey/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser } from '../src/browser';
+import { launchBrowser, signIn } from '../src/browser';
 import { select, waitSaved } from '../src/canvas-driver';
 import { adminGet } from '../src/ingest';
 import { WEB_DIST } from '../src/system';
@@ -108,11 +108,7 @@ describe('versions, publish review and rollback in the browser', () => {
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('[browser]', e.message));
     page.on('dialog', (d) => void d.accept());
-    await page.goto(api.url);
-    await page.fill('input[name=email]', EMAIL);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=journeys-table]');
+    await signIn(page, api.url, EMAIL, PASSWORD);
   });
 
   afterAll(async () => {

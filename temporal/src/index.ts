@@ -7,7 +7,7 @@ export { createRouter, toCustomerEvent, type Router, type RouterDeps, type Routa
 export { createJourneyIndex, triggerKeyOf, listenedEvents, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './routing/journey-index';
 export { enrollCustomer, type EnrollResult } from './routing/enroll';
 export { needsRetry } from './routing/route-events';
-export { createEventDispatcher, routingBacklog, type EventDispatcher, type DispatchReport, type IntentRef } from './routing/dispatcher';
+export { createEventDispatcher, type EventDispatcher, type DispatchReport, type IntentRef } from './routing/dispatcher';
 export { startRoutingRecovery, type Recovery, type RecoveryOptions } from './routing/recovery';
 export { ensureEnrollmentRunning, reconcileAllActive, reconcileUnstarted, type ReconcileReport } from './routing/reconcile';
 export { refreshSegmentsFor, customerMatches, type SegmentChange } from './segments/evaluate';

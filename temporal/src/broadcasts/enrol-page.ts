@@ -2,14 +2,11 @@
 // cursor, then move the cursor and counts forward. Re-running a page (a retry after a crash)
 // enrols nobody twice: each member enters with an entry id unique to the broadcast, and a
 // replayed entry finds the enrollment it made.
-import type { Client } from '@temporalio/client';
 import { and, asc, broadcasts, eq, gt, segmentMembers, sql } from '@braid/db';
 import type { Db } from '@braid/db';
 import { enrollCustomer } from '../routing/enroll';
-import type { JourneyIndex } from '../routing/journey-index';
 import { broadcastEntryId, type BroadcastPage } from '../workflows/broadcast-contract';
-
-export type BroadcastDeps = { db: Db; client: Client; index: JourneyIndex; now?: () => number };
+import type { BroadcastDeps } from './control';
 
 /** Members per page; a page is one activity, so it stays well inside its timeout. */
 export const BROADCAST_PAGE = 200;

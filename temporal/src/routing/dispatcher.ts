@@ -4,7 +4,7 @@
 // lease and this dispatcher replays it (on start, then every few seconds, from any API process).
 // Routing is idempotent: the workflow ignores an event id it has seen, and an entry event enrols
 // a customer into a journey at most once.
-import { eq, events, inArray, lte, routingIntents, sql } from '@braid/db';
+import { eq, events, inArray, routingIntents, sql } from '@braid/db';
 import type { Db } from '@braid/db';
 import { needsRetry, type RoutableEvent, type Router, type RoutingOutcome } from './route-events';
 
@@ -176,11 +176,3 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
   };
 }
 
-/** Events whose intent is due now, for health and bench output. */
-export async function routingBacklog(db: Db, at: number = Date.now()): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number | null>`sum(json_array_length(${routingIntents.eventIds}))` })
-    .from(routingIntents)
-    .where(lte(routingIntents.availableAt, at));
-  return Number(row?.n ?? 0);
-}

@@ -190,13 +190,11 @@ export async function reconcileAllActive(deps: ReconcileDeps, options: { graceMs
         .limit(pageSize);
       if (page.length === 0) break;
       after = page[page.length - 1]!.id;
-      await ensureAll(
-        deps,
-        page.filter((row) => !running.has(row.workflowId)),
-        report,
-      );
-      report.running += page.filter((row) => running.has(row.workflowId)).length;
-      report.checked += page.filter((row) => running.has(row.workflowId)).length;
+      const suspects = page.filter((row) => !running.has(row.workflowId));
+      // Listed as running: counted without asking Temporal again.
+      report.running += page.length - suspects.length;
+      report.checked += page.length - suspects.length;
+      await ensureAll(deps, suspects, report);
     }
   }
   return report;

@@ -5,6 +5,8 @@
 // between the open and the routing is replayed like any ingested event.
 import { eq, events, liveCustomerId, messages, newId, routingIntents, type Db } from '@braid/db';
 import type { EventDispatcher, RoutableEvent, Router, RoutingOutcome } from '@braid/temporal';
+// The same lease as an ingested event's: the process that stores it routes it first.
+import { ROUTING_LEASE_MS } from '../ingest/store';
 
 export type Engagement = 'opened' | 'clicked' | 'replied';
 
@@ -14,9 +16,6 @@ const VERB: Record<Engagement, string> = { opened: 'Opened', clicked: 'Clicked',
 export function engagementEventName(channel: string, status: Engagement): string {
   return `${channel === 'email' ? 'Email' : 'Message'} ${VERB[status]}`;
 }
-
-/** As long as an ingested event's: the process that stores it routes it first. */
-const ROUTING_LEASE_MS = 60_000;
 
 export function engagementEvents(
   db: Db,
