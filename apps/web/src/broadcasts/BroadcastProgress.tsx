@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Broadcast } from '../api/broadcasts';
 import { formatNumber } from '../format';
 
@@ -11,6 +12,14 @@ function duration(seconds: number, lang: string): string {
   if (h > 0) return `${h} ${unit.h} ${String(m).padStart(2, '0')} ${unit.m}`;
   if (m > 0) return `${m} ${unit.m}`;
   return `${s} ${unit.s}`;
+}
+
+const SKIP_CODES = ['alreadyIn', 'reentry', 'entryLimit', 'unknownCustomer'] as const;
+
+/** The server records `code: detail` in English; the marketer reads the code in their language. */
+export function skipReason(recorded: string, t: TFunction): string {
+  const code = SKIP_CODES.find((c) => recorded.startsWith(`${c}:`));
+  return code ? t(`broadcast.skipReason.${code}`) : t('broadcast.skipReason.other');
 }
 
 /** Where a broadcast is: a bar, the counts, the pace and the time left. */
@@ -33,7 +42,7 @@ export function BroadcastProgress({ broadcast }: { broadcast: Broadcast }) {
         {t('broadcast.pace', { n: formatNumber(broadcast.perSecond, lang) })}
         {broadcast.etaSeconds !== null && <> · {t('broadcast.eta', { time: duration(broadcast.etaSeconds, lang) })}</>}
       </p>
-      {broadcast.lastSkipReason && <p className="muted">{t('broadcast.lastSkip', { reason: broadcast.lastSkipReason })}</p>}
+      {broadcast.lastSkipReason && <p className="muted">{t('broadcast.lastSkip', { reason: skipReason(broadcast.lastSkipReason, t) })}</p>}
       {broadcast.error && <p className="error" role="alert">{broadcast.error}</p>}
     </div>
   );

@@ -212,6 +212,7 @@ export const en = {
     },
   },
   broadcast: {
+    skipReason: { alreadyIn: 'already in the journey', reentry: 'the re-entry rule', entryLimit: 'the entry limit', unknownCustomer: 'the customer no longer exists', other: 'another reason' },
     includeMembers: 'Also enrol the {{n}} customers already in “{{name}}” (new members enter as they join)',
     startedMembers: 'Enrolling the {{n}} customers already in the segment',
     button: 'Send to a segment',

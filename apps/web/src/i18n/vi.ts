@@ -214,6 +214,7 @@ export const vi: Messages = {
     },
   },
   broadcast: {
+    skipReason: { alreadyIn: 'đã ở trong hành trình', reentry: 'quy tắc vào lại', entryLimit: 'giới hạn số lần vào', unknownCustomer: 'khách không còn tồn tại', other: 'lý do khác' },
     includeMembers: 'Đưa cả {{n}} khách đang ở trong “{{name}}” vào (khách mới vào khi gia nhập phân khúc)',
     startedMembers: 'Đang đưa {{n}} khách đang ở trong phân khúc vào hành trình',
     button: 'Gửi tới phân khúc',
