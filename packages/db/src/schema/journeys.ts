@@ -11,6 +11,8 @@ export const journeys = sqliteTable(
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
     name: text('name').notNull(),
+    /** Workspace-unique slug that journey files and the CLI address the journey by (`push` updates in place). */
+    key: text('key'),
     description: text('description').notNull().default(''),
     status: text('status', { enum: journeyStatuses }).notNull().default('draft'),
     draftGraph: text('draft_graph', { mode: 'json' }).$type<unknown>().notNull(),
@@ -29,6 +31,7 @@ export const journeys = sqliteTable(
   (t) => [
     index('journeys_workspace_idx').on(t.workspaceId, t.status),
     index('journeys_trigger_idx').on(t.workspaceId, t.triggerEvent, t.status),
+    uniqueIndex('journeys_key_uq').on(t.workspaceId, t.key),
   ],
 );
 
