@@ -45,6 +45,12 @@ export const vouchers = sqliteTable(
   ],
 );
 
+export const staffTaskStatuses = ['open', 'done', 'cancelled'] as const;
+export type StaffTaskStatus = (typeof staffTaskStatuses)[number];
+/** What the staff member reports back; it becomes the customer's `Staff Task Completed` event. */
+export const staffTaskOutcomes = ['reached', 'noAnswer', 'booked', 'notInterested'] as const;
+export type StaffTaskOutcome = (typeof staffTaskOutcomes)[number];
+
 export const staffTasks = sqliteTable(
   'staff_tasks',
   {
@@ -52,9 +58,22 @@ export const staffTasks = sqliteTable(
     workspaceId: text('workspace_id').notNull(),
     customerId: text('customer_id').notNull(),
     kind: text('kind').notNull(),
+    title: text('title').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** A team or a person's email, as the journey's step named it; null is the whole team. */
+    assignee: text('assignee'),
+    /** Why the task exists: the journey step that created it. */
+    journeyId: text('journey_id'),
+    journeyVersion: integer('journey_version'),
+    nodeId: text('node_id'),
     dueAt: integer('due_at'),
-    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: staffTaskStatuses }).notNull().default('open'),
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at'),
+    outcome: text('outcome', { enum: staffTaskOutcomes }),
+    outcomeNote: text('outcome_note'),
+    completedBy: text('completed_by'),
+    completedAt: integer('completed_at'),
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: integer('created_at').notNull(),
   },

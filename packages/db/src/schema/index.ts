@@ -6,3 +6,4 @@ export * from './messaging';
 export * from './audience';
 export * from './broadcasts';
 export * from './team';
+export * from './commerce';
