@@ -81,7 +81,8 @@ export const enrollments = sqliteTable(
 );
 
 // skipped: a send that did not go out by rule (not subscribed), with the reason; the journey carries on.
-export const stepOutcomes = ['entered', 'left', 'converted', 'exited', 'failed', 'postponed', 'skipped'] as const;
+// moved: a migration plan took the customer from this step of an older version to the new one.
+export const stepOutcomes = ['entered', 'left', 'converted', 'exited', 'failed', 'postponed', 'skipped', 'moved'] as const;
 export type StepOutcome = (typeof stepOutcomes)[number];
 
 export const stepLog = sqliteTable(
@@ -102,4 +103,34 @@ export const stepLog = sqliteTable(
     index('step_log_node_idx').on(t.journeyId, t.version, t.nodeId),
     index('step_log_enrollment_idx').on(t.enrollmentId, t.at),
   ],
+);
+
+export const migrationStatuses = ['running', 'completed', 'failed'] as const;
+export type MigrationStatus = (typeof migrationStatuses)[number];
+
+/**
+ * A migration plan chosen when a version was published: customers waiting in older versions
+ * move to mapped steps of `toVersion`. A durable workflow pages the enrollments of the moving
+ * versions after `cursor` and signals each; every customer's own workflow decides whether its
+ * position is mapped. This row is that workflow's progress.
+ */
+export const journeyMigrations = sqliteTable(
+  'journey_migrations',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    toVersion: integer('to_version').notNull(),
+    /** Per older version: waiting step id → step id of the new version. Versions not listed stay. */
+    plan: text('plan', { mode: 'json' }).$type<Record<string, Record<string, string>>>().notNull(),
+    status: text('status', { enum: migrationStatuses }).notNull().default('running'),
+    /** Last enrollment id signalled: the next page starts after it. */
+    cursor: text('cursor').notNull().default(''),
+    signalled: integer('signalled').notNull().default(0),
+    error: text('error'),
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('journey_migrations_journey_idx').on(t.journeyId, t.createdAt)],
 );

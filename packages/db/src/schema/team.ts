@@ -41,6 +41,8 @@ export const publishRequests = sqliteTable(
     comment: text('comment').notNull().default(''),
     /** The version an approval published (null: unchanged content, or not approved). */
     version: integer('version'),
+    /** The migration plan the requester chose for customers in older versions (null: everyone stays). */
+    migrationPlan: text('migration_plan', { mode: 'json' }).$type<unknown>(),
   },
   (t) => [index('publish_requests_workspace_idx').on(t.workspaceId, t.status), index('publish_requests_journey_idx').on(t.journeyId, t.status)],
 );
