@@ -52,6 +52,7 @@ const customerOwned = [
   'messages',
   'vouchers',
   'staff_tasks',
+  'push_subscriptions',
 ] as const;
 /** Tables keyed by customer, where the survivor may already have the row: keep the survivor's. */
 const customerKeyed = ['segment_members', 'subscriptions', 'audience_members'] as const;

@@ -7,3 +7,4 @@ export * from './audience';
 export * from './broadcasts';
 export * from './team';
 export * from './commerce';
+export * from './website';
