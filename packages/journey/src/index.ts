@@ -17,3 +17,21 @@ export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';
 export { nextDateTriggerAt, parseTraitDate } from './date-trigger';
 export { diffJourneyGraphs, sameJourneyContent, canonicalJson } from './diff';
 export type { GraphDiff, StepChange, FieldChange, PathChange, StepRef } from './diff';
+export { moveRefusal, moveState, suggestMoves, waitingKindOf, waitingSteps } from './migrate';
+export type { WaitingKind } from './migrate';
+export { journeyFileSchema, journeyKeySchema, journeyKeyFromName, journeyJsonSchemas, JOURNEY_KEY_MAX } from './journey-file';
+export type { JourneyFile } from './journey-file';
+export {
+  segmentRuleSchema,
+  segmentReferences,
+  ruleCountsEvents,
+  eventsOfRule,
+  countComparisons,
+  DAY_MS,
+  MAX_WINDOW_DAYS,
+  MAX_EVENT_COUNT,
+  MAX_RULE_DEPTH,
+  MAX_RULE_CONDITIONS,
+  MAX_SEGMENT_NESTING,
+} from './segment-rule';
+export type { SegmentRule, SegmentCondition, TraitFilter, TraitCondition, BehaviourCondition, SegmentMembershipCondition, ConditionGroup, CountComparison } from './segment-rule';

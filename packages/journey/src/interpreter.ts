@@ -8,3 +8,4 @@ export { matchesEvent, matchesFilters, compare, getPath, resolveValue } from './
 export type { MatchableEvent } from './match';
 export { nextWindowStart, isValidTimezone } from './time-window';
 export { nextDateTriggerAt, parseTraitDate } from './date-trigger';
+export { moveState } from './migrate';
