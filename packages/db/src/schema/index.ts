@@ -8,3 +8,4 @@ export * from './broadcasts';
 export * from './team';
 export * from './commerce';
 export * from './website';
+export * from './channel-accounts';
