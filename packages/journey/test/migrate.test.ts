@@ -2,7 +2,7 @@
 // and where the customer's deadline lands.
 import { describe, expect, it } from 'vitest';
 import type { JourneyIR } from '@braid/sdk';
-import { days, hours, journeyGraph } from '../fixtures/builder';
+import { days, hours, journeyGraph, type EdgeSpec, type NodeSpec } from '../fixtures/builder';
 import { compile, interpret, moveRefusal, moveState, startEnrollment, suggestMoves } from '../src/index';
 import { HOUR, registry } from './helpers';
 
@@ -13,14 +13,14 @@ function version(n: number, cooling: number, extra = false): JourneyIR {
       ['order', 'wait-for-event', { event: 'Order Completed', where: [], timeout: days(1) }],
       ['cool', 'wait-delay', { duration: hours(cooling) }],
       ['thanks', 'send-message', { channel: 'email', subject: 'Cảm ơn', body: 'Cảm ơn {{ customer.firstName }}' }],
-      ...(extra ? ([['reminder', 'wait-delay', { duration: hours(2) }]] as const) : []),
+      ...(extra ? [['reminder', 'wait-delay', { duration: hours(2) }] satisfies NodeSpec] : []),
       ['done', 'exit', { reason: 'done' }],
     ],
     [
       ['start', 'out', 'order'],
       ['order', 'happened', 'cool'],
       ['order', 'timedOut', extra ? 'reminder' : 'done'],
-      ...(extra ? ([['reminder', 'out', 'done']] as const) : []),
+      ...(extra ? [['reminder', 'out', 'done'] satisfies EdgeSpec] : []),
       ['cool', 'out', 'thanks'],
       ['thanks', 'out', 'done'],
     ],
