@@ -6,6 +6,7 @@ import { adminApp } from '../admin/openapi-app';
 import { ErrorSchema, errorResponses, json, notFound, security } from '../admin/common';
 import { recordAudit } from '../audit/record';
 import { ApiError } from '../errors';
+import { uniqueJourneyKey } from '../journey-files/keys';
 import { Journey, JourneyParam } from './schemas';
 import { detail } from './summaries';
 
@@ -102,8 +103,9 @@ export function housekeepingRoutes(db: Db, onJourneyChanged?: (workspaceId: stri
       const actor = c.get('actor');
       const source = await find(c.get('workspaceId'), id);
       const now = Date.now();
+      const copyName = name ?? `${source.name} (copy)`.slice(0, 200);
       const copy: JourneyRow = {
-        id: newId(now), workspaceId: source.workspaceId, name: name ?? `${source.name} (copy)`.slice(0, 200), description: source.description,
+        id: newId(now), workspaceId: source.workspaceId, name: copyName, key: await uniqueJourneyKey(db, source.workspaceId, copyName), description: source.description,
         status: 'draft', draftGraph: source.draftGraph, draftRevision: 1, activeVersion: null, triggerEvent: null,
         startsAt: source.startsAt, endsAt: source.endsAt, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now,
       };
