@@ -25,6 +25,9 @@ import { apiDocsRoutes } from './api-docs';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
 import { customerConsentRoutes } from './subscriptions/customer-consent';
 import { subscriptionGroupRoutes } from './subscriptions/groups';
+import { channelSettingsRoutes } from './channels/settings';
+import { outboxRoutes } from './outbox/routes';
+import { segmentRoutes } from './segments/routes';
 import type { IngestedEvent } from './ingest/store';
 
 export type { AppEnv, Actor } from './env';
@@ -84,6 +87,9 @@ export function createApp(deps: AppDeps) {
   api.route('/events', eventRoutes(db));
   api.route('/subscription-groups', subscriptionGroupRoutes(db));
   api.route('/customers', customerConsentRoutes(db));
+  api.route('/segments', segmentRoutes(db));
+  api.route('/outbox', outboxRoutes(db));
+  api.route('/channel-settings', channelSettingsRoutes(db));
   deps.registerRoutes?.(api);
   api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -9,6 +9,7 @@ import { compile, validate } from '@braid/journey';
 import { loadInstalledNodeTypes } from '@braid/nodes/server';
 import { triggerKeyOf } from '@braid/temporal';
 import { registerJourneyRoutes } from '../src/journeys';
+import { nodeTypeRoutes } from '../src/node-types/routes';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN, startTestApi, type TestApi } from './helpers';
 
 type Schema = Record<string, unknown>;
@@ -33,7 +34,8 @@ beforeAll(async () => {
   const { registry } = await loadInstalledNodeTypes();
   api = await startTestApi((db) => ({
     // The real journeys routes, validator and compiler; enrolment (Temporal) is stood in for.
-    registerRoutes: (admin) =>
+    registerRoutes: (admin) => {
+      admin.route('/node-types', nodeTypeRoutes({ registry: async () => registry }));
       registerJourneyRoutes(admin, {
         db,
         validateGraph: (graph) => validate(graph, registry),
@@ -43,9 +45,9 @@ beforeAll(async () => {
           return result.ir;
         },
         triggerKeyOf,
-        nodeTypes: async () => registry,
         enroll: async () => ({ enrolled: true, enrollmentId: 'enr_test' }),
-      }),
+      });
+    },
   }));
   doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as Doc;
   // The components once; each response schema points into them by this id.

@@ -1,6 +1,6 @@
 // What the journeys API needs from the rest of the system, injected by main.ts.
 import type { Db } from '@braid/db';
-import type { Json, JourneyIR, NodeRegistry } from '@braid/sdk';
+import type { Json, JourneyIR } from '@braid/sdk';
 
 export type PublishIssue = { nodeId: string | null; path: string; message: string };
 
@@ -10,10 +10,6 @@ export type JourneyRouteDeps = {
   validateGraph(graph: unknown): PublishIssue[] | Promise<PublishIssue[]>;
   /** A valid graph compiled into the IR of version `version` (core's compiler); called after validateGraph. */
   compileGraph(graph: unknown, meta: { journeyId: string; version: number }): JourneyIR;
-  /** Built-in and installed node types (BRAID_NODE_PACKAGES), for GET /api/node-types. */
-  nodeTypes?(): Promise<NodeRegistry>;
-  /** The node packages loaded besides the built-ins, so the canvas can import each one's definitions. */
-  nodePackages?(): Promise<readonly { name: string; nodeTypeIds: string[] }[]>;
   /** The routing key stored in journeys.trigger_event. */
   triggerKeyOf(ir: JourneyIR): string | null;
   /** Called after publish, pause, resume and archive, so routing drops its cached triggers. */

@@ -1,21 +1,25 @@
-// Mounts the journeys API on the authenticated /api app.
+// Mounts the journeys API on the authenticated /api app, one registrar per concern.
 import type { Db } from '@braid/db';
 import type { AdminApi } from '../app';
-import { channelSettingsRoutes } from './channel-settings';
+import { approvalRoutes } from '../approvals/routes';
+import { insightRoutes } from '../reports/insights';
 import type { JourneyRouteDeps } from './deps';
-import { insightRoutes } from './insights';
-import { journeyRoutes } from './journeys';
-import { nodeTypeRoutes } from './node-types';
-import { outboxRoutes } from './outbox';
+import { draftRoutes } from './drafts';
+import { enrolmentRoutes } from './enrolment';
+import { housekeepingRoutes } from './housekeeping';
+import { lifecycleRoutes } from './lifecycle';
+import { publishRoutes } from './publishing';
 import { reviewRoutes } from './review';
-import { segmentRoutes } from './segments';
+import { versionRoutes } from './versions';
 
 export function registerJourneyRoutes(api: AdminApi, deps: JourneyRouteDeps & { db: Db }): void {
-  api.route('/journeys', journeyRoutes(deps));
+  api.route('/journeys', draftRoutes(deps.db));
+  api.route('/journeys', housekeepingRoutes(deps.db, deps.onJourneyChanged));
+  api.route('/journeys', approvalRoutes(deps));
+  api.route('/journeys', publishRoutes(deps));
+  api.route('/journeys', versionRoutes(deps.db));
+  api.route('/journeys', enrolmentRoutes(deps));
+  api.route('/journeys', lifecycleRoutes(deps));
   api.route('/journeys', insightRoutes(deps.db));
   api.route('/journeys', reviewRoutes(deps));
-  api.route('/outbox', outboxRoutes(deps.db));
-  api.route('/segments', segmentRoutes(deps.db));
-  api.route('/channel-settings', channelSettingsRoutes(deps.db));
-  if (deps.nodeTypes) api.route('/node-types', nodeTypeRoutes({ registry: deps.nodeTypes, ...(deps.nodePackages ? { packages: deps.nodePackages } : {}) }));
 }

@@ -19,9 +19,9 @@ import {
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
 import { ApiError } from '../errors';
+import { nodeTypeRoutes, type NodePackage } from '../node-types/routes';
 import { broadcastRoutes } from './broadcasts';
 import { engagementEvents } from './engagement-events';
-import type { NodePackage } from './node-types';
 import { registerJourneyRoutes } from './routes';
 
 export type JourneyRuntime = {
@@ -94,6 +94,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
     onEngaged: engagementEvents(options.db, router, options.onRouted, Date.now, dispatcher),
     registerRoutes(api: AdminApi) {
       api.route('/', broadcastRoutes({ db: options.db, client: options.client, router }));
+      api.route('/node-types', nodeTypeRoutes({ registry: nodeTypes, packages: async () => (await nodeTypes(), packages) }));
       registerJourneyRoutes(api, {
         db: options.db,
         validateGraph: async (graph) => validate(graph, await nodeTypes()),
@@ -108,8 +109,6 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
           return result.ir;
         },
         triggerKeyOf,
-        nodeTypes,
-        nodePackages: async () => (await nodeTypes(), packages),
         onJourneyChanged: (workspaceId) => router?.index.invalidate(workspaceId),
         enroll: async (journey, customerId, properties) => {
           if (!router) return { enrolled: false, reason: 'no_runtime', detail: 'the journey runtime is not connected' };

@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { errorResponses, json, security } from '../admin/common';
 import { ApiError } from '../errors';
-import { browserModuleOf } from './node-browser-modules';
+import { browserModuleOf } from './browser-modules';
 
 export type NodePackage = { name: string; nodeTypeIds: string[] };
 

@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { ApiError } from '../errors';
 import { Cursor, errorResponses, json, Limit, notFound, security } from '../admin/common';
-import { JourneyParam } from './schemas';
+import { JourneyParam } from '../journeys/schemas';
 
 const tags = ['journeys'];
 
