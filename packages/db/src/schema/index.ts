@@ -9,3 +9,4 @@ export * from './team';
 export * from './commerce';
 export * from './website';
 export * from './channel-accounts';
+export * from './segment-upkeep';
