@@ -13,7 +13,7 @@ export const Graph = z
         position: z.object({ x: z.number(), y: z.number() }).optional(),
       }).passthrough(),
     ),
-    edges: z.array(z.object({ source: z.string(), sourcePort: z.string().optional(), target: z.string() }).passthrough()),
+    edges: z.array(z.object({ id: z.string().min(1), source: z.string(), sourcePort: z.string().optional(), target: z.string() }).passthrough()),
   })
   .passthrough()
   .openapi('JourneyGraph');
@@ -24,6 +24,8 @@ export const JourneySummary = z
   .object({
     id: z.string(),
     name: z.string(),
+    /** Stable, workspace-unique slug journey files and the `braid` CLI address the journey by; null only for rows written outside the API. */
+    key: z.string().nullable(),
     description: z.string(),
     status: JourneyStatus,
     activeVersion: z.number().int().nullable(),

@@ -13,6 +13,7 @@ function summaryOf(j: JourneyRow, liveGraph: unknown, people: Map<string, string
   return {
     id: j.id,
     name: j.name,
+    key: j.key,
     description: j.description,
     status: j.status,
     activeVersion: j.activeVersion,
