@@ -44,3 +44,6 @@ export { createFacebookAudienceAdapter, facebookAudienceRows, FACEBOOK_SCHEMA, t
 export { createGoogleCustomerMatchAdapter, googleUserData, type GoogleCustomerMatchSettings } from './audience/google-customer-match';
 export { audienceAdaptersFromEnv } from './audience/audiences-from-env';
 export * from './consent/index';
+export { createOnsiteAdapter } from './web/onsite-adapter';
+export { createWebPushAdapter, pushPayload, type WebPushOptions } from './push/web-push-adapter';
+export { workspaceVapidKeys, type VapidKeys } from './push/vapid-keys';

@@ -1,6 +1,6 @@
 // Who a message on each channel goes to. One explicit rule per channel, so "why did nobody get
 // this Zalo message?" has one answer: the customer has no address the channel can use.
-import { and, customerIdentities, eq, inArray } from '@braid/db';
+import { and, customerIdentities, eq, inArray, pushSubscriptions } from '@braid/db';
 import type { ActivityDeps, EffectContext } from './deps';
 
 export type Recipient = {
@@ -22,9 +22,22 @@ const RULES: Record<string, Rule> = {
   push: { identities: ['push_token'], traits: ['push_token'] },
 };
 
+/** The address recorded for a push that goes to the customer's browsers (Web Push). */
+export const WEB_PUSH_RECIPIENT = 'web-push';
+
+async function hasWebPushSubscription(deps: ActivityDeps, ctx: EffectContext): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ endpoint: pushSubscriptions.endpoint })
+    .from(pushSubscriptions)
+    .where(and(eq(pushSubscriptions.workspaceId, ctx.workspaceId), eq(pushSubscriptions.customerId, ctx.customerId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** What a channel needs, in the marketer's words, for the "no address" reason. */
 export function addressNeeded(channel: string): string {
   if (channel === 'zalo') return 'zalo_id or phone';
+  if (channel === 'push') return 'push_token or browser notification subscription';
   return RULES[channel]?.identities.join(' or ') ?? channel;
 }
 
@@ -55,6 +68,8 @@ export async function recipientFor(deps: ActivityDeps, ctx: EffectContext, chann
     return null;
   };
   const address = pick(rule.identities, rule.traits);
+  // Web Push reaches every browser the customer allowed notifications in; the adapter finds them.
+  if (channel === 'push' && !address) return (await hasWebPushSubscription(deps, ctx)) ? { to: WEB_PUSH_RECIPIENT } : null;
   if (channel !== 'zalo') return address ? { to: address } : null;
   const phone = pick(['phone'], ['phone']);
   if (address) return phone ? { to: address, phone } : { to: address };

@@ -1,12 +1,18 @@
 // The channels a worker delivers through: the sandbox outbox for every channel, except those
 // the environment configures for real (SMTP_*, WEBHOOK_SIGNING_SECRET, ZALO_*, MESSENGER_*, SMS),
 // with email open/click tracking when a tracking secret is known (the API checks the same one).
+// On-site messages are kept for the website snippet; push goes by Web Push to the browsers a
+// customer allowed notifications in (PUSH_ALLOW_PRIVATE_NETWORKS=true lets it reach push
+// services inside the network, for self-hosted setups and tests), otherwise to the sandbox.
 import {
   adaptersFromEnv,
   audienceAdaptersFromEnv,
   createAudiences,
   createChannels,
   createDbOutboxStore,
+  createOnsiteAdapter,
+  createSandboxAdapter,
+  createWebPushAdapter,
   trackingSettingsFromEnv,
   type AudienceRegistry,
   type ChannelRegistry,
@@ -14,7 +20,17 @@ import {
 import type { Db } from '@braid/db';
 
 export function channelsFromEnv(db: Db, env: Record<string, string | undefined> = process.env): ChannelRegistry {
-  return createChannels({ outbox: createDbOutboxStore(db), adapters: adaptersFromEnv(env), tracking: trackingSettingsFromEnv(env) });
+  const outbox = createDbOutboxStore(db);
+  const onTheWebsite = {
+    web: createOnsiteAdapter(outbox),
+    push: createWebPushAdapter({
+      db,
+      subject: env.PUSH_VAPID_SUBJECT ?? (env.BRAID_PUBLIC_URL?.startsWith('https://') ? env.BRAID_PUBLIC_URL : 'mailto:push@braid.invalid'),
+      allowPrivateNetworks: ['1', 'true', 'yes'].includes((env.PUSH_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()),
+      fallback: createSandboxAdapter('push', outbox),
+    }),
+  };
+  return createChannels({ outbox, adapters: { ...onTheWebsite, ...adaptersFromEnv(env) }, tracking: trackingSettingsFromEnv(env) });
 }
 
 /** Ad platforms (Facebook Custom Audiences, Google Customer Match) when configured; audience_members always. */
