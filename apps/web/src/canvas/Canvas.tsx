@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Node, NodeMouseHandler } from '@xyflow/react';
+import type { Node, NodeMouseHandler, Viewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodeType } from '../catalog/registry';
 import { toast } from '../ui/toasts';
@@ -12,6 +12,9 @@ import { nodeTypes } from './nodeTypes';
 import { PALETTE_MIME } from './Palette';
 import { beginDrag, endDrag, redo, undo, useCanvas } from './store';
 import { useAutoLayout } from './useAutoLayout';
+import { openingViewport, READABLE_ZOOM } from './viewport';
+import { StatsLegend } from './StatsLegend';
+import './canvas.css';
 
 const deleteKeys = ['Delete', 'Backspace'];
 const multiKeys = ['Meta', 'Control', 'Shift'];
@@ -49,11 +52,24 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   const { screenToFlowPosition, fitView } = useReactFlow();
   const layout = useAutoLayout();
   const editable = mode === 'edit';
-  // Fit once to a loaded journey; an empty canvas must not jump when its first step is dropped.
-  const [fitOnLoad] = useState(() => useCanvas.getState().nodes.length > 0);
+  // The opening view is computed from the canvas size: the first render only measures it.
+  const box = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ viewport: Viewport; overview: boolean } | null>(null);
   useLayoutEffect(() => {
-    performance.mark('braid:canvas-committed');
-  }, []);
+    const el = box.current;
+    if (!el || opening) return;
+    const all = useCanvas.getState().nodes;
+    const cards = all.map((n) => ({ x: n.position.x, y: n.position.y, width: n.initialWidth ?? 240, height: n.initialHeight ?? 96 }));
+    const triggers = all.filter((n) => nodeType(n.data.typeId)?.category === 'trigger');
+    const first = triggers[0] ?? all[0];
+    const firstBox = first ? { x: first.position.x, y: first.position.y, width: first.initialWidth ?? 240, height: first.initialHeight ?? 96 } : undefined;
+    const viewport = openingViewport(cards, firstBox, { width: el.clientWidth, height: el.clientHeight });
+    // The overview map earns its space only when the journey is larger than the screen.
+    setOpening({ viewport, overview: cards.length > 0 && viewport.zoom <= READABLE_ZOOM });
+  }, [opening]);
+  useLayoutEffect(() => {
+    if (opening) performance.mark('braid:canvas-committed');
+  }, [opening]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -99,7 +115,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       } else if (!mod && key === 'l' && editable) {
         void layout();
       } else if (!mod && key === 'f') {
-        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+        void fitView({ padding: 0.15, maxZoom: 1, minZoom: READABLE_ZOOM, duration: 200 });
       }
     }
     function onCopy(e: ClipboardEvent) {
@@ -139,36 +155,45 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow
-        // Cards read the language once per render; a switch redraws them.
-        key={i18n.language}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStart={beginDrag}
-        onNodeDragStop={endDrag}
-        onSelectionDragStart={beginDrag}
-        onSelectionDragStop={endDrag}
-        onNodeClick={handleNodeClick}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        edgesReconnectable={false}
-        deleteKeyCode={editable ? deleteKeys : null}
-        multiSelectionKeyCode={multiKeys}
-        selectionKeyCode="Shift"
-        defaultEdgeOptions={{ type: 'smoothstep' }}
-        minZoom={0.05}
-        fitView={fitOnLoad}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-      >
-        <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-      {nodes.length === 0 && <div className="canvas-empty">{t('editor.emptyCanvas')}</div>}
+      <div className="canvas-flow" ref={box}>
+        {opening && (
+          <ReactFlow
+            // Cards read the language once per render; a switch redraws them.
+            key={i18n.language}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={beginDrag}
+            onNodeDragStop={endDrag}
+            onSelectionDragStart={beginDrag}
+            onSelectionDragStop={endDrag}
+            onNodeClick={handleNodeClick}
+            nodesDraggable={editable}
+            nodesConnectable={editable}
+            edgesReconnectable={false}
+            deleteKeyCode={editable ? deleteKeys : null}
+            multiSelectionKeyCode={multiKeys}
+            selectionKeyCode="Shift"
+            defaultEdgeOptions={{ type: 'smoothstep' }}
+            minZoom={0.05}
+            defaultViewport={opening.viewport}
+          >
+            <Background gap={20} />
+            <Controls showInteractive={false} />
+            <StatsLegend />
+          </ReactFlow>
+        )}
+        {nodes.length === 0 && <div className="canvas-empty">{t('editor.emptyCanvas')}</div>}
+      </div>
+      {opening?.overview && (
+        // Beside the canvas, not over it: the map never hides a step.
+        <aside className="canvas-overview" data-testid="canvas-overview">
+          <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel={t('editorText.overview')} />
+        </aside>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { hasInput, nodeType, portsOf, summaryOf } from '../catalog/registry';
 import { formatNumber } from '../format';
 import type { JourneyFlowNode } from './graph';
+import { cardWidth, portFraction } from './graph';
 import { useCanvas } from './store';
 import { nodeLabel } from '../i18n/nodeLabels';
 import { NodeIcon } from './NodeIcon';
@@ -40,12 +41,17 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   if (highlight) classes += ` hl-${highlight}`;
   if (diff) classes += ` diff-${diff}`;
 
+  const typeName = nodeLabel(type, data.typeId);
+  const name = data.label || typeName;
   return (
-    <div className={classes} data-node-type={data.typeId}>
+    <div className={classes} data-node-type={data.typeId} style={{ width: cardWidth(ports.length) }}>
       {hasInput(data.typeId) && <Handle type="target" position={Position.Top} id="in" />}
       <div className="jnode-head">
-        <NodeIcon typeId={data.typeId} size={14} />
-        <span className="jnode-cat">{nodeLabel(type, data.typeId)}</span>
+        <span className="jnode-icon"><NodeIcon typeId={data.typeId} size={16} /></span>
+        <span className="jnode-names">
+          <span className="jnode-name" data-testid="step-name" title={name}>{name}</span>
+          {data.label && data.label !== typeName && <span className="jnode-type">{typeName}</span>}
+        </span>
         {issues?.length ? (
           <span className="badge badge-error" title={issues.map(issueMessage).join('\n')} data-testid="node-issues">
             {issues.length}
@@ -56,22 +62,23 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       <div className="jnode-summary" title={summary}>{type ? summary : `${data.typeId}?`}</div>
       {showStats && (
         <div className="jnode-stats" data-testid="node-stats">
-          <span title={t('stats.entered')}>↘ {n(stats?.entered)}</span>
-          <span title={t('stats.waiting')}>◔ {n(stats?.waiting)}</span>
-          <span title={t('stats.exited')}>↗ {n(stats?.exited)}</span>
-          <span title={t('stats.converted')}>★ {n(stats?.converted)}</span>
+          <span className="count count-entered" title={t('stats.entered')}>↘ {n(stats?.entered)}</span>
+          <span className="count count-waiting" title={t('stats.waiting')}>◔ {n(stats?.waiting)}</span>
+          <span className="count count-exited" title={t('stats.exited')}>↗ {n(stats?.exited)}</span>
+          <span className="count count-converted" title={t('stats.converted')}>★ {n(stats?.converted)}</span>
         </div>
       )}
-      {ports.length > 0 && (
-        <div className="jnode-ports">
-          {ports.map((p, i) => (
-            <div key={p.id} className="jnode-port" style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}>
-              {ports.length > 1 && <span className="jnode-port-label">{localText(p.label)}</span>}
-              <Handle type="source" position={Position.Bottom} id={p.id} />
-            </div>
+      {ports.length > 1 && (
+        // Equal cells, one per path: labels wrap inside their own cell and never overlap.
+        <div className="jnode-port-labels">
+          {ports.map((p) => (
+            <span key={p.id} className="jnode-port-label" data-port={p.id}>{localText(p.label)}</span>
           ))}
         </div>
       )}
+      {ports.map((p, i) => (
+        <Handle key={p.id} type="source" position={Position.Bottom} id={p.id} style={{ left: `${portFraction(i, ports.length) * 100}%` }} />
+      ))}
     </div>
   );
 }

@@ -9,22 +9,39 @@ export type JourneyNodeData = { typeId: string; typeVersion: number; config: unk
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 export type JourneyFlowEdge = Edge;
 
-/** Card size before measuring: nodes show at once instead of waiting for the browser to measure 500 of them. */
-export const CARD_SIZE = { initialWidth: 220, initialHeight: 64 } as const;
+/** Card width: ports sit in equal cells along the bottom, each wide enough for its label. */
+export const CARD_WIDTH = 240;
+const PORT_CELL = 96;
 const HANDLE = 10;
+
+export function cardWidth(portCount: number): number {
+  return Math.max(CARD_WIDTH, portCount * PORT_CELL);
+}
+
+/** Card size before measuring: nodes show at once instead of waiting for the browser to measure 500 of them. */
+export function cardSize(typeId: string, config: unknown): { initialWidth: number; initialHeight: number } {
+  const ports = portsOf(typeId, config).length;
+  // Name, type, two summary lines; a row of port labels when there is a choice of paths.
+  return { initialWidth: cardWidth(ports), initialHeight: ports > 1 ? 118 : 96 };
+}
+
+/** Where port `i` of `n` sits along the bottom edge, as a fraction of the width: the middle of its cell. */
+export function portFraction(i: number, n: number): number {
+  return (i + 0.5) / n;
+}
 
 /**
  * Where a card's handles will be, before the browser measures them, so edges are drawn with
  * the cards instead of a measuring pass later; React Flow replaces them with measured bounds.
  */
 export function estimatedHandles(typeId: string, config: unknown): NodeHandle[] {
-  const { initialWidth: w, initialHeight: h } = CARD_SIZE;
+  const { initialWidth: w, initialHeight: h } = cardSize(typeId, config);
   const ports = portsOf(typeId, config);
   const handles: NodeHandle[] = ports.map((p, i) => ({
     id: p.id,
     type: 'source',
     position: Position.Bottom,
-    x: ((i + 1) / (ports.length + 1)) * w - HANDLE / 2,
+    x: portFraction(i, ports.length) * w - HANDLE / 2,
     y: h - HANDLE / 2,
     width: HANDLE,
     height: HANDLE,
@@ -37,7 +54,7 @@ export function toFlowNodes(graph: JourneyGraph): JourneyFlowNode[] {
   return graph.nodes.map((n) => ({
     id: n.id,
     type: 'journey',
-    ...CARD_SIZE,
+    ...cardSize(n.type, n.config),
     handles: estimatedHandles(n.type, n.config),
     position: { ...n.position },
     data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, ...(n.label !== undefined ? { label: n.label } : {}) },

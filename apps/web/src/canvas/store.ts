@@ -6,7 +6,7 @@ import { addEdge, applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { JourneyGraph, NodeStats, ValidationIssue } from '../api/types';
 import { nodeType, portsOf } from '../catalog/registry';
-import { CARD_SIZE, fromFlow, newEdgeId, newNodeId, toFlowEdges, toFlowNodes } from './graph';
+import { cardSize, fromFlow, newEdgeId, newNodeId, toFlowEdges, toFlowNodes } from './graph';
 import type { JourneyFlowEdge, JourneyFlowNode } from './graph';
 
 export type CanvasMode = 'edit' | 'readonly' | 'diff';
@@ -32,6 +32,8 @@ export type CanvasState = History & {
   addNode: (typeId: string, position: XYPosition) => string | null;
   insertOnEdge: (edgeId: string, typeId: string, position: XYPosition) => string | null;
   updateConfig: (nodeId: string, config: unknown) => void;
+  /** The marketer's own name for a step; empty clears it (the card shows the step type's name). */
+  renameNode: (nodeId: string, label: string) => void;
   deleteSelected: () => void;
   selectAll: () => void;
   selectOnly: (nodeId: string) => void;
@@ -109,7 +111,7 @@ export const useCanvas = create<CanvasState>()(
         const node: JourneyFlowNode = {
           id,
           type: 'journey',
-          ...CARD_SIZE,
+          ...cardSize(typeId, t.defaultConfig),
           position,
           selected: true,
           data: { typeId, typeVersion: t.version, config: structuredClone(t.defaultConfig) },
@@ -157,6 +159,18 @@ export const useCanvas = create<CanvasState>()(
         });
       },
 
+      renameNode: (nodeId, label) => {
+        if (get().mode !== 'edit') return;
+        set((s) => ({
+          nodes: s.nodes.map((n) => {
+            if (n.id !== nodeId) return n;
+            const { label: _old, ...rest } = n.data;
+            return { ...n, data: label ? { ...rest, label } : rest };
+          }),
+          graphVersion: s.graphVersion + 1,
+        }));
+      },
+
       deleteSelected: () => {
         if (get().mode !== 'edit') return;
         set((s) => {
@@ -184,10 +198,10 @@ export const useCanvas = create<CanvasState>()(
         const nodes: JourneyFlowNode[] = graph.nodes.map((n) => ({
           id: ids.get(n.id) ?? newNodeId(n.type),
           type: 'journey',
-          ...CARD_SIZE,
+          ...cardSize(n.type, n.config),
           selected: true,
           position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-          data: { typeId: n.type, typeVersion: n.typeVersion, config: structuredClone(n.config) },
+          data: { typeId: n.type, typeVersion: n.typeVersion, config: structuredClone(n.config), ...(n.label !== undefined ? { label: n.label } : {}) },
         }));
         const edges: JourneyFlowEdge[] = graph.edges
           .filter((e) => ids.has(e.source) && ids.has(e.target))

@@ -1,9 +1,45 @@
-// Journey templates ship with the journey core as fixtures (SCENARIO.md's reference journeys).
+// Journey templates: the reference journeys shipped with the journey core (SCENARIO.md), in the
+// UI language. The core's graphs carry the wiring and settings; the texts a marketer reads
+// (names, step names, messages, exit reasons) come from ./templates in every language.
 import { journeyTemplates as coreTemplates } from '@braid/journey/fixtures';
+import type { Language } from '@braid/sdk';
 import type { JourneyGraph } from '../api/types';
+import { uiLanguage } from '../i18n/localText';
+import { hoaBanFoodTexts } from './templates/texts-hoa-ban-food';
+import { browseAbandonmentTexts, paymentFailedRescueTexts, postPurchaseReviewTexts, welcomeSeriesTexts, winBackTexts } from './templates/texts-others';
+import type { TemplateTexts } from './templates/types';
 
 export type JourneyTemplate = { id: string; name: string; description: string; graph: JourneyGraph };
 
-export function journeyTemplates(): readonly JourneyTemplate[] {
-  return coreTemplates;
+export const templateTexts: Record<string, TemplateTexts> = {
+  'hoa-ban-food': hoaBanFoodTexts,
+  'welcome-series': welcomeSeriesTexts,
+  'post-purchase-review': postPurchaseReviewTexts,
+  'win-back': winBackTexts,
+  'browse-abandonment': browseAbandonmentTexts,
+  'payment-failed-rescue': paymentFailedRescueTexts,
+};
+
+/** The core template's graph with every marketer-facing text in `lang`. */
+export function localizeGraph(graph: JourneyGraph, texts: TemplateTexts, lang: Language): JourneyGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const step = texts.steps[n.id];
+      const fields = texts.fields[n.id];
+      const config =
+        fields && typeof n.config === 'object' && n.config !== null
+          ? { ...(n.config as Record<string, unknown>), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[lang]])) }
+          : n.config;
+      return { ...n, config, ...(step ? { label: step[lang] } : {}) };
+    }),
+  };
+}
+
+export function journeyTemplates(lang: Language = uiLanguage()): readonly JourneyTemplate[] {
+  return coreTemplates.map((t) => {
+    const texts = templateTexts[t.id];
+    if (!texts) return t;
+    return { id: t.id, name: texts.name[lang], description: texts.description[lang], graph: localizeGraph(t.graph, texts, lang) };
+  });
 }

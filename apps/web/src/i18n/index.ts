@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { vi } from './vi';
 import { teamEn, teamVi } from './team';
+import { editorEn, editorVi } from './editor';
 
 export type Language = 'vi' | 'en';
 // The last choice on this browser (the sign-in screen), and each user's own choice.
@@ -43,7 +44,7 @@ export function initI18n(): typeof i18next {
   const lng = detectLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { vi: { translation: { ...vi, team: teamVi } }, en: { translation: { ...en, team: teamEn } } },
+    resources: { vi: { translation: { ...vi, team: teamVi, editorText: editorVi } }, en: { translation: { ...en, team: teamEn, editorText: editorEn } } },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

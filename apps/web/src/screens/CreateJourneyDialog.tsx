@@ -3,6 +3,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import { journeysApi } from '../api/journeys';
 import { journeyTemplates } from '../catalog/templates';
+import { layOutGraph } from '../canvas/layout';
 import { navigate } from '../router';
 import { describeError } from '../ui/describeError';
 
@@ -21,7 +22,8 @@ export function CreateJourneyDialog({ onClose }: { onClose: () => void }) {
       const template = templates.find((x) => x.id === choice);
       const journey = await journeysApi.create({
         name: name.trim() || template?.name || t('journeys.blank'),
-        graph: template ? template.graph : { nodes: [], edges: [] },
+        // Laid out top-down once, as it is saved: the marketer's later moves are kept.
+        graph: template ? await layOutGraph(template.graph) : { nodes: [], edges: [] },
       });
       onClose();
       navigate({ name: 'editor', journeyId: journey.id });
@@ -49,7 +51,7 @@ export function CreateJourneyDialog({ onClose }: { onClose: () => void }) {
               <span className="muted">{t('journeys.blankHelp')}</span>
             </label>
             {templates.map((tpl) => (
-              <label key={tpl.id} className={`choice ${choice === tpl.id ? 'on' : ''}`}>
+              <label key={tpl.id} className={`choice ${choice === tpl.id ? 'on' : ''}`} data-testid={`template-${tpl.id}`}>
                 <input type="radio" name="template" value={tpl.id} checked={choice === tpl.id} onChange={() => setChoice(tpl.id)} />
                 <strong>{tpl.name}</strong>
                 <span className="muted">{tpl.description}</span>
