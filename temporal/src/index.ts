@@ -10,8 +10,11 @@ export { needsRetry } from './routing/route-events';
 export { createEventDispatcher, type EventDispatcher, type DispatchReport, type IntentRef } from './routing/dispatcher';
 export { startRoutingRecovery, type Recovery, type RecoveryOptions } from './routing/recovery';
 export { ensureEnrollmentRunning, reconcileAllActive, reconcileUnstarted, type ReconcileReport } from './routing/reconcile';
-export { refreshSegmentsFor, customerMatches, type SegmentChange } from './segments/evaluate';
-export type { SegmentRule, SegmentCondition } from './segments/rule';
+export { loadWorkspaceSegments, evaluateMembership, refreshCustomers, normaliseRule, type WorkspaceSegments, type Join, type MembershipResult } from './segments/membership';
+export { ruleSql, filterSql, jsonPath, SegmentRuleRefused, type RuleContext } from './segments/rule-sql';
+export { checkRule, previewRule, type PreviewSample } from './segments/preview';
+export { startSegmentUpkeep, scheduleSegmentEvaluation, type SegmentUpkeep, type SegmentUpkeepOptions, type UpkeepReport } from './segments/upkeep';
+export { enrolJoins, segmentEntryEvent, type JoinOutcome } from './segments/enrol-joins';
 export {
   journeyWorkflowId,
   currentNodeQuery,
@@ -35,3 +38,6 @@ export {
   MAX_BROADCAST_RATE,
   type Broadcast,
 } from './broadcasts/control';
+export { startMigration } from './migrations/control';
+export { migrationWorkflowId } from './workflows/migration-contract';
+export type { MigrationOrder } from './workflows/contract';

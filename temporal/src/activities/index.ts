@@ -13,6 +13,7 @@ import { messageKindOf, unsubscribeLinkFor } from './consent';
 import { renderTemplate } from './render';
 import { sendMessage } from './send';
 import { finishEnrollment, recordFailedStep, recordSteps } from './steps';
+import { recordMove } from './move';
 
 export type { ActivityDeps, EffectContext } from './deps';
 
@@ -80,6 +81,9 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
     },
     async finishEnrollment({ enrollment, outcome }) {
       await finishEnrollment(deps, enrollment, outcome);
+    },
+    async recordMove(move) {
+      await recordMove(deps, move);
     },
   };
 }

@@ -5,6 +5,7 @@ import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio
 import { BUILT_IN_CHANNELS } from '@braid/channels';
 import { createActivities, type ActivityDeps } from '../activities/index';
 import { createBroadcastActivities } from '../broadcasts/activities';
+import { createMigrationActivities } from '../migrations/control';
 import { connectionOptions, type TemporalConfig } from '../connection/config';
 import { channelTaskQueue, DEFAULT_TASK_QUEUE } from '../workflows/contract';
 
@@ -33,7 +34,7 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   // Broadcasts enrol customers from the worker: they need the database and a Temporal client.
-  const activities = { ...createActivities(config.deps), ...createBroadcastActivities(config.deps) };
+  const activities = { ...createActivities(config.deps), ...createBroadcastActivities(config.deps), ...createMigrationActivities(config.deps) };
   const namespace = config.temporal.namespace;
   const workflowSource = config.workflowBundle ? { workflowBundle: config.workflowBundle } : { workflowsPath };
   const workers: Worker[] = [

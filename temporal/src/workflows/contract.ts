@@ -50,6 +50,35 @@ export type CarriedState = {
   generation: number;
   /** The journey was paused when this run continued as new. */
   paused?: boolean;
+  /** A migration order received but not yet applied (the customer was not waiting yet). */
+  migration?: MigrationOrder;
+};
+
+/**
+ * A migration plan as one customer's workflow receives it: move from `fromVersion` to the new
+ * version's program, at the step mapped from the one they wait at. The workflow checks it
+ * against its own position; a customer whose step is not mapped stays where they are.
+ */
+export type MigrationOrder = {
+  migrationId: string;
+  fromVersion: number;
+  toVersion: number;
+  toVersionId: string;
+  ir: JourneyIR;
+  /** Waiting step id of `fromVersion` → step id of the new version. */
+  steps: Record<string, string>;
+};
+
+/** What the move records: the `moved` line on the old version and the entry into the new step. */
+export type MoveRecord = {
+  from: EnrollmentRef;
+  to: EnrollmentRef;
+  migrationId: string;
+  /** Deterministic per run, so a re-executed local activity records nothing twice. */
+  key: string;
+  fromNodeId: string;
+  toNodeId: string;
+  at: number;
 };
 
 export type JourneyWorkflowInput = {
@@ -82,6 +111,8 @@ export const customerEventSignal = defineSignal<[CustomerEvent]>('customerEvent'
 /** Pause holds customers before their next action (waits and events go on); resume lets them go. */
 export const journeyControlSignal = defineSignal<[{ paused: boolean }]>('journeyControl');
 export const currentNodeQuery = defineQuery<CurrentNode>('currentNode');
+/** Sent by a migration to every running customer of a moving version; repeats are ignored. */
+export const migrateSignal = defineSignal<[MigrationOrder]>('migrate');
 
 /** Task queues: the default one for the workflow and non-send activities, one per channel. */
 export const DEFAULT_TASK_QUEUE = 'braid-journeys';
@@ -137,4 +168,6 @@ export type JourneyActivities = {
   lookup(request: StepRequest): Promise<{ ok: true; output?: Json } | { ok: false; error: string }>;
   recordSteps(request: { enrollment: EnrollmentRef; entries: StepEntry[] }): Promise<void>;
   finishEnrollment(request: { enrollment: EnrollmentRef; outcome: JourneyOutcome }): Promise<void>;
+  /** The step log lines of a move, and the enrollment switched to the new version, at once. */
+  recordMove(request: MoveRecord): Promise<void>;
 };

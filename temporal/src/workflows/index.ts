@@ -3,3 +3,4 @@ export { journeyWorkflow } from './journey';
 export { emptyWorkflow } from './empty';
 export { dateTriggersWorkflow } from './date-triggers';
 export { broadcastWorkflow } from './broadcast';
+export { migrationWorkflow } from './migration';

@@ -13,7 +13,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialState, interpret } from '@braid/journey/interpreter';
+import { awaitingCommand, initialState, interpret, moveState } from '@braid/journey/interpreter';
 import type { ActivityResult, Command, CustomerEvent, InterpreterInput, Json } from '@braid/sdk';
 import {
   channelTaskQueue,
@@ -23,10 +23,12 @@ import {
   idempotencyKey,
   isPostponed,
   journeyControlSignal,
+  migrateSignal,
   type CarriedState,
   type JourneyActivities,
   type JourneyOutcome,
   type JourneyWorkflowInput,
+  type MigrationOrder,
   type StepEntry,
   type StepRequest,
 } from './contract';
@@ -84,6 +86,15 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   let paused = carried?.paused ?? false;
   setHandler(journeyControlSignal, (control) => {
     paused = control.paused;
+  });
+  let migration: MigrationOrder | null = carried?.migration ?? null;
+  setHandler(migrateSignal, (order) => {
+    // Only an order for the version this run is on: a repeat after moving finds it moved and is ignored.
+    if (order.fromVersion !== enrollment.version || order.toVersion <= enrollment.version || outcome) return;
+    // A signal that reached a worker without this handler was dropped there; replaying that
+    // history must drop it too, so the order is taken only where the patch marker says so.
+    if (!patched('in-flight-migration')) return;
+    migration = order;
   });
   setHandler(currentNodeQuery, () => {
     const stepId = outcome ? null : (blocking?.stepId ?? null);
@@ -146,7 +157,15 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     const now = workflowInfo();
     if (now.historyLength > (input.historyLimit ?? MAX_HISTORY_EVENTS) || now.continueAsNewSuggested) {
       await flushLogs();
-      const next: CarriedState = { state, blocking, pendingEvents: inbox, seenEventIds: seen, generation: (carried?.generation ?? 0) + 1, paused };
+      const next: CarriedState = {
+        state,
+        blocking,
+        pendingEvents: inbox,
+        seenEventIds: seen,
+        generation: (carried?.generation ?? 0) + 1,
+        paused,
+        ...(migration ? { migration } : {}),
+      };
       await continueAsNew<typeof journeyWorkflow>({ ...input, carried: next });
     }
   }
@@ -232,6 +251,43 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
   }
 
+  /**
+   * Applies a pending migration order to a waiting customer: when the step they wait at is
+   * mapped onto a compatible step of the new version, the move is recorded and the workflow
+   * continues as new on the new program at that step (so it happens once: the next run is on
+   * the new version and ignores the order). Otherwise they stay, and the order is dropped.
+   */
+  async function moveIfMapped(): Promise<void> {
+    const order = migration;
+    migration = null;
+    if (!order || !blocking || blocking.kind === 'runActivity' || outcome) return;
+    const fromStep = blocking.stepId;
+    const toStep = Object.prototype.hasOwnProperty.call(order.steps, fromStep) ? order.steps[fromStep] : undefined;
+    const moved = toStep ? moveState(state, ir, order.ir, toStep, Date.now()) : null;
+    const nextBlocking = moved ? awaitingCommand(moved) : null;
+    if (!moved || !toStep || !nextBlocking) return;
+    await flushLogs();
+    const to = { ...enrollment, version: order.toVersion, versionId: order.toVersionId };
+    await bookkeeping.recordMove({
+      from: enrollment,
+      to,
+      migrationId: order.migrationId,
+      key: `${info.runId}:moved`,
+      fromNodeId: ir.nodeOf[fromStep] ?? fromStep,
+      toNodeId: order.ir.nodeOf[toStep] ?? toStep,
+      at: Date.now(),
+    });
+    const next: CarriedState = {
+      state: moved,
+      blocking: nextBlocking,
+      pendingEvents: inbox,
+      seenEventIds: seen,
+      generation: (carried?.generation ?? 0) + 1,
+      paused,
+    };
+    await continueAsNew<typeof journeyWorkflow>({ ...input, enrollment: to, ir: order.ir, carried: next });
+  }
+
   /** An engagement check finds the message it asks about by that send's idempotency key. */
   function lookupConfig(command: Extract<Command, { kind: 'runActivity' }>): Json {
     const config = command.config;
@@ -276,14 +332,17 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       feed({ kind: 'event', now: Date.now(), event });
       continue;
     }
+    if (migration) await moveIfMapped();
     await flushLogs();
     await continueAsNewIfLong();
     const ms = blocking.until - Date.now();
+    // A migration order wakes a waiting customer (it is only ever set on histories that know it).
+    const woken = () => inbox.length > 0 || migration !== null;
     if (!Number.isFinite(ms)) {
-      await condition(() => inbox.length > 0);
+      await condition(woken);
       continue;
     }
-    if (ms > 0 && (await condition(() => inbox.length > 0, ms))) continue;
+    if (ms > 0 && (await condition(woken, ms))) continue;
     feed({ kind: 'timer', now: Date.now() });
   }
 

@@ -1,0 +1,25 @@
+// Starting a migration's driver workflow (called by the API once the new version and the
+// `journey_migrations` row are committed) and the activity the worker runs for it.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Db } from '@braid/db';
+import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
+import { MIGRATION_WORKFLOW, migrationWorkflowId, type MigrationActivities } from '../workflows/migration-contract';
+import { signalMigrationPage } from './signal-page';
+
+/** Starts the driver; a second start of the same migration (a retry) finds it running and is fine. */
+export async function startMigration(client: Client, migrationId: string): Promise<void> {
+  try {
+    await client.workflow.start(MIGRATION_WORKFLOW, { workflowId: migrationWorkflowId(migrationId), taskQueue: DEFAULT_TASK_QUEUE, args: [{ migrationId }] });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+export function createMigrationActivities(deps: { db: Db; client?: Client; now?: () => number }): MigrationActivities {
+  return {
+    async signalMigrationPage({ migrationId }) {
+      if (!deps.client) throw new Error('this worker has no Temporal client to signal customers with');
+      return signalMigrationPage({ db: deps.db, client: deps.client, ...(deps.now ? { now: deps.now } : {}) }, migrationId);
+    },
+  };
+}
