@@ -22,7 +22,12 @@ import { trackingRoutes, type OnEngaged } from './tracking/routes';
 import { unambiguousNullables } from './openapi-document';
 import { serveWebApp } from './web-app';
 import { apiDocsRoutes } from './api-docs';
+import { journeySchemaRoutes } from './journey-files/json-schemas';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
+import { commerceWebhookRoutes } from './commerce/webhook-routes';
+import { posRoutes } from './commerce/pos-routes';
+import { commerceSourceRoutes } from './commerce/source-routes';
+import { staffTaskRoutes } from './staff-tasks/routes';
 import { customerConsentRoutes } from './subscriptions/customer-consent';
 import { subscriptionGroupRoutes } from './subscriptions/groups';
 import { channelSettingsRoutes } from './channels/settings';
@@ -56,7 +61,11 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested: withConsentFromEvents(db, deps.onEventsIngested), bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
+  const onEventsIngested = withConsentFromEvents(db, deps.onEventsIngested);
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
+  // Shops' order webhooks (signed with the source's secret) and the showroom's till (write key).
+  app.route('/v1/commerce', commerceWebhookRoutes({ db, onEventsIngested }));
+  app.route('/v1/pos', posRoutes({ db, keys, onEventsIngested }));
   // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
   app.route('/t', trackingRoutes({ db, onEngaged: deps.onEngaged }));
 
@@ -72,6 +81,7 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', publicAuthRoutes(db));
   api.route('/auth', acceptInvitationRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.route('/schemas', journeySchemaRoutes());
   api.route('/docs', apiDocsRoutes());
   // Everything registered below requires auth.
   api.use('*', requireAuth(db, keys));
@@ -90,6 +100,8 @@ export function createApp(deps: AppDeps) {
   api.route('/segments', segmentRoutes(db));
   api.route('/outbox', outboxRoutes(db));
   api.route('/channel-settings', channelSettingsRoutes(db));
+  api.route('/commerce-sources', commerceSourceRoutes(db));
+  api.route('/staff-tasks', staffTaskRoutes(db, onEventsIngested));
   deps.registerRoutes?.(api);
   api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
