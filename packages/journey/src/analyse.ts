@@ -1,7 +1,7 @@
 // Shared first pass of validation and compilation: read the graph defensively, resolve each
 // node's type and config (migrating older versions), index edges by port, and find what is
 // reachable from the trigger. Never throws on any JSON.
-import type { AnyNodeType, NodeRegistry, Port } from '@braid/sdk';
+import type { AnyNodeType, Language, LocalText, NodeRegistry, Port } from '@braid/sdk';
 import type { GraphEdge, GraphNode, JourneyGraph, JourneyIssue } from './graph';
 import { journeyGraphSchema } from './graph';
 
@@ -32,10 +32,15 @@ export type Analysis = {
 
 export const portKey = (source: string, port: string) => `${source}\u0000${port}`;
 
-function label(info: NodeInfo): string {
-  return info.node.label || info.type?.label.en || info.node.type;
+function label(info: NodeInfo, lang: Language = 'en'): string {
+  return info.node.label || info.type?.label[lang] || info.node.type;
 }
 export { label as nodeLabel };
+
+/** A step's name in both languages: the marketer's own name, else its type's name. */
+export function nodeNames(info: NodeInfo): LocalText {
+  return { vi: label(info, 'vi'), en: label(info, 'en') };
+}
 
 export function analyse(input: unknown, registry: NodeRegistry): Analysis | { issues: JourneyIssue[] } {
   const parsed = journeyGraphSchema.safeParse(input);
@@ -49,6 +54,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
           nodeId: typeof raw?.id === 'string' ? raw.id : null,
           path: i.path.map(String).join('.'),
           message: `The journey file is damaged at ${i.path.map(String).join('.') || 'the top level'}: ${i.message}`,
+          text: { vi: `Tệp hành trình bị hỏng ở ${i.path.map(String).join('.') || 'cấp ngoài cùng'}: ${i.message}`, en: `The journey file is damaged at ${i.path.map(String).join('.') || 'the top level'}: ${i.message}` },
           code: 'invalid-graph' as const,
         };
       }),
@@ -59,12 +65,12 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
   const nodes = new Map<string, NodeInfo>();
   for (const node of graph.nodes) {
     if (nodes.has(node.id)) {
-      issues.push({ nodeId: node.id, path: '', message: `Two steps share the id "${node.id}"`, code: 'duplicate-id' });
+      issues.push({ nodeId: node.id, path: '', message: `Two steps share the id "${node.id}"`, text: { vi: `Hai bước cùng mã "${node.id}"`, en: `Two steps share the id "${node.id}"` }, code: 'duplicate-id' });
       continue;
     }
     const type = registry.get(node.type);
     if (!type) {
-      issues.push({ nodeId: node.id, path: '', message: `This step uses "${node.type}", a step type this Braid does not have installed`, code: 'unknown-node-type' });
+      issues.push({ nodeId: node.id, path: '', message: `This step uses "${node.type}", a step type this Braid does not have installed`, text: { vi: `Bước này dùng loại bước "${node.type}" chưa được cài trên Braid này`, en: `This step uses "${node.type}", a step type this Braid does not have installed` }, code: 'unknown-node-type' });
       nodes.set(node.id, { node, type, config: node.config, valid: false, ports: [] });
       continue;
     }
@@ -78,7 +84,7 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
     try {
       ports = type.portsFor(r.config);
     } catch (e) {
-      issues.push({ nodeId: node.id, path: '', message: `"${type.label.en}" could not list its paths: ${String(e)}`, code: 'internal' });
+      issues.push({ nodeId: node.id, path: '', message: `"${type.label.en}" could not list its paths: ${String(e)}`, text: { vi: `"${type.label.vi}" không liệt kê được các nhánh: ${String(e)}`, en: `"${type.label.en}" could not list its paths: ${String(e)}` }, code: 'internal' });
     }
     nodes.set(node.id, { node, type, config: r.config, valid: true, ports });
   }
@@ -90,20 +96,20 @@ export function analyse(input: unknown, registry: NodeRegistry): Analysis | { is
   for (let i = 0; i < graph.edges.length; i++) {
     const edge = graph.edges[i]!;
     const path = `edges.${i}`;
-    if (edgeIds.has(edge.id)) issues.push({ nodeId: edge.source, path, message: `Two connections share the id "${edge.id}"`, code: 'duplicate-id' });
+    if (edgeIds.has(edge.id)) issues.push({ nodeId: edge.source, path, message: `Two connections share the id "${edge.id}"`, text: { vi: `Hai đường nối cùng mã "${edge.id}"`, en: `Two connections share the id "${edge.id}"` }, code: 'duplicate-id' });
     edgeIds.add(edge.id);
     const src = nodes.get(edge.source);
     const dst = nodes.get(edge.target);
     if (!src || !dst) {
-      issues.push({ nodeId: src ? edge.source : null, path, message: 'A connection points to a step that no longer exists: remove it', code: 'bad-edge' });
+      issues.push({ nodeId: src ? edge.source : null, path, message: 'A connection points to a step that no longer exists: remove it', text: { vi: 'Một đường nối trỏ tới bước không còn nữa: hãy xoá nó', en: 'A connection points to a step that no longer exists: remove it' }, code: 'bad-edge' });
       continue;
     }
     if (dst.type?.category === 'trigger' || dst.type?.category === 'setting') {
-      issues.push({ nodeId: edge.target, path, message: `Nothing can lead into "${label(dst)}": it is a ${dst.type.category === 'trigger' ? 'trigger' : 'journey setting'}`, code: 'bad-edge' });
+      issues.push({ nodeId: edge.target, path, message: `Nothing can lead into "${label(dst)}": it is a ${dst.type.category === 'trigger' ? 'trigger' : 'journey setting'}`, text: { vi: `Không bước nào được dẫn vào "${label(dst, 'vi')}": đây là ${dst.type.category === 'trigger' ? 'điểm bắt đầu' : 'cài đặt của hành trình'}`, en: `Nothing can lead into "${label(dst)}": it is a ${dst.type.category === 'trigger' ? 'trigger' : 'journey setting'}` }, code: 'bad-edge' });
       continue;
     }
     if (src.valid && !src.ports.some((p) => p.id === edge.sourcePort)) {
-      issues.push({ nodeId: edge.source, path, message: `"${label(src)}" has no path called "${edge.sourcePort}" any more: reconnect it`, code: 'bad-edge' });
+      issues.push({ nodeId: edge.source, path, message: `"${label(src)}" has no path called "${edge.sourcePort}" any more: reconnect it`, text: { vi: `"${label(src, 'vi')}" không còn nhánh "${edge.sourcePort}": hãy nối lại`, en: `"${label(src)}" has no path called "${edge.sourcePort}" any more: reconnect it` }, code: 'bad-edge' });
       continue;
     }
     const key = portKey(edge.source, edge.sourcePort);

@@ -35,6 +35,9 @@ export type GraphNode = z.output<typeof graphNodeSchema>;
 export type GraphEdge = z.output<typeof graphEdgeSchema>;
 export type JourneyGraph = z.output<typeof journeyGraphSchema>;
 
+/** Longest step name: it is read on a card, in lists and in traces. */
+export const MAX_STEP_NAME = 80;
+
 /** A problem in a journey, in words a marketer understands. `nodeId` is null for journey-wide issues. */
 export type JourneyIssue = {
   nodeId: string | null;
@@ -43,8 +46,8 @@ export type JourneyIssue = {
   /** In English: logs, API clients and tests read this. */
   message: string;
   /**
-   * The message in every UI language, when it comes from a node type's declaration (its schema
-   * or `validate`). Journey-wide rules carry only `message` until they are translated too.
+   * The message in every UI language. Node types declare theirs; the journey-wide rules word
+   * theirs here. Absent only on issues made outside this package.
    */
   text?: LocalText;
   /** Stable machine code for the canvas (highlighting, docs links). */
@@ -66,4 +69,6 @@ export type IssueCode =
   | 'cycle-without-wait'
   | 'unknown-variable'
   | 'template-syntax'
+  | 'duplicate-step-name'
+  | 'step-name-too-long'
   | 'internal';

@@ -1,9 +1,10 @@
 // validate(graph, registry): every problem in a journey, in words a marketer understands.
 // Never throws, whatever JSON it is given.
-import type { GraphContext, GraphNodeView, NodeRegistry } from '@braid/sdk';
+import type { GraphContext, GraphNodeView, LocalText, NodeRegistry } from '@braid/sdk';
 import type { Analysis, NodeInfo } from './analyse';
-import { analyse, nodeLabel, portKey } from './analyse';
+import { analyse, nodeLabel, nodeNames, portKey } from './analyse';
 import type { JourneyIssue } from './graph';
+import { MAX_STEP_NAME } from './graph';
 import { BASE_TEMPLATE_VARIABLES, scanTemplate } from './liquid-variables';
 
 const FLOW = new Set(['wait', 'condition', 'action']);
@@ -14,7 +15,7 @@ export function validate(graph: unknown, registry: NodeRegistry): JourneyIssue[]
     if (!('graph' in a)) return a.issues;
     return checkAnalysis(a, registry);
   } catch (e) {
-    return [{ nodeId: null, path: '', message: `The journey could not be checked: ${e instanceof Error ? e.message : String(e)}`, code: 'internal' }];
+    return [{ nodeId: null, path: '', message: `The journey could not be checked: ${e instanceof Error ? e.message : String(e)}`, text: { vi: `Không kiểm tra được hành trình: ${e instanceof Error ? e.message : String(e)}`, en: `The journey could not be checked: ${e instanceof Error ? e.message : String(e)}` }, code: 'internal' }];
   }
 }
 
@@ -26,24 +27,70 @@ export function checkAnalysis(a: Analysis, registry: NodeRegistry): JourneyIssue
 function journeyRules(a: Analysis): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
   if (a.triggers.length === 0)
-    issues.push({ nodeId: null, path: '', message: 'Add a trigger: the journey needs a way for customers to enter', code: 'missing-trigger' });
+    issues.push({ nodeId: null, path: '', message: 'Add a trigger: the journey needs a way for customers to enter', text: { vi: 'Thêm một điểm bắt đầu: hành trình cần một cách để khách đi vào', en: 'Add a trigger: the journey needs a way for customers to enter' }, code: 'missing-trigger' });
   for (const extra of a.triggers.slice(1))
-    issues.push({ nodeId: extra.node.id, path: '', message: 'A journey has one trigger: remove this one or make it a separate journey', code: 'extra-trigger' });
+    issues.push({ nodeId: extra.node.id, path: '', message: 'A journey has one trigger: remove this one or make it a separate journey', text: { vi: 'Mỗi hành trình chỉ có một điểm bắt đầu: xoá điểm này hoặc tách thành hành trình khác', en: 'A journey has one trigger: remove this one or make it a separate journey' }, code: 'extra-trigger' });
   for (const extra of a.goals.slice(1))
-    issues.push({ nodeId: extra.node.id, path: '', message: 'A journey has one conversion goal: remove this one', code: 'extra-goal' });
+    issues.push({ nodeId: extra.node.id, path: '', message: 'A journey has one conversion goal: remove this one', text: { vi: 'Mỗi hành trình chỉ có một mục tiêu chuyển đổi: xoá mục tiêu này', en: 'A journey has one conversion goal: remove this one' }, code: 'extra-goal' });
 
   for (const info of a.nodes.values()) {
     const category = info.type?.category;
     if (!info.valid || !category) continue;
     for (const port of info.ports) {
       if (port.optional || a.edgesFrom.has(portKey(info.node.id, port.id))) continue;
-      const what = info.ports.length > 1 ? `the "${port.label.en}" path of "${nodeLabel(info)}"` : `"${nodeLabel(info)}"`;
-      issues.push({ nodeId: info.node.id, path: `ports.${port.id}`, message: `Connect ${what} to the next step (use Exit to end the journey)`, code: 'unconnected-port' });
+      const names = nodeNames(info);
+      const what = info.ports.length > 1 ? `the "${port.label.en}" path of "${names.en}"` : `"${names.en}"`;
+      const whatVi = info.ports.length > 1 ? `nhánh "${port.label.vi}" của "${names.vi}"` : `"${names.vi}"`;
+      issues.push({
+        nodeId: info.node.id,
+        path: `ports.${port.id}`,
+        message: `Connect ${what} to the next step (use Exit to end the journey)`,
+        text: { vi: `Nối ${whatVi} tới bước tiếp theo (dùng bước Kết thúc để rời hành trình)`, en: `Connect ${what} to the next step (use Exit to end the journey)` },
+        code: 'unconnected-port',
+      });
     }
     if (FLOW.has(category) && !a.reachable.has(info.node.id))
-      issues.push({ nodeId: info.node.id, path: '', message: `No customer can reach "${nodeLabel(info)}": connect it to the journey or delete it`, code: 'unreachable' });
+      issues.push({
+        nodeId: info.node.id,
+        path: '',
+        message: `No customer can reach "${nodeLabel(info)}": connect it to the journey or delete it`,
+        text: { vi: `Không khách nào tới được "${nodeNames(info).vi}": hãy nối nó vào hành trình hoặc xoá đi`, en: `No customer can reach "${nodeLabel(info)}": connect it to the journey or delete it` },
+        code: 'unreachable',
+      });
   }
-  issues.push(...cyclesWithoutWait(a));
+  issues.push(...cyclesWithoutWait(a), ...stepNameRules(a));
+  return issues;
+}
+
+/** Every step is referred to by its name (cards, problems, traces): two steps may not share one. */
+function stepNameRules(a: Analysis): JourneyIssue[] {
+  const issues: JourneyIssue[] = [];
+  const seen = new Set<string>();
+  for (const info of a.nodes.values()) {
+    const name = info.node.label?.trim();
+    if (!name) continue;
+    if (name.length > MAX_STEP_NAME) {
+      issues.push({
+        nodeId: info.node.id,
+        path: 'label',
+        message: `Keep the step name under ${MAX_STEP_NAME} characters (it has ${name.length})`,
+        text: { vi: `Tên bước tối đa ${MAX_STEP_NAME} ký tự (đang có ${name.length})`, en: `Keep the step name under ${MAX_STEP_NAME} characters (it has ${name.length})` },
+        code: 'step-name-too-long',
+      });
+      continue;
+    }
+    const key = name.toLocaleLowerCase('vi');
+    if (seen.has(key)) {
+      issues.push({
+        nodeId: info.node.id,
+        path: 'label',
+        message: `Another step is already called "${name}": give each step its own name`,
+        text: { vi: `Đã có bước tên "${name}": hãy đặt cho mỗi bước một tên riêng`, en: `Another step is already called "${name}": give each step its own name` },
+        code: 'duplicate-step-name',
+      });
+    }
+    seen.add(key);
+  }
   return issues;
 }
 
@@ -75,7 +122,13 @@ function cyclesWithoutWait(a: Analysis): JourneyIssue[] {
       if (c === 1 && !reported.has(next)) {
         reported.add(next);
         const info = a.nodes.get(next)!;
-        issues.push({ nodeId: next, path: '', message: `"${nodeLabel(info)}" is in a loop with no wait: customers would go round it forever. Add a Wait inside the loop`, code: 'cycle-without-wait' });
+        issues.push({
+          nodeId: next,
+          path: '',
+          message: `"${nodeLabel(info)}" is in a loop with no wait: customers would go round it forever. Add a Wait inside the loop`,
+          text: { vi: `"${nodeNames(info).vi}" nằm trong một vòng lặp không có bước chờ: khách sẽ quay vòng mãi. Thêm một bước Chờ vào vòng lặp`, en: `"${nodeLabel(info)}" is in a loop with no wait: customers would go round it forever. Add a Wait inside the loop` },
+          code: 'cycle-without-wait',
+        });
       } else if (c === undefined) {
         color.set(next, 1);
         stack.push({ id: next, succ: instantSuccessors(next), i: 0 });
@@ -130,8 +183,8 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
   const views: GraphNodeView[] = [...a.nodes.values()].map((n) => ({ id: n.node.id, type: n.node.type, config: n.config, valid: n.valid }));
   const viewById = new Map(views.map((v) => [v.id, v]));
   const reaches = upstreamChecker(a);
-  const variableOwners = new Map<string, string>();
-  for (const t of registry.list()) if (t.templateVariable) variableOwners.set(t.templateVariable, t.label.en);
+  const variableOwners = new Map<string, LocalText>();
+  for (const t of registry.list()) if (t.templateVariable) variableOwners.set(t.templateVariable, t.label);
   let avail: Map<string, Set<string>> | null = null;
 
   for (const info of a.nodes.values()) {
@@ -141,7 +194,7 @@ function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
     try {
       for (const i of info.type.validate?.(info.config, ctx) ?? []) issues.push({ nodeId, path: i.path, message: i.message.en, text: i.message, code: 'node-rule' });
     } catch (e) {
-      issues.push({ nodeId, path: '', message: `"${nodeLabel(info)}" could not check its settings: ${String(e)}`, code: 'internal' });
+      issues.push({ nodeId, path: '', message: `"${nodeLabel(info)}" could not check its settings: ${String(e)}`, text: { vi: `"${nodeNames(info).vi}" không kiểm tra được cài đặt: ${String(e)}`, en: `"${nodeLabel(info)}" could not check its settings: ${String(e)}` }, code: 'internal' });
     }
     if (hasTemplates(info)) issues.push(...templateIssues(info, (avail ??= availableVariables(a)).get(nodeId), variableOwners));
   }
@@ -182,13 +235,14 @@ function hasTemplates(info: NodeInfo): boolean {
   return liquidFields(info).length > 0;
 }
 
-function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners: Map<string, string>): JourneyIssue[] {
+function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners: Map<string, LocalText>): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
   for (const field of liquidFields(info)) {
     const value = (info.config as Record<string, unknown>)[field];
     if (typeof value !== 'string' || !value.includes('{')) continue;
     const scan = scanTemplate(value);
-    if (scan.syntaxError) issues.push({ nodeId: info.node.id, path: field, message: scan.syntaxError, code: 'template-syntax' });
+    if (scan.syntaxError)
+      issues.push({ nodeId: info.node.id, path: field, message: scan.syntaxError, text: { vi: `Mẫu tin nhắn viết sai cú pháp Liquid: ${scan.syntaxError}`, en: scan.syntaxError }, code: 'template-syntax' });
     const known = new Set<string>([...BASE_TEMPLATE_VARIABLES, ...scan.defines]);
     for (const v of offered ?? []) known.add(v);
     const seen = new Set<string>();
@@ -196,10 +250,13 @@ function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners
       if (known.has(r.root) || seen.has(r.root)) continue;
       seen.add(r.root);
       const owner = owners.get(r.root);
-      const message = owner
-        ? `{{ ${r.expression} }} needs a "${owner}" step earlier on the customer’s path`
-        : `{{ ${r.expression} }} is not a variable we know: use customer (e.g. customer.firstName), entry (the event that started the journey) or journey`;
-      issues.push({ nodeId: info.node.id, path: field, message, code: 'unknown-variable' });
+      const text = owner
+        ? { vi: `{{ ${r.expression} }} cần một bước "${owner.vi}" trước đó trên đường đi của khách`, en: `{{ ${r.expression} }} needs a "${owner.en}" step earlier on the customer’s path` }
+        : {
+            vi: `{{ ${r.expression} }} không phải biến Braid biết: dùng customer (vd. customer.firstName), entry (sự kiện bắt đầu hành trình) hoặc journey`,
+            en: `{{ ${r.expression} }} is not a variable we know: use customer (e.g. customer.firstName), entry (the event that started the journey) or journey`,
+          };
+      issues.push({ nodeId: info.node.id, path: field, message: text.en, text, code: 'unknown-variable' });
     }
   }
   return issues;
