@@ -478,37 +478,8 @@ describe('frequency caps and quiet hours', () => {
   });
 });
 
-describe('bad input', () => {
-  it('refuses to publish an invalid journey and lists every issue with its node id', async () => {
-    const broken = journeyGraph(
-      [
-        ['t', 'trigger-event', { event: '', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
-        ['send', 'send-message', { channel: 'email', subject: '', body: '' }],
-        ['orphan', 'wait-delay', { duration: days(1) }],
-      ],
-      [['t', 'out', 'send']],
-    );
-    const created = (await (await stack.admin('/journeys', { method: 'POST', body: { name: 'Broken', graph: broken } })).json()) as { id: string };
-    const res = await stack.admin(`/journeys/${created.id}/publish`, { method: 'POST', body: {} });
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: { code: string; details: { nodeId: string | null; field: string; message: string }[] } };
-    expect(body.error.code).toBe('journey_invalid');
-    const nodes = new Set(body.error.details.map((d) => d.nodeId));
-    expect(nodes).toEqual(new Set(['t', 'send', 'orphan']));
-    expect(body.error.details.length).toBeGreaterThanOrEqual(4);
-    const versions = (await (await stack.admin(`/journeys/${created.id}/versions`)).json()) as { versions: unknown[] };
-    expect(versions.versions).toHaveLength(0);
-  });
-
-  it('refuses a stale draft save with 409', async () => {
-    const created = (await (await stack.admin('/journeys', { method: 'POST', body: { name: 'Draft' } })).json()) as { id: string; draftRevision: number };
-    const first = await stack.admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: waitingForOrder } });
-    expect(first.status).toBe(200);
-    const stale = await stack.admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: waitingForOrder } });
-    expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('revision');
-  });
-
+// Refused publishes and stale saves are the admin API's: apps/api/test/journey-publish-refusals.test.ts.
+describe('templates', () => {
   it('records the variable a template referenced but the profile lacked', async () => {
     const rows = await stack.db.db.select({ payload: messages.payload }).from(messages);
     // Every message so far rendered fine; check the recording path with a dedicated journey.
