@@ -12,8 +12,15 @@ function locale(lang: string): string {
   return lang === 'vi' ? 'vi-VN' : 'en-GB';
 }
 
-export function formatVnd(amount: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+/**
+ * Money, one way in every language and everywhere it shows (cards, forms, previews, profiles):
+ * `99.000 ₫`, as the send renders the Liquid `vnd` filter. Non-numbers are shown as they are.
+ */
+export function formatVnd(amount: unknown, _lang?: string): string {
+  const n = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount.trim()) : Number.NaN;
+  if (!Number.isFinite(n)) return amount == null ? '' : String(amount);
+  const whole = Math.round(Math.abs(n));
+  return `${n < 0 && whole !== 0 ? '-' : ''}${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
 }
 
 export function formatNumber(n: number, lang: string): string {
@@ -27,6 +34,7 @@ export function formatDateTime(value: string | number | Date | null | undefined,
   return new Intl.DateTimeFormat(locale(lang), {
     dateStyle: 'medium',
     timeStyle: 'short',
+    hourCycle: 'h23',
     timeZone: workspaceTimeZone,
   }).format(d);
 }

@@ -8,6 +8,8 @@ import { SchemaForm } from './SchemaForm';
 import { nodeLabel } from '../i18n/nodeLabels';
 import { NodeIcon } from '../canvas/NodeIcon';
 import { localText } from '../i18n/localText';
+import { StepNameField } from './StepNameField';
+import { pathString } from '../catalog/validate';
 
 const none: never[] = [];
 
@@ -44,9 +46,10 @@ export function NodePanel() {
 
   return (
     <aside className="side-panel" data-testid="node-panel">
-      <h3 className="panel-title"><NodeIcon typeId={type.id} size={18} /> {nodeLabel(type)}</h3>
-      <p className="muted">{localText(type.description)}</p>
-      <SchemaForm nodeId={node.id} type={type} config={config} issues={issues} readOnly={readOnly} onChange={(c) => updateConfig(node.id, c)} />
+      <h3 className="panel-title"><NodeIcon typeId={type.id} size={18} /> {node.data.label || nodeLabel(type)}</h3>
+      <p className="muted">{node.data.label ? `${nodeLabel(type)} · ` : ''}{localText(type.description)}</p>
+      <StepNameField nodeId={node.id} label={node.data.label} placeholder={nodeLabel(type)} issues={issues} readOnly={readOnly} />
+      <SchemaForm nodeId={node.id} type={type} config={config} issues={issues.filter((i) => pathString(i.path) !== 'label')} readOnly={readOnly} onChange={(c) => updateConfig(node.id, c)} />
       {liquidFields.length > 0 && (
         <Suspense fallback={null}>
           <MessagePreview fields={liquidFields} />

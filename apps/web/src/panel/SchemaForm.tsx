@@ -3,7 +3,7 @@ import type { AnyNodeType, FieldHint, FieldWidget } from '@braid/sdk';
 import type { ValidationIssue } from '../api/types';
 import { issueMessage, pathString } from '../catalog/validate';
 import { LiquidWidget } from './LiquidWidget';
-import { JsonWidget, MultiSelectWidget, NumberWidget, SelectWidget, TextAreaWidget, TextWidget, ToggleWidget, WeekdaysWidget } from './widgets/basic';
+import { JsonWidget, MultiSelectWidget, NumberWidget, SelectWidget, TextAreaWidget, TextWidget, TimeWidget, ToggleWidget, WeekdaysWidget } from './widgets/basic';
 import {
   DurationWidget,
   EntryLimitWidget,
@@ -29,7 +29,7 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   select: SelectWidget,
   multiselect: MultiSelectWidget,
   duration: DurationWidget,
-  time: TextWidget,
+  time: TimeWidget,
   weekdays: WeekdaysWidget,
   timezone: TextWidget,
   'event-name': TextWidget,

@@ -1,15 +1,10 @@
 // The Liquid engine in the browser, loaded with the preview only (liquidjs is large).
 import { Liquid } from 'liquidjs';
 
-// Mirrors packages/channels render (formatVnd, strict filters, limits): a preview that renders
-// what the send would refuse, or prints a price the email prints differently, misleads.
-function formatVnd(value: unknown): string {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
-  if (!Number.isFinite(n)) return value == null ? '' : String(value);
-  const whole = Math.round(Math.abs(n));
-  return `${n < 0 && whole !== 0 ? '-' : ''}${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
-}
+import { formatVnd } from '../format';
 
+// Mirrors packages/channels render (strict filters, limits; money through the one formatter):
+// a preview that renders what the send would refuse, or prints a price differently, misleads.
 const engine = new Liquid({
   strictFilters: true,
   strictVariables: false,

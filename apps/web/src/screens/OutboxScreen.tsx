@@ -4,6 +4,7 @@ import { outboxApi } from '../api/customers';
 import type { OutboxMessage } from '../api/types';
 import { formatDateTime } from '../format';
 import { describeError } from '../ui/describeError';
+import { channelText, messageStatusText } from '../i18n/journeyWords';
 
 const POLL_MS = 3000;
 
@@ -48,13 +49,13 @@ export function OutboxScreen() {
             {messages.map((m) => (
               <tr key={m.id} data-testid="outbox-row">
                 <td>{formatDateTime(m.createdAt, i18n.language)}</td>
-                <td>{m.channel}</td>
+                <td>{channelText(m.channel)}</td>
                 <td>{m.to ?? m.customerId}</td>
                 <td>
                   {m.subject && <strong>{m.subject}</strong>}
                   <div className="preview-text">{m.body}</div>
                 </td>
-                <td><span className="status">{m.status}</span></td>
+                <td><span className={`status status-${m.status}`} data-status={m.status}>{messageStatusText(m.status)}</span></td>
               </tr>
             ))}
           </tbody>

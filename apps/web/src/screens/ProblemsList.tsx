@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import { useCanvas } from '../canvas/store';
-import { nodeType } from '../catalog/registry';
-import { pathString } from '../catalog/validate';
-import { nodeLabel } from '../i18n/nodeLabels';
 import { issueMessage } from '../catalog/validate';
+import { stepName } from '../canvas/stepName';
 
 /** Every problem in the journey; clicking one selects and centres its step. */
 export function ProblemsList() {
@@ -23,14 +21,12 @@ export function ProblemsList() {
   return (
     <ul className="problems" data-testid="problems">
       {issues.map((i, k) => {
-        const typeId = i.nodeId ? useCanvas.getState().nodes.find((n) => n.id === i.nodeId)?.data.typeId : undefined;
-        const label = typeId ? nodeLabel(nodeType(typeId), typeId) : '';
+        const label = i.nodeId ? stepName(i.nodeId) : '';
         return (
           <li key={k}>
             <button className="link" onClick={() => focus(i.nodeId)}>
               {label && <strong>{label}: </strong>}
               {issueMessage(i)}
-              {pathString(i.path) && <span className="muted"> ({pathString(i.path)})</span>}
             </button>
           </li>
         );

@@ -5,9 +5,9 @@ import { journeysApi } from '../api/journeys';
 import type { CustomerRef, Trace } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import type { Highlight } from '../canvas/store';
-import { nodeType } from '../catalog/registry';
 import { formatDateTime } from '../format';
-import { nodeLabel } from '../i18n/nodeLabels';
+import { portName, stepName } from '../canvas/stepName';
+import { channelText, messageStatusText, outcomeText, reasonText } from '../i18n/journeyWords';
 import { describeError } from '../ui/describeError';
 
 const POLL_MS = 2000;
@@ -16,10 +16,7 @@ type Props = { journeyId: string; activeVersion: number | null; focusNodeId: str
 
 const nameOf = (c: CustomerRef) => c.name ?? c.email ?? c.phone ?? c.id;
 
-function label(id: string | null): string {
-  const n = useCanvas.getState().nodes.find((x) => x.id === id);
-  return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : (id ?? '—');
-}
+const label = (id: string | null): string => stepName(id);
 
 /** Live per-node counts on the canvas; a node's customers; a customer's path highlighted. */
 export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
@@ -139,13 +136,13 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
           <ol className="trace">
             {trace.trace?.steps.map((s, i) => (
               <li key={i}>
-                <strong>{label(s.nodeId)}</strong> · {s.outcome} <span className="muted">{formatDateTime(s.at, i18n.language)}</span>
-                {s.reason && <div className="muted">{s.reason}</div>}
+                <strong>{label(s.nodeId)}</strong> · {outcomeText(s.outcome)} <span className="muted">{formatDateTime(s.at, i18n.language)}</span>
+                {reasonText(s.outcome, s.reason, (port) => portName(s.nodeId, port)) && <div className="muted">{reasonText(s.outcome, s.reason, (port) => portName(s.nodeId, port))}</div>}
                 {trace.trace?.messages
                   .filter((m) => m.nodeId === s.nodeId && s.outcome === 'entered')
                   .map((m, k) => (
                     <div key={k} className="trace-message">
-                      ✉ {m.channel} · {m.status}
+                      ✉ {channelText(m.channel)} · {messageStatusText(m.status)}
                       {m.subject && <>: <em>{m.subject}</em></>}
                       {m.error && <span className="error"> ({m.error})</span>}
                     </div>

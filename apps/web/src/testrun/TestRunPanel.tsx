@@ -5,16 +5,30 @@ import type { CohortResult, PathEntry } from '@braid/journey';
 import type { Json, JourneyIR } from '@braid/sdk';
 import { useCanvas } from '../canvas/store';
 import type { Highlight } from '../canvas/store';
-import { getRegistry, nodeType } from '../catalog/registry';
+import { getRegistry } from '../catalog/registry';
 import { formatDateTime, formatNumber } from '../format';
 import { parseTimeline } from './timeline';
 import { customersApi } from '../api/customers';
 import type { CustomerRef } from '../api/types';
-import { nodeLabel } from '../i18n/nodeLabels';
+import { stepName, portName } from '../canvas/stepName';
+import { elapsedText, outcomeText, reasonText } from '../i18n/journeyWords';
+import { issueMessage, validateGraph } from '../catalog/validate';
 
 function compileDraft(): { ok: true; ir: JourneyIR } | { ok: false; message: string } {
-  const r = compile(useCanvas.getState().graph(), getRegistry(), { journeyId: 'test-run', version: 0 });
-  return r.ok ? r : { ok: false, message: r.issues.map((i) => i.message).join('\n') };
+  const graph = useCanvas.getState().graph();
+  const r = compile(graph, getRegistry(), { journeyId: 'test-run', version: 0 });
+  // The problems in the UI language, named by step, as the problems list says them.
+  if (r.ok) return r;
+  return { ok: false, message: validateGraph(graph).map((i) => `${i.nodeId ? `${stepName(i.nodeId)}: ` : ''}${issueMessage(i)}`).join('\n') || r.issues.map((i) => i.message).join('\n') };
+}
+
+function parsedTraitsOk(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function triggerEventName(): string {
@@ -32,14 +46,6 @@ function waitedForEvents(): string[] {
     if (typeof c?.match?.event === 'string' && c.match.event) names.add(c.match.event);
   }
   return [...names];
-}
-
-/** Time since entry on the virtual clock, in the unit a marketer would say it. */
-function elapsed(ms: number): string {
-  const min = Math.round(ms / 60_000);
-  if (min < 120) return `${min} min`;
-  const h = Math.round(ms / 3_600_000);
-  return h < 48 ? `${h} h` : `${Math.round(ms / 86_400_000)} d`;
 }
 
 /** Path lighting: every node entered so far, the latest one brighter. */
@@ -115,10 +121,10 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       parsedTraits = JSON.parse(traits) as Record<string, Json>;
       parsedProps = JSON.parse(entryProps) as Record<string, Json>;
     } catch (e) {
-      return setError((e as Error).message);
+      return setError(t('editorText.invalidJson', { what: t(parsedTraitsOk(traits) ? 'editorText.propsJson' : 'editorText.traitsJson'), message: (e as Error).message }));
     }
     const tl = parseTimeline(timeline);
-    if (!tl.ok) return setError(`line ${tl.line}: ${tl.message}`);
+    if (!tl.ok) return setError(t('editorText.timelineLine', { line: tl.line, message: tl.reason === 'shape' ? t('editorText.timelineShape') : t('editorText.invalidJson', { what: t('editorText.propsJson'), message: tl.message }) }));
     const result = simulate(compiled.ir, { traits: parsedTraits, entryEvent: { name: triggerEventName(), properties: parsedProps }, events: tl.events, horizonMs: 90 * 86_400_000 });
     const entered = result.path.filter((p) => p.what === 'entered' || p.what === 'converted' || p.what === 'exited');
     setPath(entered);
@@ -147,10 +153,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
     useCanvas.getState().setStats(Object.entries(result.perNode).map(([nodeId, c]) => ({ nodeId, entered: c.customers, waiting: 0, exited: 0, converted: 0 })));
   }
 
-  const label = (id: string | null) => {
-    const n = useCanvas.getState().nodes.find((x) => x.id === id);
-    return n ? nodeLabel(nodeType(n.data.typeId), n.data.typeId) : (id ?? '—');
-  };
+  const label = (id: string | null) => stepName(id);
   const current = path?.[cursor];
 
   return (
@@ -180,8 +183,8 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
           <ol className="sim-log" data-testid="sim-path">
             {path.map((p, i) => (
               <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }}>
-                {label(p.nodeId)} · {p.what} <span className="muted">+{elapsed(p.elapsedMs)}</span>
-                {p.reason && <div className="muted">{p.reason}</div>}
+                {label(p.nodeId)} · {outcomeText(p.what)} <span className="muted">+{elapsedText(p.elapsedMs)}</span>
+                {reasonText(p.what, p.reason, (port) => portName(p.nodeId, port)) && <div className="muted">{reasonText(p.what, p.reason, (port) => portName(p.nodeId, port))}</div>}
               </li>
             ))}
           </ol>
@@ -191,7 +194,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       <label className="row">{t('testRun.cohortSize')} <input type="number" min={1} max={20000} value={size} onChange={(e) => setSize(Number(e.target.value))} /></label>
       {events.map((name) => (
         <label key={name} className="row">
-          {name} / {i18n.language === 'en' ? 'day' : 'ngày'}
+          {t('editorText.perDay', { event: name })}
           <input type="number" step={0.05} min={0} max={1} value={rates[name] ?? 0.1} onChange={(e) => setRates({ ...rates, [name]: Number(e.target.value) })} />
         </label>
       ))}

@@ -9,7 +9,7 @@ export function asString(v: unknown): string {
 }
 
 export function TextWidget({ name, value, onChange, hint, disabled }: WidgetProps) {
-  const type = hint.widget === 'url' ? 'url' : hint.widget === 'time' ? 'time' : 'text';
+  const type = hint.widget === 'url' ? 'url' : 'text';
   return (
     <input
       id={name}
@@ -129,5 +129,33 @@ export function JsonWidget({ name, value, onChange, disabled }: WidgetProps) {
         }
       }}
     />
+  );
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+const MINUTES = Array.from({ length: 12 }, (_, m) => String(m * 5).padStart(2, '0'));
+
+/** `HH:MM` on a 24-hour clock, picked rather than typed: the browser's time input shows AM/PM in some locales. */
+export function TimeWidget({ name, value, onChange, disabled }: WidgetProps) {
+  const { t } = useTranslation();
+  const [h = '', m = ''] = asString(value).split(':');
+  const minutes = m && !MINUTES.includes(m) ? [...MINUTES, m].sort() : MINUTES;
+  const set = (hour: string, minute: string) => onChange(`${hour || '00'}:${minute || '00'}`);
+  return (
+    <span className="row time-of-day" data-testid={`field-${name}`}>
+      <select id={name} aria-label={t('editorText.hour')} data-testid={`field-${name}-hour`} disabled={disabled} value={h} onChange={(e) => set(e.target.value, m)}>
+        {!HOURS.includes(h) && <option value={h}>{h || '--'}</option>}
+        {HOURS.map((x) => (
+          <option key={x} value={x}>{x}</option>
+        ))}
+      </select>
+      <span>:</span>
+      <select aria-label={t('editorText.minute')} data-testid={`field-${name}-minute`} disabled={disabled} value={m} onChange={(e) => set(h, e.target.value)}>
+        {!minutes.includes(m) && <option value={m}>{m || '--'}</option>}
+        {minutes.map((x) => (
+          <option key={x} value={x}>{x}</option>
+        ))}
+      </select>
+    </span>
   );
 }

@@ -161,7 +161,7 @@ export function NodeRefWidget({ name, value, onChange, hint, nodeId, disabled }:
     <select id={name} data-testid={`field-${name}`} disabled={disabled} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
       <option value="">—</option>
       {choices.map((n) => (
-        <option key={n.id} value={n.id}>{nodeLabel(nodeType(n.data.typeId), n.data.typeId)} · {n.id}</option>
+        <option key={n.id} value={n.id}>{n.data.label ? `${n.data.label} · ${nodeLabel(nodeType(n.data.typeId), n.data.typeId)}` : nodeLabel(nodeType(n.data.typeId), n.data.typeId)}</option>
       ))}
     </select>
   );
