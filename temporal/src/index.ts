@@ -15,6 +15,7 @@ export { ruleSql, filterSql, jsonPath, SegmentRuleRefused, type RuleContext } fr
 export { checkRule, previewRule, type PreviewSample } from './segments/preview';
 export { startSegmentUpkeep, scheduleSegmentEvaluation, type SegmentUpkeep, type SegmentUpkeepOptions, type UpkeepReport } from './segments/upkeep';
 export { enrolJoins, segmentEntryEvent, type JoinOutcome } from './segments/enrol-joins';
+export { segmentsAfterEvents, type IngestedEventRef, type JoinsAfterEvents } from './segments/after-events';
 export {
   journeyWorkflowId,
   currentNodeQuery,

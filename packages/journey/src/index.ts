@@ -26,6 +26,7 @@ export {
   segmentReferences,
   ruleCountsEvents,
   eventsOfRule,
+  ruleReadsTraits,
   countComparisons,
   DAY_MS,
   MAX_WINDOW_DAYS,

@@ -8,8 +8,9 @@ import { matchesEvent } from '@braid/journey';
 import type { CustomerEvent, Json } from '@braid/sdk';
 import { customerEventSignal } from '../workflows/contract';
 import { enrollCustomer, type EnrollResult } from './enroll';
-import { createJourneyIndex, segmentTriggerKey, type ActiveJourney, type JourneyIndex } from './journey-index';
-import { refreshSegmentsFor, savedSegments, type SavedSegment } from '../segments/evaluate';
+import { createJourneyIndex, type ActiveJourney, type JourneyIndex } from './journey-index';
+import { enrolJoins } from '../segments/enrol-joins';
+import { segmentsAfterEvents } from '../segments/after-events';
 import { signalJourneyPaused } from './pause';
 import { enrollmentRowColumns, ensureEnrollmentRunning, type EnrollmentRow } from './reconcile';
 
@@ -113,7 +114,7 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   /** Preloaded per batch: each customer's active enrollments as they were before its first event. */
-  type BatchContext = { active: Map<string, EnrollmentRow[]>; segments: Map<string, SavedSegment[]> };
+  type BatchContext = { active: Map<string, EnrollmentRow[]> };
 
   async function routeOne(e: RoutableEvent, batch: BatchContext, preloaded: boolean): Promise<RoutingOutcome[]> {
     const out: RoutingOutcome[] = [];
@@ -148,20 +149,17 @@ export function createRouter(deps: RouterDeps): Router {
     return out;
   }
 
-  /** The customer's segments after their events; entering one enrols into segment-triggered journeys. */
-  async function refreshSegments(e: RoutableEvent, batch: BatchContext): Promise<RoutingOutcome[]> {
+  /**
+   * The batch's customers against the segments their events (or identify traits) can change, in
+   * SQL; a join enrols into the segment's journeys now, and upkeep retries it if this fails.
+   */
+  async function refreshSegments(events: readonly RoutableEvent[]): Promise<RoutingOutcome[]> {
+    const now = (deps.now ?? Date.now)();
     const out: RoutingOutcome[] = [];
-    const changes = await refreshSegmentsFor(deps.db, e.workspaceId, e.customerId, (deps.now ?? Date.now)(), batch.segments.get(e.workspaceId));
-    for (const change of changes) {
-      if (change.change !== 'entered') continue;
-      for (const journey of await index.byTrigger(e.workspaceId, segmentTriggerKey(change.segmentId))) {
-        const result = await enrollCustomer(ctx, journey, e.customerId, null);
-        const base = { eventId: e.event.id, customerId: e.customerId, journeyId: journey.journeyId };
-        out.push(
-          result.enrolled
-            ? { ...base, kind: 'enrolled', enrollmentId: result.enrollmentId }
-            : { ...base, kind: 'notEnrolled', reason: result.reason, detail: result.detail },
-        );
+    for (const { workspaceId, joins, firstEventOf } of await segmentsAfterEvents(deps.db, events, { now, leaseUntil: now + 60_000 })) {
+      for (const o of await enrolJoins(ctx, workspaceId, joins)) {
+        const base = { eventId: firstEventOf.get(o.customerId) ?? '', customerId: o.customerId, journeyId: o.journeyId };
+        out.push(o.kind === 'enrolled' ? { ...base, kind: 'enrolled', enrollmentId: o.enrollmentId } : { ...base, kind: 'notEnrolled', reason: o.reason, detail: o.detail });
       }
     }
     return out;
@@ -183,7 +181,7 @@ export function createRouter(deps: RouterDeps): Router {
       }
       const queues = [...byCustomer.values()];
       // Two reads for the whole batch instead of two per customer.
-      const batch: BatchContext = { active: new Map(), segments: new Map() };
+      const batch: BatchContext = { active: new Map() };
       const customersByWorkspace = new Map<string, string[]>();
       for (const queue of queues) {
         const { workspaceId, customerId } = queue[0]!;
@@ -193,7 +191,6 @@ export function createRouter(deps: RouterDeps): Router {
       }
       for (const [workspaceId, customerIds] of customersByWorkspace) {
         for (const [customerId, rows] of await activeEnrollments(workspaceId, customerIds)) batch.active.set(customerId, rows);
-        batch.segments.set(workspaceId, await savedSegments(deps.db, workspaceId));
       }
       const results: RoutingOutcome[] = [];
       let next = 0;
@@ -206,10 +203,10 @@ export function createRouter(deps: RouterDeps): Router {
             if (outcomes.some((o) => o.kind === 'enrolled')) preloaded = false;
             results.push(...outcomes);
           }
-          results.push(...(await refreshSegments(queue[0]!, batch)));
         }
       }
       await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, lane));
+      results.push(...(await refreshSegments(events)));
       return results;
     },
   };
