@@ -10,6 +10,7 @@ import { ApiError } from '../errors';
 import { MAX_REQUEST_BYTES, parseIngestBody, parseJsonBody } from './parse';
 import { segmentTypes, type SegmentType } from './schema';
 import { storeEvents, type IngestedEvent } from './store';
+import type { AllowedOrigins } from '../website/allowed-origins';
 
 export interface IngestDeps {
   db: Db;
@@ -17,6 +18,8 @@ export interface IngestDeps {
   onEventsIngested?: (events: IngestedEvent[]) => Promise<void> | void;
   /** Default BODY_TIMEOUT_MS. */
   bodyTimeoutMs?: number;
+  /** Pages (requests with an Origin) may send only from the workspace's allowed origins. */
+  origins?: AllowedOrigins;
 }
 
 function basicUsername(header: string | undefined): string | null {
@@ -58,6 +61,7 @@ export function ingestRoutes(deps: IngestDeps): Hono {
     if (!writeKey) throw unauthorized();
     const owner = await deps.keys.lookup(writeKey, 'write');
     if (!owner) throw unauthorized();
+    await deps.origins?.check(c.req.header('origin'), owner.workspaceId);
 
     const parsed = parseIngestBody(body, route);
     const stored = await storeEvents(
