@@ -10,20 +10,21 @@ export const graphNodeSchema = z.object({
   id: z
     .string()
     .min(1, { error: 'Every step needs an id' })
-    .refine((id) => !RESERVED_IDS.has(id), { error: 'This step id is reserved: rename the step' }),
-  type: z.string().min(1, { error: 'Every step needs a type' }),
-  typeVersion: z.number().int().min(0),
-  config: z.unknown(),
-  position: z.object({ x: z.number(), y: z.number() }),
+    .refine((id) => !RESERVED_IDS.has(id), { error: 'This step id is reserved: rename the step' })
+    .describe('Unique within the journey; edges and the step log refer to it'),
+  type: z.string().min(1, { error: 'Every step needs a type' }).describe('Node type id, e.g. `trigger-event`, `wait-delay`, `send-message` (GET /api/node-types lists them)'),
+  typeVersion: z.number().int().min(0).describe('Version of the node type the config was written for; older configs are migrated'),
+  config: z.unknown().describe('The step’s settings, checked against the node type’s own schema'),
+  position: z.object({ x: z.number(), y: z.number() }).describe('Where the card sits on the canvas'),
   /** Optional marketer-given name shown on the card instead of the summary. */
   label: z.string().optional(),
 });
 
 export const graphEdgeSchema = z.object({
-  id: z.string().min(1),
-  source: z.string().min(1),
-  sourcePort: z.string().min(1),
-  target: z.string().min(1),
+  id: z.string().min(1).describe('Unique within the journey'),
+  source: z.string().min(1).describe('Id of the step the path leaves'),
+  sourcePort: z.string().min(1).describe('Which of its paths (`out`, or e.g. `yes` / `no` of a condition)'),
+  target: z.string().min(1).describe('Id of the next step'),
 });
 
 export const journeyGraphSchema = z.object({
