@@ -19,9 +19,10 @@ import { errorBody, onError, validationHook } from './errors';
 import { describeIngestion } from './ingest/openapi';
 import { ingestRoutes } from './ingest/routes';
 import { trackingRoutes, type OnEngaged } from './tracking/routes';
-import { unambiguousNullables } from './openapi-document';
+import { unambiguousNullables, withOperationIds } from './openapi-document';
 import { serveWebApp } from './web-app';
 import { apiDocsRoutes } from './api-docs';
+import { journeySchemaRoutes } from './journey-files/json-schemas';
 import { journeySchemaRoutes } from './journey-files/json-schemas';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
 import { commerceWebhookRoutes } from './commerce/webhook-routes';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', acceptInvitationRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/schemas', journeySchemaRoutes());
+  api.route('/schemas', journeySchemaRoutes());
   api.route('/docs', apiDocsRoutes());
   // Everything registered below requires auth.
   api.use('*', requireAuth(db, keys));
@@ -121,7 +123,7 @@ export function createApp(deps: AppDeps) {
 
   let cached: unknown = null;
   function openApiDocument() {
-    cached ??= unambiguousNullables(app.getOpenAPI31Document({
+    cached ??= withOperationIds(unambiguousNullables(app.getOpenAPI31Document({
       openapi: '3.1.0',
       info: {
         title: 'Braid admin API',
@@ -129,7 +131,7 @@ export function createApp(deps: AppDeps) {
         description:
           'Admin API of Braid. Ingestion (`/v1/track`, `/identify`, `/page`, `/screen`, `/group`, `/alias`, `/batch`) follows the Segment HTTP Tracking API with the write key as HTTP Basic username.',
       },
-    }));
+    })));
     return cached;
   }
   if (deps.webDist) serveWebApp(app, deps.webDist);

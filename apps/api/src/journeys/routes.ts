@@ -3,6 +3,7 @@ import type { Db } from '@braid/db';
 import type { AdminApi } from '../app';
 import { approvalRoutes } from '../approvals/routes';
 import { insightRoutes } from '../reports/insights';
+import { journeyFileRoutes } from '../journey-files/routes';
 import type { JourneyRouteDeps } from './deps';
 import { draftRoutes } from './drafts';
 import { enrolmentRoutes } from './enrolment';
@@ -22,4 +23,5 @@ export function registerJourneyRoutes(api: AdminApi, deps: JourneyRouteDeps & { 
   api.route('/journeys', lifecycleRoutes(deps));
   api.route('/journeys', insightRoutes(deps.db));
   api.route('/journeys', reviewRoutes(deps));
+  api.route('/journey-files', journeyFileRoutes(deps));
 }
