@@ -34,6 +34,8 @@ console.log(`Braid API listening on ${api.url} (docs: ${api.url}/api/docs)`);
 reportReady();
 // Durable routing: events whose routing a crash interrupted are replayed, lost enrollments mended.
 const recovery = journeys.startRecovery();
+// Segments: profile changes, scheduled re-evaluation as windows expire, enrolment of joiners.
+const segmentUpkeep = journeys.startSegmentUpkeep();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -43,6 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void api
       .close()
       .then(() => recovery?.stop())
+      .then(() => segmentUpkeep.stop())
       .then(() => process.exit(0));
   });
 }

@@ -106,20 +106,21 @@ function behaviourSql(c: Extract<SegmentCondition, { kind: 'eventCount' }>, ctx:
   return sql`(${counted} ${sql.raw(countOps[c.op])} ${c.count})`;
 }
 
-function groupSql(match: 'all' | 'any', conditions: SegmentCondition[], ctx: RuleContext, path: string, chain: string[]): SQL {
+/** `inside` is the reference being inlined: problems deeper in another segment are named by it. */
+function groupSql(match: 'all' | 'any', conditions: SegmentCondition[], ctx: RuleContext, path: string, chain: string[], inside?: string): SQL {
   if (conditions.length === 0) return match === 'all' ? sql`1` : sql`0`;
-  const parts = conditions.map((c, i) => conditionSql(c, ctx, `${path}.${i}`, chain));
+  const parts = conditions.map((c, i) => conditionSql(c, ctx, inside ?? `${path}.${i}`, chain, inside));
   return sql`(${sql.join(parts, match === 'all' ? sql` AND ` : sql` OR `)})`;
 }
 
-function conditionSql(c: SegmentCondition, ctx: RuleContext, path: string, chain: string[]): SQL {
+function conditionSql(c: SegmentCondition, ctx: RuleContext, path: string, chain: string[], inside?: string): SQL {
   switch (c.kind) {
     case 'trait':
       return filterSql(sql.raw('c.traits'), c.filter);
     case 'eventCount':
       return behaviourSql(c, ctx);
     case 'group':
-      return groupSql(c.match, c.conditions, ctx, `${path}.conditions`, chain);
+      return groupSql(c.match, c.conditions, ctx, `${path}.conditions`, chain, inside);
     case 'segment': {
       if (c.segmentId === ctx.selfId || chain.includes(c.segmentId)) {
         throw new SegmentRuleRefused(path, `${path}: segment ${c.segmentId} refers back to itself (${[...chain, c.segmentId].join(' → ')}); membership would never settle`);
@@ -129,8 +130,8 @@ function conditionSql(c: SegmentCondition, ctx: RuleContext, path: string, chain
       }
       const other = ctx.ruleOf(c.segmentId);
       // A deleted segment has no members.
-      const inside = other ? groupSql(other.match, other.conditions, ctx, path, [...chain, c.segmentId]) : sql`0`;
-      return c.in ? inside : sql`(NOT ${inside})`;
+      const member = other ? groupSql(other.match, other.conditions, ctx, path, [...chain, c.segmentId], path) : sql`0`;
+      return c.in ? member : sql`(NOT ${member})`;
     }
     default: {
       const unreachable: never = c;

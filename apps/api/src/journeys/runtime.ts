@@ -7,7 +7,10 @@ import type { NodeRegistry } from '@braid/sdk';
 import {
   createEventDispatcher,
   createRouter,
+  segmentsAfterEvents,
+  startMigration,
   startRoutingRecovery,
+  startSegmentUpkeep,
   triggerKeyOf,
   type EventDispatcher,
   type IntentRef,
@@ -15,6 +18,8 @@ import {
   type RecoveryOptions,
   type Router,
   type RoutingOutcome,
+  type SegmentUpkeep,
+  type SegmentUpkeepOptions,
 } from '@braid/temporal';
 import type { Client } from '@temporalio/client';
 import type { AdminApi, AppDeps } from '../app';
@@ -42,6 +47,8 @@ export type JourneyRuntime = {
    * process does, once); without a Temporal client there is nothing to recover.
    */
   startRecovery(options?: Partial<Pick<RecoveryOptions, 'replayEveryMs' | 'unstartedEveryMs' | 'fullSweepEveryMs' | 'graceMs'>>): Recovery | null;
+  /** Starts segment upkeep (profile changes, scheduled re-evaluation, enrolment of joins); the API process does, once. */
+  startSegmentUpkeep(options?: Omit<SegmentUpkeepOptions, 'db' | 'client' | 'index'>): SegmentUpkeep;
 };
 
 export type JourneyRuntimeOptions = {
@@ -91,6 +98,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
       if (!router || !dispatcher || !options.client) return null;
       return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
     },
+    startSegmentUpkeep: (upkeep = {}) => startSegmentUpkeep({ db: options.db, client: options.client, index: router?.index ?? null, ...upkeep }),
     onEngaged: engagementEvents(options.db, router, options.onRouted, Date.now, dispatcher),
     registerRoutes(api: AdminApi) {
       api.route('/', broadcastRoutes({ db: options.db, client: options.client, router }));
@@ -123,13 +131,18 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
           });
           return result.enrolled ? { enrolled: true, enrollmentId: result.enrollmentId } : result;
         },
+        ...(options.client ? { startMigration: (migrationId: string) => startMigration(options.client!, migrationId) } : {}),
         onJourneyPaused: async (journeyId, paused) => {
           await router?.setPaused(journeyId, paused);
         },
       });
     },
     async onEventsIngested(events) {
-      if (!router || !dispatcher) return;
+      if (!router || !dispatcher) {
+        // No runtime to enrol anyone: membership still follows the events (joins wait in segment_changes).
+        await segmentsAfterEvents(options.db, events, { now: Date.now() }).catch((error: unknown) => console.error('[segments] membership after events failed', error));
+        return;
+      }
       // Until settled, the request's routing intent stays in routing_intents and is replayed.
       try {
         const outcomes = await router.routeEvents(
