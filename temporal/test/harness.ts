@@ -74,7 +74,8 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     db,
     port: 0,
     log: noop,
-    bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'owner@hoaban.vn', adminPassword: 'correct horse battery' },
+    // Tests run at any hour: default quiet hours off (quiet hours and Decree 91 have their own tests).
+    bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'owner@hoaban.vn', adminPassword: 'correct horse battery', quietHours: false },
     onEventsIngested: runtime.onEventsIngested,
     registerRoutes: runtime.registerRoutes,
     onEngaged: runtime.onEngaged,

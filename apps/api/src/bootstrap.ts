@@ -12,6 +12,8 @@ export interface BootstrapOptions {
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   workspaceName?: string | undefined;
+  /** Default quiet hours for the first workspace (on unless false; BRAID_BOOTSTRAP_QUIET_HOURS=off). */
+  quietHours?: boolean | undefined;
 }
 
 export interface BootstrapResult {
@@ -31,6 +33,7 @@ export function bootstrapOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): B
     adminEmail: env.BRAID_BOOTSTRAP_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL,
     adminPassword: env.BRAID_BOOTSTRAP_ADMIN_PASSWORD || undefined,
     workspaceName: env.BRAID_WORKSPACE_NAME || undefined,
+    quietHours: env.BRAID_BOOTSTRAP_QUIET_HOURS === 'off' ? false : undefined,
   };
 }
 
@@ -83,6 +86,7 @@ async function createFirstWorkspace(db: Db, options: BootstrapOptions): Promise<
     writeKey,
     adminToken,
     admin,
+    quietHours: options.quietHours,
   });
   const result: BootstrapResult = { workspaceId: made.workspace.id, created: true };
   if (generate || (admin && !options.adminPassword)) {

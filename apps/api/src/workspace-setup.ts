@@ -1,5 +1,6 @@
 // Creating a workspace with working credentials: used by bootstrap and POST /api/workspaces.
-import { newId, users, workspaces, type Db } from '@braid/db';
+import { channelSettings, newId, users, workspaces, type Db } from '@braid/db';
+import { defaultWorkspaceSendRules } from '@braid/channels';
 import { createApiKey } from './auth/keys';
 import { hashPassword } from './auth/secrets';
 import { assertEmailFree, createInvitation, normalizeEmail } from './auth/invite';
@@ -16,6 +17,8 @@ export async function createWorkspace(
     admin?: { email: string; password: string; name?: string } | undefined;
     /** Invite the first owner instead (no password known yet); `invitedBy` is who asked. */
     ownerInvite?: { email: string; invitedBy: string } | undefined;
+    /** Quiet hours 21:00–08:00 for every marketing channel; on unless asked otherwise (editable in settings). */
+    quietHours?: boolean | undefined;
   },
 ) {
   const workspace = {
@@ -29,6 +32,7 @@ export async function createWorkspace(
   const passwordHash = input.admin ? await hashPassword(input.admin.password) : null;
   return db.transaction(async (tx) => {
     await tx.insert(workspaces).values(workspace);
+    if (input.quietHours !== false) await tx.insert(channelSettings).values(defaultWorkspaceSendRules(workspace.id));
     const admin = await createApiKey(tx, { workspaceId: workspace.id, kind: 'admin', name: 'Admin token', secret: input.adminToken });
     const write = await createApiKey(tx, { workspaceId: workspace.id, kind: 'write', name: 'Write key', secret: input.writeKey });
     let userId: string | null = null;

@@ -57,7 +57,7 @@ describe('Zalo ZNS', () => {
     const zalo = createZaloAdapter(settings());
     expect(await zalo.send(message('0909000108'))).toMatchObject({ status: 'failed', retryable: false, error: { code: 'ZALO_ZNS_REJECTED' } });
     expect(await zalo.send(message('0909000118'))).toMatchObject({ status: 'failed', retryable: false });
-    expect(await zalo.send(message('0909000135'))).toMatchObject({ status: 'failed', retryable: true, error: { code: 'ZALO_ZNS_DEFERRED' } });
+    expect(await zalo.send(message('0909000135'))).toMatchObject({ status: 'failed', retryable: true, error: { code: 'ZALO_ZNS_QUOTA' } });
     expect(await zalo.send(message('0909000133'))).toMatchObject({ status: 'failed', retryable: true });
     const wrongToken = await createZaloAdapter(settings({ accessToken: 'expired' })).send(message('0909908089'));
     expect(wrongToken).toMatchObject({ status: 'failed', retryable: false, error: { code: 'ZALO_AUTH_FAILED' } });

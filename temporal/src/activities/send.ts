@@ -1,12 +1,13 @@
 // The one place a journey sends from: recipient, personalisation, frequency cap and quiet hours,
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq, inArray, messages, newId, stepLog } from '@braid/db';
-import { channelScope, consentSignalOfRefusal, listUnsubscribeHeaders, recordConsent, loadChannelSendRules, nextAllowedSendTime, PolicyConfigError, recentSendTimes, type SendDecision } from '@braid/channels';
+import { and, eq, inArray, messages, newId } from '@braid/db';
+import { admitSend, channelScope, consentSignalOfRefusal, isQuotaRefusal, listUnsubscribeHeaders, nextLocalMidnight, recordConsent } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
 import { addressNeeded, recipientFor } from './recipient';
+import { logPolicyStep, planFor, shapeSend, ZALO_QUOTA_ZONE } from './send-policy';
 
 /** Statuses that mean the message left (or reached the sandbox outbox): never send again. */
 const DELIVERED = ['sent', 'delivered', 'opened', 'clicked', 'replied'] as const;
@@ -51,29 +52,6 @@ export async function sendMessage(
     return { messageId: existing?.id ?? '', status: 'suppressed', reason: consent.reason, skipped: true };
   }
 
-  if (!existing) {
-    const decision = await sendDecision(deps, ctx, request.channel, now);
-    if (decision.allowedAt > now) {
-      // Postponed, never dropped: the workflow sleeps until allowedAt and asks again.
-      await db
-        .insert(stepLog)
-        .values({
-          id: `${key}:postponed:${decision.allowedAt}`,
-          workspaceId: ctx.workspaceId,
-          enrollmentId: ctx.enrollmentId,
-          journeyId: ctx.journeyId,
-          version: ctx.version,
-          customerId: ctx.customerId,
-          nodeId: ctx.nodeId,
-          outcome: 'postponed',
-          reason: decision.detail,
-          at: now,
-        })
-        .onConflictDoNothing();
-      return { messageId: '', status: 'postponed', reason: decision.detail, postponedUntil: decision.allowedAt };
-    }
-  }
-
   const option = (name: string): string | undefined => {
     const v = request.options?.[name];
     return typeof v === 'string' ? v : undefined;
@@ -81,12 +59,26 @@ export async function sendMessage(
   const explicit = option('to') ?? option('url');
   const recipient = explicit ? { to: explicit } : await recipientFor(deps, ctx, request.channel);
   const to = recipient?.to ?? null;
-  const rendered = { subject: request.subject, body: request.body, html: option('html'), payload: withPhone(request.options?.payload, recipient?.phone) };
   const messageId = existing?.id ?? newId(now);
-  if (!existing) {
-    await db
-      .insert(messages)
-      .values({
+
+  // The channel's own rules (Messenger window and tags, ZNS templates, Decree 91 marks) before any row.
+  const shaped = await shapeSend(deps, ctx, request, kind, recipient, now);
+  if (!shaped.go) {
+    if (shaped.skip) {
+      await logPolicyStep(deps, ctx, key, 'skipped', shaped.reason, now);
+      return { messageId: existing?.id ?? '', status: 'suppressed', reason: shaped.reason, skipped: true };
+    }
+    return { messageId: existing?.id ?? '', status: 'suppressed', reason: shaped.reason };
+  }
+  const rendered = { subject: request.subject, body: shaped.body, html: option('html'), payload: withPhone(shaped.payload, recipient?.phone) };
+
+  // Quiet hours, caps, Decree 91 and quotas: postponed, never dropped. A row a provider's quota
+  // sent back to 'postponed' asks again too.
+  if (to && (!existing || existing.status === 'postponed')) {
+    let planned = await planFor(deps, ctx, request.channel, kind, shaped, now);
+    if (planned.plan.allowedAt > now) return postpone(deps, ctx, key, planned.plan.allowedAt, planned.plan.detail, now);
+    if (!existing) {
+      const row = {
         id: messageId,
         workspaceId: ctx.workspaceId,
         customerId: ctx.customerId,
@@ -99,7 +91,35 @@ export async function sendMessage(
         recipient: to,
         subject: rendered.subject ?? null,
         body: rendered.body,
-        payload: { options: request.options ?? {}, missingVariables: [...missingVariables] },
+        payload: { options: request.options ?? {}, missingVariables: [...missingVariables], policy: shaped.marks },
+        status: 'queued' as const,
+        createdAt: now,
+        updatedAt: now,
+      };
+      // The check and the count in one statement: a concurrent send that took the last slot wins.
+      if ((await admitSend(db, row, planned.admission)) === 'full') {
+        planned = await planFor(deps, ctx, request.channel, kind, shaped, now);
+        return postpone(deps, ctx, key, Math.max(planned.plan.allowedAt, now + 1_000), planned.plan.allowedAt > now ? planned.plan.detail : 'a concurrent send took the last slot of a cap', now);
+      }
+    }
+  }
+  if (!existing && !to) {
+    await db
+      .insert(messages)
+      .values({
+        id: messageId,
+        workspaceId: ctx.workspaceId,
+        customerId: ctx.customerId,
+        journeyId: ctx.journeyId,
+        version: ctx.version,
+        enrollmentId: ctx.enrollmentId,
+        nodeId: ctx.nodeId,
+        channel: request.channel,
+        idempotencyKey: key,
+        recipient: null,
+        subject: rendered.subject ?? null,
+        body: rendered.body,
+        payload: { options: request.options ?? {}, missingVariables: [...missingVariables], policy: shaped.marks },
         status: 'queued',
         createdAt: now,
         updatedAt: now,
@@ -141,6 +161,14 @@ export async function sendMessage(
     return { messageId, status: 'sent' };
   }
   const error = `${result.error?.code ?? 'SEND_FAILED'}: ${result.error?.message ?? 'the channel refused the message'}`;
+  if (isQuotaRefusal(result.error)) {
+    // The OA's daily quota is spent: tomorrow (Vietnam time) it asks again, not a retry storm today.
+    await db
+      .update(messages)
+      .set({ status: 'postponed', error, updatedAt: at })
+      .where(and(eq(messages.idempotencyKey, key), inArray(messages.status, [...NOT_YET_SENT])));
+    return postpone(deps, ctx, key, nextLocalMidnight(at, ZALO_QUOTA_ZONE), `${error}; waits for the next day's quota`, at);
+  }
   await db
     .update(messages)
     .set({ status: 'failed', error, updatedAt: at })
@@ -163,37 +191,8 @@ function withPhone(payload: unknown, phone: string | undefined): unknown {
   return typeof fields.phone === 'string' && fields.phone ? payload : { ...fields, phone };
 }
 
-/** The workspace's quiet hours and every frequency cap of the channel, combined: the latest release wins. */
-async function sendDecision(deps: ActivityDeps, ctx: EffectContext, channel: string, now: number): Promise<SendDecision> {
-  let rules;
-  try {
-    rules = await loadChannelSendRules(deps.db, ctx.workspaceId, channel);
-  } catch (error) {
-    // Broken settings must not block every send forever: send, and say why in the log.
-    if (error instanceof PolicyConfigError) return { allowedAt: now, reason: 'allowed', detail: `channel settings ignored: ${error.message}` };
-    throw error;
-  }
-  const caps = rules.frequencyCap.length > 0 ? rules.frequencyCap : [null];
-  if (!rules.quietHours && caps[0] === null) return { allowedAt: now, reason: 'allowed', detail: `${channel} send allowed now` };
-  const longest = Math.max(0, ...rules.frequencyCap.map((c) => c.periodMs));
-  const recent = longest > 0 ? await recentSendTimes(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel, since: now - longest }) : [];
-  const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : (rules.timezone ?? null);
-  let decision: SendDecision = { allowedAt: now, reason: 'allowed', detail: `${channel} send allowed now` };
-  // Each cap may push the time later; a few rounds settle it (moving later never adds sends).
-  for (let round = 0; round < 5; round++) {
-    const before = decision.allowedAt;
-    for (const cap of caps) {
-      const next = nextAllowedSendTime({
-        now: decision.allowedAt,
-        channel,
-        customerTimezone: timezone,
-        quietHours: rules.quietHours,
-        frequencyCap: cap,
-        recentSendTimes: recent,
-      });
-      if (next.allowedAt > decision.allowedAt) decision = next;
-    }
-    if (decision.allowedAt === before) break;
-  }
-  return decision;
+/** Postponed, never dropped: the workflow sleeps until `until` and asks again. */
+async function postpone(deps: ActivityDeps, ctx: EffectContext, key: string, until: number, detail: string, now: number): Promise<SendOutcome> {
+  await logPolicyStep(deps, ctx, key, 'postponed', detail, now, until);
+  return { messageId: '', status: 'postponed', reason: detail, postponedUntil: until };
 }

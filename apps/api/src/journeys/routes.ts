@@ -9,6 +9,7 @@ import { draftRoutes } from './drafts';
 import { enrolmentRoutes } from './enrolment';
 import { housekeepingRoutes } from './housekeeping';
 import { lifecycleRoutes } from './lifecycle';
+import { migrationRoutes } from './migration-routes';
 import { publishRoutes } from './publishing';
 import { reviewRoutes } from './review';
 import { versionRoutes } from './versions';
@@ -23,5 +24,6 @@ export function registerJourneyRoutes(api: AdminApi, deps: JourneyRouteDeps & { 
   api.route('/journeys', lifecycleRoutes(deps));
   api.route('/journeys', insightRoutes(deps.db));
   api.route('/journeys', reviewRoutes(deps));
+  api.route('/journeys', migrationRoutes(deps));
   api.route('/journey-files', journeyFileRoutes(deps));
 }

@@ -3,7 +3,7 @@
 // https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-deliveries
 // https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reads
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { recordEngagementByProviderId, recordEngagementUpTo, recordProviderSignal, recordReply, smsKeyword } from '@braid/channels';
+import { recordEngagementByProviderId, recordInbound, recordEngagementUpTo, recordProviderSignal, recordReply, smsKeyword } from '@braid/channels';
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
@@ -85,6 +85,8 @@ export function messengerWebhook(db: Db, settings: MessengerWebhookSettings, wor
         } else if (event.read && typeof event.read.watermark === 'number') {
           updated += await recordEngagementUpTo(db, { workspaceId, channel: 'messenger', recipient: psid, upTo: event.read.watermark, status: 'opened', at });
         } else if ((event.message && !event.message.is_echo) || event.postback) {
+          // The customer wrote: Messenger's 24-hour window opens (or restarts) now.
+          await recordInbound(db, { workspaceId, channel: 'messenger', address: psid, at: typeof event.timestamp === 'number' ? Math.min(event.timestamp, at) : at });
           const replied = await recordReply(db, { workspaceId, channel: 'messenger', recipient: psid, at });
           if (replied) {
             updated += 1;

@@ -3,7 +3,7 @@
 // "mac=" + sha256(appId + body + timestamp + OA secret key)); events user_received_message,
 // user_seen_message, user_send_* .
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { customerConsent, recordEngagement, recordEngagementByProviderId, recordProviderSignal, recordReply } from '@braid/channels';
+import { customerConsent, recordEngagement, recordInbound, recordEngagementByProviderId, recordProviderSignal, recordReply } from '@braid/channels';
 
 import { and, eq, findCustomerByIdentity, messages, type Db } from '@braid/db';
 import { Hono } from 'hono';
@@ -88,6 +88,8 @@ export function zaloWebhook(db: Db, settings: ZaloWebhookSettings, workspaceFor:
       const ids = (event.message?.msg_ids ?? []).filter((m): m is string => typeof m === 'string');
       updated += await recordEngagementByProviderId(db, { workspaceId, channel: 'zalo', providerMessageIds: ids, status: 'opened', at });
     } else if (name.startsWith('user_send_') && event.sender?.id) {
+      // The follower wrote: the OA may answer with consultation messages for 48 hours.
+      await recordInbound(db, { workspaceId, channel: 'zalo', address: event.sender.id, at });
       const replied = await recordReply(db, { workspaceId, channel: 'zalo', recipient: event.sender.id, at });
       if (replied) {
         updated += 1;

@@ -40,6 +40,9 @@ const PERMANENT: Record<string, string> = {
 /** eSMS RequestId: stable per idempotency key, short enough for any column. */
 export const esmsRequestId = (idempotencyKey: string): string => createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32);
 
+/** The runtime marks an advertising SMS (Decree 91/2020) with payload.advertising. */
+export const isAdvertising = (payload: unknown): boolean => typeof payload === 'object' && payload !== null && (payload as { advertising?: unknown }).advertising === true;
+
 export function createEsmsAdapter(settings: EsmsSettings): ChannelAdapter {
   const url = joinUrl(settings.baseUrl, '/MainService.svc/json/SendMultipleMessage_V4_post_json/');
   return {
@@ -60,7 +63,8 @@ export function createEsmsAdapter(settings: EsmsSettings): ChannelAdapter {
           Phone: `0${e164.slice(3)}`,
           Content: message.body,
           Brandname: settings.brandname,
-          SmsType: settings.smsType,
+          // An advertising SMS (Decree 91, marked by the runtime) goes as eSMS type 1, from the brandname.
+          SmsType: isAdvertising(message.payload) ? '1' : settings.smsType,
           // Vietnamese with diacritics needs the Unicode encoding, otherwise carriers strip it.
           IsUnicode: /[^\x20-\x7e\n\r\t]/.test(message.body) ? 1 : 0,
           Sandbox: settings.sandbox ? 1 : 0,

@@ -5,6 +5,7 @@
 // Twilio's Messages API takes no idempotency key: the runtime's messages table prevents resends.
 import { isFailure, joinUrl, providerRequest, transportFailed } from '../http/provider-request';
 import { toE164 } from '../phone/phone-number';
+import { isAdvertising } from './esms-adapter';
 import { failed, sent, type ChannelAdapter } from '../types';
 
 export type TwilioSettings = {
@@ -41,6 +42,8 @@ export function createTwilioAdapter(settings: TwilioSettings): ChannelAdapter {
       const to = toE164(message.to);
       if (!to) return failed('SMS_INVALID_PHONE', `not a phone number: ${JSON.stringify(message.to)}`, false);
       if (message.body.trim() === '') return failed('TWILIO_REJECTED', 'the message is empty', false);
+      // Decree 91/2020: advertising SMS to Vietnamese numbers must come from a registered brandname (eSMS).
+      if (isAdvertising(message.payload) && to.startsWith('+84')) return failed('SMS_NEEDS_BRANDNAME', 'advertising SMS to Vietnamese numbers must come from a registered brandname: configure eSMS for this workspace', false);
       const form = new URLSearchParams({ To: to, Body: message.body });
       if (settings.messagingServiceSid) form.set('MessagingServiceSid', settings.messagingServiceSid);
       else if (settings.from) form.set('From', settings.from);

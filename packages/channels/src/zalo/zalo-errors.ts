@@ -41,12 +41,22 @@ const OA_PERMANENT: Record<number, string> = {
   [-230]: 'the person has not talked to the OA in the last 7 days, so a consultation message is not allowed',
 };
 
+/** The quota codes: ZNS -135 (quota for now), -144 (daily promotional quota); OA -211. */
+const QUOTA_CODES: Record<'zns' | 'oa', number[]> = { zns: [-135, -144], oa: [-211] };
+
+/** A provider refusal that means "the quota is spent", which waits for the next day instead of retrying. */
+export function isQuotaRefusal(error: { code: string } | undefined): boolean {
+  return error !== undefined && /^ZALO_(ZNS|OA)_QUOTA$/.test(error.code);
+}
+
 /** Classifies a Zalo error body. `api` picks the table: codes mean different things in each. */
 export function classifyZaloError(api: 'zns' | 'oa', code: number, message: string | undefined): DeliveryResult {
   const retryable = api === 'zns' ? ZNS_RETRYABLE : OA_RETRYABLE;
   const permanent = api === 'zns' ? ZNS_PERMANENT : OA_PERMANENT;
   const said = message ? ` (Zalo said: ${message})` : '';
   const prefix = api === 'zns' ? 'ZALO_ZNS' : 'ZALO_OA';
+  // A spent quota comes back tomorrow, not in a minute: the runtime postpones to Zalo's next day.
+  if (QUOTA_CODES[api].includes(code)) return failed(`${prefix}_QUOTA`, `${retryable[code]}: error ${code}${said}`, true);
   if (code in retryable) return failed(`${prefix}_DEFERRED`, `${retryable[code]}: error ${code}${said}`, true);
   const auth = code === -124 || code === -216;
   if (code in permanent) return failed(auth ? 'ZALO_AUTH_FAILED' : `${prefix}_REJECTED`, `${permanent[code]}: error ${code}${said}`, false);

@@ -25,8 +25,28 @@ export const sendMessage = defineNodeType({
     messageType: z.enum(['marketing', 'transactional']).default('marketing'),
     // The subscription group consent is checked against; '' = any group of the channel.
     subscriptionGroupId: z.string().trim().max(100).default(''),
+    // Decree 91/2020: a marketing SMS is advertising ([QC], brandname, 07:00–22:00, 3 per 24 h) unless it is customer care.
+    smsPurpose: z.enum(['advertising', 'customer_care']).default('customer_care'),
+    // Messenger outside the 24-hour window: only with one of these tags, else the send is skipped with its reason.
+    messengerTag: z.enum(['', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE']).default(''),
+    // Zalo ZNS: a template registered in the workspace's settings, each parameter a Liquid expression.
+    znsTemplateId: z.string().trim().max(64).default(''),
+    znsParams: z.record(z.string(), z.string()).default({}),
   }),
-  defaultConfig: { channel: 'email', subject: '', body: '', webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '' },
+  // A new SMS step starts as advertising: the safe reading of Decree 91 until the marketer says otherwise.
+  defaultConfig: {
+    channel: 'email',
+    subject: '',
+    body: '',
+    webhookUrl: '',
+    onFailure: 'continue',
+    messageType: 'marketing',
+    subscriptionGroupId: '',
+    smsPurpose: 'advertising',
+    messengerTag: '',
+    znsTemplateId: '',
+    znsParams: {},
+  },
   form: {
     channel: { label: { vi: 'Kênh', en: 'Channel' }, widget: 'select', options: channels.map((c) => ({ value: c, label: channelLabels[c] })) },
     subject: {
@@ -61,6 +81,45 @@ export const sendMessage = defineNodeType({
         en: 'The subscription group id, e.g. "Khuyến mãi". Customers who left it are skipped, with the reason logged. Empty: any group of the channel.',
       },
     },
+    smsPurpose: {
+      label: { vi: 'Loại SMS', en: 'SMS kind' },
+      widget: 'select',
+      showIf: { field: 'channel', equals: 'sms' },
+      options: [
+        { value: 'advertising', label: { vi: 'Quảng cáo [QC] (Nghị định 91: 7h–22h, tối đa 3 tin/24h)', en: 'Advertising [QC] (Decree 91: 07:00–22:00, at most 3 per 24 h)' } },
+        { value: 'customer_care', label: { vi: 'Chăm sóc khách hàng (mẫu đã đăng ký)', en: 'Customer care (registered template)' } },
+      ],
+    },
+    messengerTag: {
+      label: { vi: 'Thẻ tin Messenger', en: 'Messenger message tag' },
+      widget: 'select',
+      showIf: { field: 'channel', equals: 'messenger' },
+      help: {
+        vi: 'Ngoài 24 giờ kể từ tin cuối của khách, Messenger chỉ nhận tin có thẻ. Không chọn: tin bị bỏ qua, có ghi lý do.',
+        en: "More than 24 hours after the customer's last message, Messenger takes tagged messages only. None: the send is skipped, with the reason logged.",
+      },
+      options: [
+        { value: '', label: { vi: 'Không gắn thẻ', en: 'No tag' } },
+        { value: 'CONFIRMED_EVENT_UPDATE', label: { vi: 'Cập nhật sự kiện đã đăng ký', en: 'Confirmed event update' } },
+        { value: 'POST_PURCHASE_UPDATE', label: { vi: 'Cập nhật sau mua hàng', en: 'Post-purchase update' } },
+        { value: 'ACCOUNT_UPDATE', label: { vi: 'Cập nhật tài khoản', en: 'Account update' } },
+      ],
+    },
+    znsTemplateId: {
+      label: { vi: 'Mẫu ZNS', en: 'ZNS template' },
+      widget: 'text',
+      showIf: { field: 'channel', equals: 'zalo' },
+      help: {
+        vi: 'Mã mẫu ZNS đã đăng ký trong Cài đặt kênh. Để trống: tin tư vấn OA (chỉ trong 48 giờ sau khi khách tương tác).',
+        en: 'A ZNS template id registered in channel settings. Empty: an OA consultation message (only within 48 hours of the customer interacting).',
+      },
+    },
+    znsParams: {
+      label: { vi: 'Tham số ZNS', en: 'ZNS parameters' },
+      widget: 'key-value',
+      showIf: { field: 'channel', equals: 'zalo' },
+      help: { vi: 'Mỗi tham số của mẫu là một biểu thức Liquid, ví dụ {{ entry.properties.order_id }}.', en: "Each of the template's parameters as a Liquid expression, e.g. {{ entry.properties.order_id }}." },
+    },
     onFailure: onFailureHint,
   },
   ports: outPort,
@@ -72,6 +131,8 @@ export const sendMessage = defineNodeType({
   validate: (c) => {
     const issues: ConfigIssue[] = [];
     if (c.channel === 'email' && !c.subject.trim()) issues.push({ path: 'subject', message: { vi: 'Email cần có tiêu đề', en: 'An email needs a subject' } });
+    if (c.channel === 'zalo' && !c.znsTemplateId && Object.keys(c.znsParams).length > 0)
+      issues.push({ path: 'znsTemplateId', message: { vi: 'Chọn mẫu ZNS cho các tham số này', en: 'Pick the ZNS template these parameters belong to' } });
     if (c.channel === 'webhook' && !/^https?:\/\/\S+$/.test(c.webhookUrl))
       issues.push({ path: 'webhookUrl', message: { vi: 'Nhập địa chỉ nhận tin, bắt đầu bằng https://', en: 'Enter the address to post to, starting with https://' } });
     return issues;

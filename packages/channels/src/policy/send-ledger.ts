@@ -1,0 +1,99 @@
+// The messages table is the ledger every cap counts: a message row is written only by admitSend,
+// whose single INSERT … SELECT … WHERE checks every cap and takes the slot in one statement, so
+// two concurrent sends can never both take the last slot.
+import { and, eq, gt, gte, inArray, messages, or, sql, type DbOrTx, type SQL } from '@braid/db';
+import { DECREE_91 } from './decree-91';
+import type { FrequencyCap } from './frequency-cap';
+
+/** A row holds a cap slot from the moment it is admitted; a failed send gives it back. */
+export const SLOT_STATUSES = ['queued', 'sent', 'delivered', 'opened', 'clicked', 'replied'] as const;
+
+/** What a message counts towards, stored in payload.policy so the counts can be filtered. */
+export type SendMarks = {
+  /** Counts towards the workspace's caps across channels (every non-transactional send). */
+  marketing: boolean;
+  /** An advertising SMS under Decree 91. */
+  advertising: boolean;
+  /** A Zalo ZNS send, against the OA's daily quota. */
+  zns: boolean;
+};
+
+export type LedgerQuery = {
+  workspaceId: string;
+  customerId: string;
+  channel: string;
+  /** The phone an advertising SMS goes to: Decree 91 counts per number, whoever owns it. */
+  number?: string | null;
+  now: number;
+  /** How far back the caps look. */
+  lookbackMs: number;
+};
+
+export type LedgerCounts = { channelTimes: number[]; workspaceTimes: number[]; numberTimes: number[] };
+
+const mark = (name: keyof SendMarks) => sql`json_extract(${messages.payload}, ${`$.policy.${name}`}) = 1`;
+
+/** This customer's sends (and, for Decree 91, the number's advertising SMS) within the lookback. */
+export async function ledgerCounts(db: DbOrTx, q: LedgerQuery): Promise<LedgerCounts> {
+  const since = q.now - Math.max(q.lookbackMs, q.number ? DECREE_91.cap.periodMs : 0);
+  const who = q.number ? or(eq(messages.customerId, q.customerId), and(eq(messages.channel, 'sms'), eq(messages.recipient, q.number))) : eq(messages.customerId, q.customerId);
+  const rows = await db
+    .select({ at: messages.createdAt, channel: messages.channel, customerId: messages.customerId, recipient: messages.recipient, marketing: mark('marketing'), advertising: mark('advertising') })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, q.workspaceId), gt(messages.createdAt, since), inArray(messages.status, [...SLOT_STATUSES]), who));
+  const mine = rows.filter((r) => r.customerId === q.customerId);
+  return {
+    channelTimes: mine.filter((r) => r.channel === q.channel).map((r) => r.at),
+    workspaceTimes: mine.filter((r) => Boolean(r.marketing)).map((r) => r.at),
+    numberTimes: q.number ? rows.filter((r) => r.channel === 'sms' && r.recipient === q.number && Boolean(r.advertising)).map((r) => r.at) : [],
+  };
+}
+
+/** ZNS messages of the workspace admitted since `since` (the start of Zalo's day). */
+export async function znsSentSince(db: DbOrTx, workspaceId: string, since: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.channel, 'zalo'), gte(messages.createdAt, since), inArray(messages.status, [...SLOT_STATUSES]), mark('zns')));
+  return Number(row?.n ?? 0);
+}
+
+export type Admission = {
+  channelCaps: readonly FrequencyCap[];
+  workspaceCaps: readonly FrequencyCap[];
+  /** Decree 91's per-number cap, for an advertising SMS to this number. */
+  advertisingNumber?: string | null;
+  /** Zalo's daily quota: at most `quota` ZNS admitted since `since`. */
+  dailyQuota?: { quota: number; since: number } | null;
+};
+
+export type NewMessage = typeof messages.$inferInsert & { payload: Record<string, unknown> };
+
+/**
+ * Writes the message row if every cap still has room, in one statement. 'exists': an earlier
+ * attempt wrote it; 'full': a cap filled since the plan was made (the caller postpones).
+ */
+export async function admitSend(db: DbOrTx, row: NewMessage, admission: Admission): Promise<'admitted' | 'exists' | 'full'> {
+  const now = row.createdAt;
+  const slots = sql.join(SLOT_STATUSES.map((s) => sql`${s}`), sql`, `);
+  const counted = (filter: SQL, since: number, inclusive = false) =>
+    sql`(SELECT count(*) FROM messages WHERE workspace_id = ${row.workspaceId} AND ${inclusive ? sql`created_at >= ${since}` : sql`created_at > ${since}`} AND status IN (${slots}) AND ${filter})`;
+  const checks: SQL[] = [];
+  for (const cap of admission.channelCaps) checks.push(sql`${counted(sql`customer_id = ${row.customerId} AND channel = ${row.channel}`, now - cap.periodMs)} < ${cap.max}`);
+  for (const cap of admission.workspaceCaps) checks.push(sql`${counted(sql`customer_id = ${row.customerId} AND json_extract(payload, '$.policy.marketing') = 1`, now - cap.periodMs)} < ${cap.max}`);
+  if (admission.advertisingNumber) {
+    const filter = sql`channel = 'sms' AND recipient = ${admission.advertisingNumber} AND json_extract(payload, '$.policy.advertising') = 1`;
+    checks.push(sql`${counted(filter, now - DECREE_91.cap.periodMs)} < ${DECREE_91.cap.max}`);
+  }
+  if (admission.dailyQuota) checks.push(sql`${counted(sql`channel = 'zalo' AND json_extract(payload, '$.policy.zns') = 1`, admission.dailyQuota.since, true)} < ${admission.dailyQuota.quota}`);
+  const where = checks.length > 0 ? sql.join(checks, sql` AND `) : sql`1 = 1`;
+  const result = await db.run(sql`
+    INSERT INTO messages (id, workspace_id, customer_id, journey_id, version, enrollment_id, node_id, channel, idempotency_key, recipient, subject, body, payload, status, created_at, updated_at)
+    SELECT ${row.id}, ${row.workspaceId}, ${row.customerId}, ${row.journeyId ?? null}, ${row.version ?? null}, ${row.enrollmentId ?? null}, ${row.nodeId ?? null}, ${row.channel},
+      ${row.idempotencyKey}, ${row.recipient ?? null}, ${row.subject ?? null}, ${row.body ?? null}, ${JSON.stringify(row.payload)}, ${row.status ?? 'queued'}, ${now}, ${row.updatedAt}
+    WHERE ${where}
+    ON CONFLICT DO NOTHING`);
+  if (result.rowsAffected > 0) return 'admitted';
+  const [existing] = await db.select({ id: messages.id }).from(messages).where(eq(messages.idempotencyKey, row.idempotencyKey)).limit(1);
+  return existing ? 'exists' : 'full';
+}
