@@ -35,6 +35,7 @@ import { channelSettingsRoutes } from './channels/settings';
 import { outboxRoutes } from './outbox/routes';
 import { segmentRoutes } from './segments/routes';
 import type { IngestedEvent } from './ingest/store';
+import { AllowedOrigins, registerWebsite } from './website';
 
 export type { AppEnv, Actor } from './env';
 export type { IngestedEvent, StoredEvent } from './ingest/store';
@@ -58,12 +59,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { db } = deps;
   const keys = new KeyCache(db);
+  const origins = new AllowedOrigins(db);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
   const onEventsIngested = withConsentFromEvents(db, deps.onEventsIngested);
-  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs }));
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs, origins }));
   // Shops' order webhooks (signed with the source's secret) and the showroom's till (write key).
   app.route('/v1/commerce', commerceWebhookRoutes({ db, onEventsIngested }));
   app.route('/v1/pos', posRoutes({ db, keys, onEventsIngested }));
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps) {
   api.route('/events', eventRoutes(db));
   api.route('/subscription-groups', subscriptionGroupRoutes(db));
   api.route('/customers', customerConsentRoutes(db));
+  // The website snippet (/sdk.js), its /v1/web and /v1/push routes, and /api/website.
+  registerWebsite(app, api, { db, keys, origins, onEngaged: deps.onEngaged });
   api.route('/segments', segmentRoutes(db));
   api.route('/outbox', outboxRoutes(db));
   api.route('/channel-settings', channelSettingsRoutes(db));
