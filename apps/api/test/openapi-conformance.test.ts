@@ -164,6 +164,10 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('POST', '/api/api-keys', {}, { body: { kind: 'root' } });
     await call('POST', '/api/api-keys', {}, { body: 'not an object' });
     await call('DELETE', '/api/api-keys/{id}', { id: key.json.apiKey.id });
+    // Website settings: the origins the snippet may run on.
+    await call('GET', '/api/website');
+    await call('PUT', '/api/website', {}, { body: { allowedOrigins: ['https://hoabanfood.vn'] } });
+    await call('PUT', '/api/website', {}, { body: { allowedOrigins: ['hoabanfood.vn/cart'] } });
     await call('DELETE', '/api/api-keys/{id}', { id: 'nope' });
     const theirs = other.json.adminToken as string;
     const theirKeys = await call('GET', '/api/api-keys', {}, { token: theirs });
