@@ -116,7 +116,7 @@ const rule = {
   match: 'any',
   conditions: [
     { kind: 'trait', filter: { path: 'plan', op: 'in', value: ['pro', null, 3, { nested: [null] }] } },
-    { kind: 'trait', filter: { path: 'city', op: 'equals', value: { ref: 'properties.city' } } },
+    { kind: 'trait', filter: { path: 'city', op: 'equals', value: 'Hà Nội' } },
     { kind: 'trait', filter: { path: 'vip', op: 'exists' } },
     { kind: 'eventCount', event: 'Viewed', where: [{ path: 'price', op: 'greaterThan', value: 0 }], op: 'greaterOrEqual', count: 2, windowMs: 86_400_000 },
     { kind: 'eventCount', event: 'Bought', op: 'lessThan', count: 1, windowMs: 3_600_000 },
@@ -222,6 +222,11 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/segments/{id}', { id: 'nope' });
     await call('PUT', '/api/segments/{id}', { id: segmentId }, { body: { name: 'VIP 2', rule } });
     await call('GET', '/api/segments/{id}/members', { id: segmentId });
+    await call('GET', '/api/segments/{id}/changes', { id: segmentId });
+    await call('GET', '/api/segments/{id}/journeys', { id: segmentId });
+    await call('GET', '/api/segments/catalogue');
+    await call('POST', '/api/segments/preview', {}, { body: { rule } });
+    await call('POST', '/api/segments/preview', {}, { body: { rule: { conditions: [{ kind: 'segment', segmentId: 'nope' }] } } });
 
     // Channel settings, node types, outbox.
     await call('PUT', '/api/channel-settings/{channel}', { channel: 'email' }, { body: { frequencyCap: [{ max: 2, perHours: 24 }], quietHours: { start: '21:00', end: '08:00' }, config: { from: 'shop@example.com' } } });

@@ -81,7 +81,8 @@ const segmentRefSchema = z.object({ kind: z.literal('segment'), segmentId: z.str
 
 const conditionSchema: z.ZodType<SegmentCondition, unknown> = z.lazy(() =>
   z.discriminatedUnion('kind', [z.object({ kind: z.literal('trait'), filter: filterSchema }), behaviourSchema, segmentRefSchema, groupSchema]),
-) as unknown as z.ZodType<SegmentCondition, unknown>;
+  // A named id lets OpenAPI generators emit a $ref for the nesting instead of recursing forever.
+).meta({ id: 'SegmentCondition' }) as unknown as z.ZodType<SegmentCondition, unknown>;
 
 const conditionList = z
   .array(conditionSchema)
