@@ -10,6 +10,7 @@ import { requireRole } from '../auth/middleware';
 import { MANAGERS } from '../auth/roles';
 import { ApiError } from '../errors';
 import type { JourneyRouteDeps } from '../journeys/deps';
+import { checkMigrationPlan, MigrationPlanInput, nextVersionNumber } from '../journeys/migration-plan';
 import { createPublisher } from '../journeys/publish';
 import { JourneyParam, PublishIssue, PublishResult } from '../journeys/schemas';
 import { PublishRequest, showRequests } from './schemas';
@@ -42,7 +43,17 @@ const create = createRoute({
   security,
   request: {
     params: JourneyParam,
-    body: { content: { 'application/json': { schema: z.object({ revision: z.number().int().min(0), note: z.string().max(2000).default('') }) } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            revision: z.number().int().min(0),
+            note: z.string().max(2000).default(''),
+            migration: MigrationPlanInput.optional().openapi({ description: 'What happens to customers in older versions; approving publishes with this plan' }),
+          }),
+        },
+      },
+    },
   },
   responses: { 201: json(PublishRequest, 'Requested'), ...errorResponses, ...notFound, ...conflict, ...unprocessable },
 });
@@ -120,7 +131,7 @@ export function approvalRoutes(deps: JourneyRouteDeps) {
     })
     .openapi(create, async (c) => {
       const { id } = c.req.valid('param');
-      const { revision, note } = c.req.valid('json');
+      const { revision, note, migration } = c.req.valid('json');
       const actor = c.get('actor');
       const journey = await journeyOf(c.get('workspaceId'), id);
       if (journey.status === 'archived') throw new ApiError(409, 'archived', 'An archived journey cannot be published', [{ field: 'status', message: 'archived' }]);
@@ -134,16 +145,22 @@ export function approvalRoutes(deps: JourneyRouteDeps) {
       if (issues.length > 0) {
         throw new ApiError(422, 'journey_invalid', `The journey cannot be published: ${issues.length} problem${issues.length === 1 ? '' : 's'} to fix`, issues.map((i) => ({ ...i, field: i.nodeId ? `nodes.${i.nodeId}${i.path ? `.${i.path}` : ''}` : i.path || 'graph' })));
       }
+      // A plan that could not work is refused now too, naming the steps.
+      if (migration) {
+        const ir = deps.compileGraph(journey.draftGraph, { journeyId: id, version: await nextVersionNumber(db, id) });
+        await checkMigrationPlan(db, id, migration, { ir, graph: journey.draftGraph });
+      }
       const now = Date.now();
       const row: RequestRow = {
         id: newId(now), workspaceId: journey.workspaceId, journeyId: id, revision, note, status: 'pending',
         requestedBy: actor.id, requestedAt: now, decidedBy: null, decidedAt: null, comment: '', version: null,
+        migrationPlan: migration ?? null,
       };
       await db.transaction(async (tx) => {
         // One pending request per journey: a newer one replaces the older.
         await tx.update(publishRequests).set({ status: 'withdrawn', decidedAt: now, decidedBy: actor.id, comment: 'Replaced by a newer request' }).where(and(eq(publishRequests.journeyId, id), eq(publishRequests.status, 'pending')));
         await tx.insert(publishRequests).values(row);
-        await recordAudit(tx, { workspaceId: journey.workspaceId, actor, action: 'publish.requested', journeyId: id, targetId: row.id, details: { revision, note } });
+        await recordAudit(tx, { workspaceId: journey.workspaceId, actor, action: 'publish.requested', journeyId: id, targetId: row.id, details: { revision, note, ...(migration ? { migration } : {}) } });
       });
       return c.json((await showRequests(db, journey.workspaceId, [row]))[0]!, 201);
     })
@@ -173,6 +190,8 @@ export function approvalRoutes(deps: JourneyRouteDeps) {
           expectedActiveVersion: body.activeVersion === undefined ? journey.activeVersion : body.activeVersion,
           replaceDraft: false,
           conflictField: body.activeVersion === undefined ? 'id' : 'activeVersion',
+          // The plan the requester chose travels with the request; the approver is who decided it.
+          migration: request.migrationPlan ? { plan: MigrationPlanInput.parse(request.migrationPlan), actor } : undefined,
         });
       } catch (e) {
         await db.update(publishRequests).set({ status: 'pending', decidedBy: null, decidedAt: null, comment: '' }).where(eq(publishRequests.id, request.id));

@@ -1,6 +1,7 @@
 import type { publishRequests} from '@braid/db';
 import { type DbOrTx } from '@braid/db';
 import { z } from '@hono/zod-openapi';
+import { MigrationPlanInput } from '../journeys/migration-plan';
 import { peopleLabels } from '../journeys/people';
 
 export const PublishRequest = z
@@ -19,6 +20,7 @@ export const PublishRequest = z
     decidedAt: z.number().int().nullable(),
     comment: z.string(),
     version: z.number().int().nullable().openapi({ description: 'The version the approval published' }),
+    migrationPlan: MigrationPlanInput.nullable().optional().openapi({ description: 'What the requester chose for customers in older versions (null: everyone stays)' }),
   })
   .openapi('PublishRequest');
 
@@ -31,5 +33,7 @@ export async function showRequests(db: DbOrTx, workspaceId: string, rows: readon
     ...r,
     requestedByName: people.get(r.requestedBy) ?? null,
     decidedByName: r.decidedBy ? (people.get(r.decidedBy) ?? null) : null,
+    // Written by the request route from a checked plan; anything else reads as no plan.
+    migrationPlan: MigrationPlanInput.safeParse(r.migrationPlan).data ?? null,
   }));
 }

@@ -7,6 +7,7 @@ import { peopleLabels } from '../journeys/people';
 export const auditActions = [
   'journey.published',
   'journey.rolled_back',
+  'journey.migrated',
   'journey.paused',
   'journey.resumed',
   'journey.archived',

@@ -16,6 +16,8 @@ export type JourneyRouteDeps = {
   onJourneyChanged?(workspaceId: string, journeyId: string): void;
   /** Enrols one customer into the active version now (manual triggers). */
   enroll?(journey: { workspaceId: string; journeyId: string; version: number }, customerId: string, properties: Record<string, Json>): Promise<{ enrolled: true; enrollmentId: string } | { enrolled: false; reason: string; detail: string }>;
+  /** Starts the durable driver of a committed migration (moves customers of older versions). */
+  startMigration?(migrationId: string): Promise<void>;
   /** Holds (paused) or releases the customers already inside the journey. */
   onJourneyPaused?(journeyId: string, paused: boolean): Promise<void>;
 };

@@ -11,6 +11,7 @@ import type { Actor } from '../env';
 import { ApiError } from '../errors';
 import type { JourneyRouteDeps } from './deps';
 import { findJourney } from './find';
+import { MigrationPlanInput } from './migration-plan';
 import { createPublisher } from './publish';
 import { tags } from './responses';
 import { JourneyParam, PublishIssue, PublishResult } from './schemas';
@@ -48,7 +49,7 @@ const publish = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ note: z.string().max(2000).default(''), revision: z.number().int().optional(), activeVersion: expectedLive }),
+          schema: z.object({ note: z.string().max(2000).default(''), revision: z.number().int().optional(), activeVersion: expectedLive, migration: MigrationPlanInput.optional() }),
         },
       },
     },
@@ -89,7 +90,7 @@ export function publishRoutes(deps: JourneyRouteDeps) {
   return adminApp()
     .openapi(publish, async (c) => {
       const { id } = c.req.valid('param');
-      const { note, revision, activeVersion } = c.req.valid('json');
+      const { note, revision, activeVersion, migration } = c.req.valid('json');
       const journey = await find(c.get('workspaceId'), id);
       if (journey.status === 'archived') throw archivedRefusal('published');
       await assertMayPublishDirectly(db, journey.workspaceId, c.get('actor'));
@@ -106,6 +107,7 @@ export function publishRoutes(deps: JourneyRouteDeps) {
         expectedActiveVersion: activeVersion === undefined ? journey.activeVersion : activeVersion,
         replaceDraft: false,
         conflictField: activeVersion === undefined ? 'id' : 'activeVersion',
+        migration: migration && { plan: migration, actor: c.get('actor') },
       });
       await audited(journey.workspaceId, c.get('actor'), 'journey.published', id, result);
       return result.unchanged ? c.json(result.body, 200) : c.json(result.body, 201);

@@ -63,6 +63,8 @@ export const VersionSummary = z
 /** 201 with a new version, or 200 with `unchanged: true` and the live version when there was nothing to publish. */
 export const PublishResult = VersionSummary.extend({
   unchanged: z.boolean(),
+  /** The migration moving customers of older versions to this one (null: everyone stays). */
+  migrationId: z.string().nullable().optional(),
   journey: JourneySummary,
 }).openapi('JourneyPublishResult');
 
