@@ -50,6 +50,8 @@ export async function startFakeEsms(apiKey: string, secretKey: string): Promise<
     const unicode = typeof b.Content === 'string' && /[^\x20-\x7e\n\r\t]/.test(b.Content);
     p.check(b.IsUnicode === (unicode ? 1 : 0), 'IsUnicode must be 1 for content with diacritics, 0 otherwise');
     p.check(b.Sandbox === 0 || b.Sandbox === 1, 'Sandbox must be 0 or 1');
+    // Decree 91/2020: an advertising message (SmsType 1) starts with the QC mark.
+    if (b.SmsType === '1') p.check(typeof b.Content === 'string' && /^\[?QC\]?[\s:]/.test(b.Content), 'advertising Content must start with [QC] (Decree 91/2020)');
     if (p.any) return { status: 200, json: { CodeResult: '99', ErrorMessage: p.list.join('; ') } };
     const canned = codeFor.get(String(b.Phone));
     if (canned) return { status: 200, json: { CodeResult: canned, ErrorMessage: `fake ${canned}` } };

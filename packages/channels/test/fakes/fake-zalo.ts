@@ -6,10 +6,16 @@ import { isObject, Problems, startFakeServer, type FakeServer } from './fake-ser
 export type FakeZalo = FakeServer & {
   /** Next answers by phone / user id: a Zalo error code to return instead of success. */
   errorFor: Map<string, number>;
+  /** Templates the OA registered with Zalo: an unknown id is -109, missing or too-long data -112. */
+  templates: Map<string, { name: string; maxLength: number }[]>;
+  /** ZNS sends left today; at 0 Zalo answers -144 (daily quota used). Unlimited when undefined. */
+  quota: { left?: number };
 };
 
 export async function startFakeZalo(token: string): Promise<FakeZalo> {
   const errorFor = new Map<string, number>();
+  const templates = new Map<string, { name: string; maxLength: number }[]>();
+  const quota: { left?: number } = {};
   let n = 0;
   const server = await startFakeServer((req) => {
     const p = new Problems();
@@ -28,6 +34,21 @@ export async function startFakeZalo(token: string): Promise<FakeZalo> {
         p.check(b.mode === undefined || b.mode === 'development', 'mode must be "development" when given');
       }
       if (p.any) return { status: 200, json: { error: -112, message: p.list.join('; ') } };
+      const registered = templates.size > 0 && isObject(b) ? templates.get(String(b.template_id)) : undefined;
+      if (templates.size > 0 && !registered) return { status: 200, json: { error: -109, message: 'Template ID invalid' } };
+      if (registered && isObject(b) && isObject(b.template_data)) {
+        const data = b.template_data;
+        for (const param of registered) {
+          const value = data[param.name];
+          p.check(value !== undefined && String(value) !== '', `template_data.${param.name} is required`);
+          p.check(value === undefined || [...String(value)].length <= param.maxLength, `template_data.${param.name} is longer than ${param.maxLength}`);
+        }
+        if (p.any) return { status: 200, json: { error: -112, message: `Template data invalid: ${p.list.join('; ')}` } };
+      }
+      if (quota.left !== undefined) {
+        if (quota.left <= 0) return { status: 200, json: { error: -144, message: 'OA has exceeded the daily quota' } };
+        quota.left--;
+      }
       const code = errorFor.get(String((b as Record<string, unknown>).phone));
       if (code !== undefined) return { status: 200, json: { error: code, message: `fake error ${code}` } };
       return { status: 200, json: { error: 0, message: 'Success', data: { msg_id: `zns-${++n}`, sent_time: String(Date.now()), quota: { dailyQuota: '500', remainingQuota: '499' } } } };
@@ -43,5 +64,5 @@ export async function startFakeZalo(token: string): Promise<FakeZalo> {
     }
     return { status: 404, json: { error: 404, message: 'not found' } };
   });
-  return Object.assign(server, { errorFor });
+  return Object.assign(server, { errorFor, templates, quota });
 }
