@@ -9,9 +9,13 @@ import { TopBar } from './screens/TopBar';
 import { OutboxScreen } from './screens/OutboxScreen';
 import { CustomersScreen } from './customers/CustomersScreen';
 import { CustomerProfile } from './customers/CustomerProfile';
+import { SegmentsScreen } from './segments/SegmentsScreen';
+import { SegmentEditor } from './segments/SegmentEditor';
 import { AcceptInvite } from './team/AcceptInvite';
 import { AuditScreen } from './team/AuditScreen';
 import { TeamScreen } from './team/TeamScreen';
+import { TaskInbox } from './tasks/TaskInbox';
+import { SourcesScreen } from './commerce/SourcesScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
 import { useCatalogue } from './catalog/useCatalogue';
@@ -47,7 +51,11 @@ export function App() {
           {route.name === 'outbox' && <OutboxScreen />}
           {route.name === 'customers' && <CustomersScreen />}
           {route.name === 'customer' && <CustomerProfile key={route.customerId} customerId={route.customerId} />}
+          {route.name === 'segments' && <SegmentsScreen />}
+          {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
           {route.name === 'team' && <TeamScreen />}
+          {route.name === 'tasks' && <TaskInbox />}
+          {route.name === 'sources' && <SourcesScreen />}
           {route.name === 'audit' && <AuditScreen journeyId={route.journeyId} />}
           {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}
         </ErrorBoundary>

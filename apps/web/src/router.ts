@@ -7,7 +7,12 @@ export type Route =
   | { name: 'outbox' }
   | { name: 'customers' }
   | { name: 'customer'; customerId: string }
+  | { name: 'segments' }
+  /** segmentId null: a new segment. */
+  | { name: 'segment'; segmentId: string | null }
   | { name: 'team' }
+  | { name: 'tasks' }
+  | { name: 'sources' }
   | { name: 'audit'; journeyId?: string }
   | { name: 'invite'; token: string }
   | { name: 'editor'; journeyId: string }
@@ -19,7 +24,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts[0] === 'outbox') return { name: 'outbox' };
   if (parts[0] === 'customers') return parts[1] ? { name: 'customer', customerId: parts[1] } : { name: 'customers' };
+  if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
   if (parts[0] === 'team') return { name: 'team' };
+  if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'settings' && parts[1] === 'sources') return { name: 'sources' };
   if (parts[0] === 'audit') return parts[1] ? { name: 'audit', journeyId: parts[1] } : { name: 'audit' };
   if (parts[0] === 'invite' && parts[1]) return { name: 'invite', token: parts[1] };
   if (parts[0] === 'journeys' && parts[1]) {
@@ -43,8 +51,16 @@ export function href(route: Route): string {
       return '#/customers';
     case 'customer':
       return `#/customers/${encodeURIComponent(route.customerId)}`;
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return route.segmentId ? `#/segments/${encodeURIComponent(route.segmentId)}` : '#/segments/new';
     case 'team':
       return '#/team';
+    case 'tasks':
+      return '#/tasks';
+    case 'sources':
+      return '#/settings/sources';
     case 'audit':
       return route.journeyId ? `#/audit/${encodeURIComponent(route.journeyId)}` : '#/audit';
     case 'invite':
