@@ -11,6 +11,8 @@ import { CustomersScreen } from './customers/CustomersScreen';
 import { CustomerProfile } from './customers/CustomerProfile';
 import { SegmentsScreen } from './segments/SegmentsScreen';
 import { SegmentEditor } from './segments/SegmentEditor';
+import { SegmentsScreen } from './segments/SegmentsScreen';
+import { SegmentEditor } from './segments/SegmentEditor';
 import { AcceptInvite } from './team/AcceptInvite';
 import { AuditScreen } from './team/AuditScreen';
 import { TeamScreen } from './team/TeamScreen';
@@ -51,6 +53,8 @@ export function App() {
           {route.name === 'outbox' && <OutboxScreen />}
           {route.name === 'customers' && <CustomersScreen />}
           {route.name === 'customer' && <CustomerProfile key={route.customerId} customerId={route.customerId} />}
+          {route.name === 'segments' && <SegmentsScreen />}
+          {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
           {route.name === 'segments' && <SegmentsScreen />}
           {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
           {route.name === 'team' && <TeamScreen />}

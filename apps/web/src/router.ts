@@ -10,6 +10,9 @@ export type Route =
   | { name: 'segments' }
   /** segmentId null: a new segment. */
   | { name: 'segment'; segmentId: string | null }
+  | { name: 'segments' }
+  /** segmentId null: a new segment. */
+  | { name: 'segment'; segmentId: string | null }
   | { name: 'team' }
   | { name: 'tasks' }
   | { name: 'sources' }
@@ -24,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts[0] === 'outbox') return { name: 'outbox' };
   if (parts[0] === 'customers') return parts[1] ? { name: 'customer', customerId: parts[1] } : { name: 'customers' };
+  if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
   if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
@@ -51,6 +55,10 @@ export function href(route: Route): string {
       return '#/customers';
     case 'customer':
       return `#/customers/${encodeURIComponent(route.customerId)}`;
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return route.segmentId ? `#/segments/${encodeURIComponent(route.segmentId)}` : '#/segments/new';
     case 'segments':
       return '#/segments';
     case 'segment':

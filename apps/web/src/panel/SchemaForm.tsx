@@ -15,6 +15,7 @@ import {
   StringListWidget,
 } from './widgets/compound';
 import type { WidgetProps } from './widgets/types';
+import { SegmentPicker } from '../segments/SegmentPicker';
 import { shapeOf } from './zodIntrospect';
 import { localText } from '../i18n/localText';
 
@@ -35,7 +36,7 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   'event-name': TextWidget,
   'event-filters': FiltersWidget,
   'trait-filters': FiltersWidget,
-  segment: TextWidget,
+  segment: SegmentPicker,
   'node-ref': NodeRefWidget,
   'split-branches': SplitBranchesWidget,
   'key-value': KeyValueWidget,

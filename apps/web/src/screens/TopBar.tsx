@@ -3,6 +3,7 @@ import { setLanguage } from '../i18n';
 import type { Language } from '../i18n';
 import { useSession } from '../session';
 import '../segments/texts';
+import '../segments/texts';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -15,6 +16,7 @@ export function TopBar() {
         <a href="#/journeys">{t('journeys.title')}</a>
         <a href="#/outbox" data-testid="nav-outbox">{t('outbox.title')}</a>
         <a href="#/customers" data-testid="nav-customers">{t('customers.title')}</a>
+        <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
         <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
         <a href="#/tasks" data-testid="nav-tasks">{t('tasks.title')}</a>
         <a href="#/team" data-testid="nav-team">{t('team.nav.team')}</a>
