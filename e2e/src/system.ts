@@ -88,6 +88,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
       },
       onEventsIngested: journeys.onEventsIngested,
       registerRoutes: journeys.registerRoutes,
+      // Opens and clicks (email links, on-site messages) become the customer's events, as in main.ts.
+      onEngaged: journeys.onEngaged,
       // The API serves the built web app, as in production.
       webDist: WEB_DIST,
       log: () => undefined,

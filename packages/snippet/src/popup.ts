@@ -71,14 +71,17 @@ export function showMessage(message: OnsiteMessage, texts: Texts, handlers: Popu
     coupon.append(copy);
     box.append(coupon);
   }
-  const use = el('button', { class: 'use', 'data-braid': 'cta' }, texts.use);
-  use.onclick = () => {
-    if (code) void navigator.clipboard?.writeText(code).catch(() => undefined);
-    handlers.onClick(link);
-    close();
-    if (link) location.assign(link);
-  };
-  box.append(use);
+  // A button only when there is something to do: take the coupon, or follow the message's link.
+  if (code || link) {
+    const use = el('button', { class: 'use', 'data-braid': 'cta' }, texts.use);
+    use.onclick = () => {
+      if (code) void navigator.clipboard?.writeText(code).catch(() => undefined);
+      handlers.onClick(link);
+      close();
+      if (link) location.assign(link);
+    };
+    box.append(use);
+  }
   wrap.append(box);
   if (popup) wrap.onclick = (e) => e.target === wrap && close();
   root.append(style, wrap);

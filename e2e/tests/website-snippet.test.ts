@@ -1,0 +1,200 @@
+// SCENARIO §3 on a shop's website, in Chromium against the whole system (Temporal dev server, API,
+// worker): the shop's page carries the snippet, identifies anh Toản, his card is declined
+// (`Payment Failed`), and on his next page view the journey's coupon popup is there, in
+// Vietnamese; he clicks it and the click is his engagement. While he stays, a new on-site
+// message arrives at once. A copy of the page on a domain the workspace did not allow is refused.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { and, eq, events, messages, vouchers } from '@braid/db';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
+import { launchBrowser } from '../src/browser';
+import { eventually } from '../src/ingest';
+import { startShop, type Shop } from '../src/shop';
+import { startSystem, type BraidSystem } from '../src/system';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+let sys: BraidSystem;
+let shop: Shop;
+let otherSite: Shop;
+let browser: Browser;
+let context: BrowserContext;
+let popupJourney = '';
+let customerId = '';
+let popupMessageId = '';
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sys.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sys.credentials.adminToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function publish(name: string, graph: unknown): Promise<string> {
+  const { id } = await admin<{ id: string }>('POST', '/api/journeys', { name, graph });
+  await admin('POST', `/api/journeys/${id}/publish`, { note: name });
+  return id;
+}
+
+async function newPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[browser]', e.message));
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+
+describe('the website snippet on a shop page', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    sys = await startSystem({ log: () => undefined });
+    shop = await startShop(sys.apiUrl, sys.credentials.writeKey);
+    otherSite = await startShop(sys.apiUrl, sys.credentials.writeKey);
+    // Only the shop's own origin may use its write key.
+    await admin('PUT', '/api/website', { allowedOrigins: [shop.url] });
+
+    popupJourney = await publish(
+      'Thanh toán thất bại',
+      journeyGraph(
+        [
+          ['payment-failed', 'trigger-event', { event: 'Payment Failed', where: [], reentry: { mode: 'everyTime', minGap: days(1) }, entryLimit: null }],
+          ['coupon', 'issue-voucher', { discountType: 'percent', percent: 10, prefix: 'COMEBACK', validFor: days(2) }],
+          [
+            'popup',
+            'send-message',
+            { channel: 'web', subject: 'Thanh toán chưa thành công?', body: 'Anh {{ customer.firstName }} ơi, nhập mã {{ voucher.code }} để được giảm 10% khi thanh toán lại.' },
+          ],
+          ['done', 'exit', { reason: 'Đã hiện popup' }],
+        ],
+        [
+          ['payment-failed', 'out', 'coupon'],
+          ['coupon', 'out', 'popup'],
+          ['popup', 'out', 'done'],
+        ],
+      ),
+    );
+    await publish(
+      'Miễn phí giao hàng',
+      journeyGraph(
+        [
+          ['viewed', 'trigger-event', { event: 'Product Viewed', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+          ['banner', 'send-message', { channel: 'web', body: 'Miễn phí giao hàng cho đơn từ 500.000đ trong hôm nay!' }],
+          ['done', 'exit', { reason: 'Đã hiện banner' }],
+        ],
+        [
+          ['viewed', 'out', 'banner'],
+          ['banner', 'out', 'done'],
+        ],
+      ),
+    );
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.stop();
+    await otherSite?.stop();
+    await sys?.stop();
+  });
+
+  it('identifies the visitor, whose failed payment leaves a coupon popup for the next page view', async () => {
+    const page = await newPage();
+    await page.goto(shop.url);
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    await page.click('#login');
+    await page.click('#pay');
+    await page.evaluate(() => (window as unknown as { braid: { flush(): Promise<void> } }).braid.flush());
+    await shot(page, 'snippet-01-shop-before-payment-failed');
+    const anonymousId = await page.evaluate(() => (window as unknown as { braid: { user(): { anonymousId: string } } }).braid.user().anonymousId);
+    // He leaves the site after the declined card.
+    await page.close();
+
+    const identities = await sys.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE (type = 'user_id' AND value = 'toan') OR (type = 'anonymous_id' AND value = ?)", args: [anonymousId] });
+    const owners = new Set(identities.rows.map((r) => String(r.customer_id)));
+    expect(owners.size).toBe(1);
+    customerId = [...owners][0]!;
+    const message = await eventually('the popup kept for his next visit', async () => {
+      const [row] = await sys.db.db.select().from(messages).where(and(eq(messages.journeyId, popupJourney), eq(messages.customerId, customerId)));
+      return row?.status === 'sent' ? row : undefined;
+    });
+    popupMessageId = message.id;
+    expect(message.channel).toBe('web');
+  });
+
+  it('shows the coupon popup, in Vietnamese, on his next page view; the impression and the click are recorded', async () => {
+    const page = await newPage();
+    await page.goto(`${shop.url}/checkout`);
+    const popup = page.locator('[data-braid=popup]');
+    await popup.waitFor({ timeout: 30_000 });
+    const [voucher] = await sys.db.db.select().from(vouchers).where(eq(vouchers.customerId, customerId));
+    expect(voucher?.code).toMatch(/^COMEBACK/);
+    expect(await popup.locator('h2').textContent()).toBe('Thanh toán chưa thành công?');
+    expect(await popup.locator('[data-braid=body]').textContent()).toBe(`Anh Toản ơi, nhập mã ${voucher!.code} để được giảm 10% khi thanh toán lại.`);
+    expect(await popup.locator('[data-braid=coupon]').textContent()).toContain(voucher!.code);
+    expect(await popup.locator('[data-braid=cta]').textContent()).toBe('Dùng ưu đãi');
+    expect(await popup.locator('[data-braid=close]').getAttribute('aria-label')).toBe('Đóng');
+    await shot(page, 'snippet-02-coupon-popup');
+    await eventually('the impression', async () => {
+      const [row] = await sys.db.db.select().from(messages).where(eq(messages.id, popupMessageId));
+      return row?.status === 'opened' ? row : undefined;
+    });
+
+    await popup.locator('[data-braid=cta]').click();
+    await popup.waitFor({ state: 'detached' });
+    await shot(page, 'snippet-03-after-click');
+    await eventually('the click on the message', async () => {
+      const [row] = await sys.db.db.select().from(messages).where(eq(messages.id, popupMessageId));
+      return row?.status === 'clicked' ? row : undefined;
+    });
+    // The click is an event of his, which journeys wait for and branch on.
+    const clicked = await eventually('the Message Clicked event', async () => {
+      const rows = await sys.db.db.select().from(events).where(and(eq(events.customerId, customerId), eq(events.name, 'Message Clicked')));
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(clicked[0]!.properties).toMatchObject({ messageId: popupMessageId, channel: 'web', journeyId: popupJourney });
+    expect(await sys.db.db.select().from(events).where(and(eq(events.customerId, customerId), eq(events.name, 'Message Opened')))).toHaveLength(1);
+
+    // Shown once: the next page view has no popup.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    await page.evaluate(() => (window as unknown as { braid: { flush(): Promise<void> } }).braid.flush());
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('[data-braid=popup]').count()).toBe(0);
+    await shot(page, 'snippet-04-shown-once');
+    await page.close();
+  });
+
+  it('delivers a new on-site message at once while he stays on the page', async () => {
+    const page = await newPage();
+    await page.goto(shop.url);
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    await page.click('#view');
+    const banner = page.locator('[data-braid=banner]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.locator('[data-braid=body]').textContent()).toBe('Miễn phí giao hàng cho đơn từ 500.000đ trong hôm nay!');
+    await shot(page, 'snippet-05-live-banner');
+    await banner.locator('[data-braid=close]').click();
+    await banner.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('refuses the snippet on a domain the workspace did not allow, and says why', async () => {
+    const page = await newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.goto(otherSite.url);
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    await page.evaluate(() => (window as unknown as { braid: { flush(): Promise<void> } }).braid.flush());
+    const refusal = await eventually('the refusal in the console', async () => warnings.find((w) => w.includes('origin_not_allowed')));
+    expect(refusal).toContain(otherSite.url);
+    await page.close();
+  });
+});
