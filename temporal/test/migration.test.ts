@@ -3,6 +3,9 @@
 // continues exactly once from its mapped step of v2 (one send each, none from v1, none lost),
 // keeping its timer's deadline; the unmapped step's customers finish on v1; signalling the
 // plan again moves nobody twice.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { temporal } from '@temporalio/proto';
 import { and, eq, journeyMigrations, messages, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
@@ -21,9 +24,31 @@ beforeAll(async () => {
   worker = await stack.startWorker('inProcess');
 });
 afterAll(async () => {
-  await worker?.kill();
-  await stack?.stop();
+  try {
+    // RECORD_HISTORIES=1 adds the replay fixtures of this path: a run that moved, one that stayed.
+    if (process.env.RECORD_HISTORIES && stack) await recordHistories();
+  } finally {
+    await worker?.kill();
+    await stack?.stop();
+  }
 });
+
+async function recordHistories(): Promise<void> {
+  const dir = fileURLToPath(new URL('./fixtures/histories/', import.meta.url));
+  const wanted: [string, string][] = [
+    ['migration-moved', "WorkflowType = 'journeyWorkflow' AND ExecutionStatus = 'ContinuedAsNew'"],
+    ['migration-stayed', "WorkflowType = 'journeyWorkflow' AND ExecutionStatus = 'Completed' AND WorkflowId STARTS_WITH 'journey:'"],
+  ];
+  for (const [name, query] of wanted) {
+    for await (const wf of stack.client.workflow.list({ query })) {
+      const history = await stack.client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
+      // Stayed: a run that received the plan and did not move (not mapped, or already moved).
+      if (name === 'migration-stayed' && !JSON.stringify(history).includes('migrate')) continue;
+      writeFileSync(`${dir}${name}.history.bin`, temporal.api.history.v1.History.encode(history).finish());
+      break;
+    }
+  }
+}
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 async function json(res: Response, status: number): Promise<Json> {
