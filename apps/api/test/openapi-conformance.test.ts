@@ -4,6 +4,7 @@
 // And every documented operation is exercised with at least one 2xx.
 import { welcomeSeries } from '@braid/journey/fixtures';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { newId, staffTasks } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, validate } from '@braid/journey';
 import { loadInstalledNodeTypes } from '@braid/nodes/server';
@@ -312,6 +313,28 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/audit', { $query: `journeyId=${copyId}` });
     await call('GET', '/api/audit', { $query: 'action=nope' });
     await call('DELETE', '/api/segments/{id}', { id: segmentId });
+
+    // Commerce sources, their deliveries and the POS; the task inbox.
+    const source = await call('POST', '/api/commerce-sources', {}, { body: { platform: 'shopify', name: 'Hoa Ban Shopify' } });
+    await call('POST', '/api/commerce-sources', {}, { body: { platform: 'magento', name: '' } });
+    await call('GET', '/api/commerce-sources');
+    await call('PATCH', '/api/commerce-sources/{id}', { id: source.json.id }, { body: { name: 'Shopify (chính)' } });
+    await call('PATCH', '/api/commerce-sources/{id}', { id: 'nope' }, { body: { name: 'x' } });
+    await call('GET', '/api/commerce-sources/{id}/secret', { id: source.json.id });
+    await call('GET', '/api/commerce-sources/{id}/deliveries', { id: source.json.id });
+    await call('GET', '/api/commerce-sources/{id}/deliveries', { id: 'nope' });
+    await call('DELETE', '/api/commerce-sources/{id}', { id: source.json.id });
+    const taskAt = Date.now();
+    await api.db.db.insert(staffTasks).values({ id: newId(taskAt), workspaceId: String((await api.db.client.execute({ sql: 'SELECT workspace_id FROM customers WHERE id = ?', args: [customerId] })).rows[0]!.workspace_id), customerId, kind: 'call', title: 'Gọi cho Lan', idempotencyKey: 'conformance-task', createdAt: taskAt });
+    const tasks = await call('GET', '/api/staff-tasks', { $query: 'filter=open' });
+    await call('GET', '/api/staff-tasks', { $query: 'filter=nope' });
+    const taskId = tasks.json.tasks[0].id as string;
+    await call('GET', '/api/staff-tasks/{id}', { id: taskId });
+    await call('POST', '/api/staff-tasks/{id}/claim', { id: taskId }, { body: {} });
+    await call('POST', '/api/staff-tasks/{id}/complete', { id: taskId }, { body: { outcome: 'maybe' } });
+    await call('POST', '/api/staff-tasks/{id}/complete', { id: taskId }, { body: { outcome: 'reached', note: 'Đã gọi' } });
+    await call('POST', '/api/staff-tasks/{id}/complete', { id: taskId }, { body: { outcome: 'reached' } });
+    await call('POST', '/api/staff-tasks/{id}/claim', { id: 'nope' }, { body: {} });
 
     // Refusals shared by every route.
     await call('GET', '/api/journeys', {}, { token: null });
