@@ -1,0 +1,3 @@
+export { main } from './main';
+export { ApiFailure, apiClient } from './api';
+export { configFile, connection, DEFAULT_URL } from './config';
