@@ -1,4 +1,5 @@
 // `npm start -w @braid/api`: env → database → migrations → bootstrap → HTTP.
+import { nodePackagesReport } from '@braid/sdk/server';
 import { exitOnStartupError, followLauncher, preflight, reportReady } from '@braid/temporal/server';
 import { bootstrapOptionsFromEnv } from './bootstrap';
 import { createJourneyRuntime } from './journeys';
@@ -13,12 +14,15 @@ followLauncher();
 const { db, client } = await preflight().catch(exitOnStartupError('braid api'));
 // Journeys (runtime): Temporal client from TEMPORAL_* env, routes and the ingestion → routing hook.
 const journeys = createJourneyRuntime({ db: db.db, client });
-// Node packages (BRAID_NODE_PACKAGES) load before listening: a malformed one stops the start, named.
-const { packages: nodePackages } = await journeys.loadNodeTypes().catch((error: unknown) => {
+// Node packages (BRAID_NODE_PACKAGES) load before listening and are listed; a faulty one is
+// refused with its name and reason and the others run. Two packages claiming one id stop the start.
+const nodePackages = await journeys.loadNodeTypes().catch((error: unknown) => {
   console.error(`braid api: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-if (nodePackages.length) console.log(`Node packages: ${nodePackages.map((p) => `${p.name} (${p.nodeTypeIds.join(', ')})`).join('; ')}`);
+const nodeReport = nodePackagesReport(nodePackages);
+for (const line of nodeReport.info) console.log(line);
+for (const line of nodeReport.warnings) console.warn(`braid api: ${line}`);
 const api = await startApi({
   db,
   port: Number.isFinite(port) ? port : 3000,

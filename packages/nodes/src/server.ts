@@ -28,6 +28,8 @@ export type InstalledNodeTypes = {
   implementations: ImplementationRegistry;
   /** Every package that brought node types, built-ins (`@braid/nodes`) first. */
   packages: LoadedNodePackages['packages'];
+  /** Packages named but left out, each with the reason (logged at start-up; the rest load). */
+  refused: LoadedNodePackages['refused'];
   /** The package a node type came from, for the catalogue the canvas reads. */
   packageOf(nodeTypeId: string): string | undefined;
 };
@@ -37,8 +39,9 @@ export const BUILTIN_PACKAGE = '@braid/nodes';
 
 /**
  * Everything one Braid installation can run: the built-in node types and the developer
- * packages named in `BRAID_NODE_PACKAGES` (or `names`). Throws at start-up on a missing
- * package or a duplicate node type id.
+ * packages named in `BRAID_NODE_PACKAGES` (or `names`). A package that is missing, exports
+ * nothing, throws at import or has a malformed node type is left out and listed in `refused`;
+ * a node type id declared twice throws.
  */
 export async function loadInstalledNodeTypes(
   names: readonly string[] = nodePackagesFromEnv(),
@@ -53,6 +56,7 @@ export async function loadInstalledNodeTypes(
     registry: createRegistry([...builtinNodeTypes, ...loaded.nodeTypes]),
     implementations: createImplementationRegistry([...builtinImplementations, ...loaded.implementations]),
     packages,
+    refused: loaded.refused,
     packageOf: (id) => packageOf.get(id),
   };
 }

@@ -7,8 +7,8 @@ import type { AnyNodeType, NodeCategory, NodeType } from './node-type';
 import type { LocalText } from './text';
 
 export type * from './action';
-export { loadNodePackages, nodePackagesFromEnv } from './load-node-packages';
-export type { LoadedNodePackages } from './load-node-packages';
+export { loadNodePackages, nodePackagesFromEnv, nodePackagesReport } from './load-node-packages';
+export type { LoadedNodePackages, NodePackageRefusal } from './load-node-packages';
 
 /** A handler's return value becomes the node's output (e.g. the voucher code) for later templates. */
 export type ActionHandler<C> = (ctx: ActionContext<C>) => Promise<Json | void>;

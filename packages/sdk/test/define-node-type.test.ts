@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createRegistry, defineNodeType, durationSchema, errorText, scaledMs } from '../src/index';
 import type { ActionContext, ActionServices } from '../src/server';
-import { createImplementationRegistry, implementNodeType, loadNodePackages, nodePackagesFromEnv, runAction } from '../src/server';
+import { createImplementationRegistry, implementNodeType, loadNodePackages, nodePackagesFromEnv, nodePackagesReport, runAction } from '../src/server';
 
 const greet = defineNodeType({
   id: 'greet',
@@ -123,8 +123,50 @@ describe('loadNodePackages', () => {
     expect(loaded.nodeTypes.map((t) => t.id)).toEqual(['greet', 'split']);
     expect(loaded.implementations).toHaveLength(1);
     expect(loaded.packages).toEqual([{ name: 'pkg', nodeTypeIds: ['greet'] }, { name: 'conds', nodeTypeIds: ['split'] }]);
-    await expect(loadNodePackages(['missing'], importer)).rejects.toThrow(/could not be loaded/);
-    await expect(loadNodePackages(['bad'], async () => ({}))).rejects.toThrow(/must export `nodeTypes`/);
+    expect(loaded.refused).toEqual([]);
+  });
+
+  it('refuses a package that is missing, exports nothing or throws at import, and loads the others', async () => {
+    const modules: Record<string, () => unknown> = {
+      pkg: () => ({ nodeTypes: [greet] }),
+      'pkg/server': () => ({ implementations: [implementNodeType(greet, async () => undefined)] }),
+      nothing: () => ({}),
+      empty: () => ({ nodeTypes: [] }),
+      throws: () => {
+        throw new Error('boom at import');
+      },
+      'half/server': () => {
+        throw new Error('server boom');
+      },
+      half: () => ({ nodeTypes: [split] }),
+    };
+    const importer = async (s: string) => {
+      const load = modules[s];
+      if (!load) throw Object.assign(new Error(`Cannot find module '${s}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+      return load();
+    };
+    const loaded = await loadNodePackages(['missing', 'nothing', 'empty', 'throws', 'half', 'pkg'], importer);
+    expect(loaded.packages).toEqual([{ name: 'pkg', nodeTypeIds: ['greet'] }]);
+    expect(loaded.implementations).toHaveLength(1);
+    expect(loaded.refused.map((r) => r.name)).toEqual(['missing', 'nothing', 'empty', 'throws', 'half']);
+    const reason = Object.fromEntries(loaded.refused.map((r) => [r.name, r.reason]));
+    expect(reason.missing).toBe(`Node package "missing" (named in BRAID_NODE_PACKAGES) could not be loaded: Cannot find module 'missing'`);
+    expect(reason.nothing).toMatch(/^Node package "nothing" must export `nodeTypes`/);
+    expect(reason.empty).toBe('Node package "empty" exports no node types (`nodeTypes` is empty)');
+    expect(reason.throws).toMatch(/^Node package "throws" .*could not be loaded: boom at import$/);
+    expect(reason.half).toBe('Node package "half": its server entry "half/server" could not be loaded: server boom');
+  });
+
+  it('reports the loaded packages and each refused one for the start-up log', async () => {
+    const loaded = await loadNodePackages(['pkg', 'gone'], async (s) => {
+      if (s === 'pkg') return { nodeTypes: [greet, split] };
+      throw Object.assign(new Error(`Cannot find module '${s}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+    });
+    expect(nodePackagesReport(loaded)).toEqual({
+      info: ['Node packages loaded: pkg (greet, split)'],
+      warnings: [`Node package "gone" refused, the rest of Braid runs without it: Node package "gone" (named in BRAID_NODE_PACKAGES) could not be loaded: Cannot find module 'gone'`],
+    });
+    expect(nodePackagesReport({ packages: [], refused: [] })).toEqual({ info: ['Node packages loaded: none besides the built-ins'], warnings: [] });
   });
 });
 

@@ -120,8 +120,10 @@ describe('checkNodeType', () => {
 
   it('refuses a malformed package at load, naming the package, the type and the field', async () => {
     const broken = { ...points, form: { points: { label: { vi: 'Số điểm', en: 'Points' } } } };
-    await expect(loadNodePackages(['@acme/loyalty'], async () => ({ nodeTypes: [broken] }))).rejects.toThrow(
-      'Node package "@acme/loyalty" has a malformed node type:\n  node type "add-loyalty-points": form.points.widget is missing',
-    );
+    const loaded = await loadNodePackages(['@acme/loyalty'], async () => ({ nodeTypes: [broken] }));
+    expect(loaded.packages).toEqual([]);
+    expect(loaded.refused).toEqual([
+      { name: '@acme/loyalty', reason: 'Node package "@acme/loyalty" has a malformed node type:\n  node type "add-loyalty-points": form.points.widget is missing' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from '@braid/db';
 import { compile, validate } from '@braid/journey';
 import { BUILTIN_PACKAGE, loadInstalledNodeTypes } from '@braid/nodes/server';
 import type { NodeRegistry } from '@braid/sdk';
+import type { NodePackageRefusal } from '@braid/sdk/server';
 import {
   createEventDispatcher,
   createRouter,
@@ -31,10 +32,11 @@ import { registerJourneyRoutes } from './routes';
 
 export type JourneyRuntime = {
   /**
-   * Loads the built-in and installed node types now (otherwise on first use), so a missing or
-   * malformed node package stops the start with its name, its type and the field at fault.
+   * Loads the built-in and installed node types now (otherwise on first use), so the start-up
+   * log lists them; a package that is missing, malformed or throws is refused with its name, its
+   * type and the field at fault, and Braid runs with the others.
    */
-  loadNodeTypes(): Promise<{ packages: readonly NodePackage[] }>;
+  loadNodeTypes(): Promise<{ packages: readonly NodePackage[]; refused: readonly NodePackageRefusal[] }>;
   registerRoutes: NonNullable<AppDeps['registerRoutes']>;
   onEventsIngested: NonNullable<AppDeps['onEventsIngested']>;
   /** Opens, clicks and replies as customer events (`Email Opened`, `Message Clicked` ...). */
@@ -70,11 +72,13 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
   let loading: Promise<NodeRegistry> | null = null;
   // Packages beyond the built-ins; a registry given in the options brings none.
   let packages: readonly NodePackage[] = [];
+  let refused: readonly NodePackageRefusal[] = [];
   const nodeTypes = async (): Promise<NodeRegistry> => {
     if (loaded) return loaded;
     loading ??= loadInstalledNodeTypes().then(
       (installed) => {
         packages = installed.packages.filter((p) => p.name !== BUILTIN_PACKAGE);
+        refused = installed.refused;
         return (loaded = installed.registry);
       },
       (error: unknown) => {
@@ -93,7 +97,7 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
   return {
     router,
     dispatcher,
-    loadNodeTypes: async () => (await nodeTypes(), { packages }),
+    loadNodeTypes: async () => (await nodeTypes(), { packages, refused }),
     startRecovery(recovery = {}) {
       if (!router || !dispatcher || !options.client) return null;
       return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
