@@ -23,11 +23,11 @@ import { unambiguousNullables, withOperationIds } from './openapi-document';
 import { serveWebApp } from './web-app';
 import { apiDocsRoutes } from './api-docs';
 import { journeySchemaRoutes } from './journey-files/json-schemas';
-import { journeySchemaRoutes } from './journey-files/json-schemas';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
 import { commerceWebhookRoutes } from './commerce/webhook-routes';
 import { posRoutes } from './commerce/pos-routes';
 import { commerceSourceRoutes } from './commerce/source-routes';
+import { describeCommerceIngestion } from './commerce/openapi';
 import { staffTaskRoutes } from './staff-tasks/routes';
 import { customerConsentRoutes } from './subscriptions/customer-consent';
 import { subscriptionGroupRoutes } from './subscriptions/groups';
@@ -85,7 +85,6 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', acceptInvitationRoutes(db));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/schemas', journeySchemaRoutes());
-  api.route('/schemas', journeySchemaRoutes());
   api.route('/docs', apiDocsRoutes());
   // Everything registered below requires auth.
   api.use('*', requireAuth(db, keys));
@@ -113,6 +112,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api', api);
   describeIngestion(app.openAPIRegistry);
+  describeCommerceIngestion(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -4,6 +4,7 @@
 // And every documented operation is exercised with at least one 2xx.
 import { welcomeSeries } from '@braid/journey/fixtures';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { createHmac } from 'node:crypto';
 import { newId, staffTasks } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, validate } from '@braid/journey';
@@ -323,6 +324,14 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/commerce-sources/{id}/secret', { id: source.json.id });
     await call('GET', '/api/commerce-sources/{id}/deliveries', { id: source.json.id });
     await call('GET', '/api/commerce-sources/{id}/deliveries', { id: 'nope' });
+    const orderBody = JSON.stringify({ id: 1001, email: 'lan@example.com', currency: 'VND', total_price: '250000', line_items: [{ title: 'Mắc Khén', quantity: 1, price: '250000' }] });
+    const signed = (body: string) => ({ 'content-type': 'application/json', 'X-Shopify-Topic': 'orders/create', 'X-Shopify-Webhook-Id': `d-${body.length}-${Math.random()}`, 'X-Shopify-Hmac-Sha256': createHmac('sha256', source.json.secret).update(body).digest('base64') });
+    await call('POST', '/v1/commerce/{sourceId}', { sourceId: source.json.id }, { token: null, headers: signed(orderBody), raw: orderBody });
+    await call('POST', '/v1/commerce/{sourceId}', { sourceId: source.json.id }, { token: null, headers: { ...signed(orderBody), 'X-Shopify-Hmac-Sha256': 'forged' }, raw: orderBody });
+    await call('POST', '/v1/commerce/{sourceId}', { sourceId: source.json.id }, { token: null, headers: signed('{"id":null}'), raw: '{"id":null}' });
+    await call('POST', '/v1/pos/orders', {}, { token: null, writeKey, body: { phone: '0909 908 089', store: 'Hàng Giấy', orderId: 'HG-1', products: [{ name: 'Mắc Khén', price: 250000 }] } });
+    await call('POST', '/v1/pos/orders', {}, { token: null, writeKey, body: { phone: '12', store: 'Hàng Giấy', orderId: 'HG-2', products: [] } });
+    await call('POST', '/v1/pos/orders', {}, { token: null, body: { phone: '0909 908 089' } });
     await call('DELETE', '/api/commerce-sources/{id}', { id: source.json.id });
     const taskAt = Date.now();
     await api.db.db.insert(staffTasks).values({ id: newId(taskAt), workspaceId: String((await api.db.client.execute({ sql: 'SELECT workspace_id FROM customers WHERE id = ?', args: [customerId] })).rows[0]!.workspace_id), customerId, kind: 'call', title: 'Gọi cho Lan', idempotencyKey: 'conformance-task', createdAt: taskAt });
