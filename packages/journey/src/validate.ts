@@ -65,7 +65,7 @@ function journeyRules(a: Analysis): JourneyIssue[] {
 /** Every step is referred to by its name (cards, problems, traces): two steps may not share one. */
 function stepNameRules(a: Analysis): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
-  const seen = new Set<string>();
+  const byName = new Map<string, string[]>();
   for (const info of a.nodes.values()) {
     const name = info.node.label?.trim();
     if (!name) continue;
@@ -80,16 +80,21 @@ function stepNameRules(a: Analysis): JourneyIssue[] {
       continue;
     }
     const key = name.toLocaleLowerCase('vi');
-    if (seen.has(key)) {
+    byName.set(key, [...(byName.get(key) ?? []), info.node.id]);
+  }
+  // Each of the steps sharing a name says so: whichever one is open shows the problem.
+  for (const ids of byName.values()) {
+    if (ids.length < 2) continue;
+    for (const id of ids) {
+      const name = a.nodes.get(id)?.node.label?.trim() ?? '';
       issues.push({
-        nodeId: info.node.id,
+        nodeId: id,
         path: 'label',
-        message: `Another step is already called "${name}": give each step its own name`,
-        text: { vi: `Đã có bước tên "${name}": hãy đặt cho mỗi bước một tên riêng`, en: `Another step is already called "${name}": give each step its own name` },
+        message: `Another step is also called "${name}": give each step its own name`,
+        text: { vi: `Đã có bước khác tên "${name}": hãy đặt cho mỗi bước một tên riêng`, en: `Another step is also called "${name}": give each step its own name` },
         code: 'duplicate-step-name',
       });
     }
-    seen.add(key);
   }
   return issues;
 }

@@ -55,8 +55,9 @@ describe('issue texts', () => {
       builtinRegistry,
     );
     expect(issues.filter((i) => i.path === 'label').map((i) => [i.nodeId, i.code])).toEqual([
-      ['b', 'duplicate-step-name'],
       ['x', 'step-name-too-long'],
+      ['a', 'duplicate-step-name'],
+      ['b', 'duplicate-step-name'],
     ]);
     expect(issues.find((i) => i.code === 'step-name-too-long')?.text?.vi).toBe(`Tên bước tối đa ${MAX_STEP_NAME} ký tự (đang có 300000)`);
   });
