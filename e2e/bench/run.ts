@@ -1,6 +1,7 @@
-// Canvas benchmark: a generated 500-node journey opens in < 1.5 s and drags with no long
-// frames (> 50 ms) in headless Chromium. Prints each figure beside a ceiling measured in the
-// same run (an empty journey, an idle canvas). Run: `npm run bench -w @braid/e2e`.
+// Canvas benchmark: the Hoa Ban Food template (as a marketer creates it from the template
+// list) and a generated 500-node journey open in < 1.5 s and drag with no long frames (> 50 ms)
+// in headless Chromium. Prints each figure beside a ceiling measured in the same run (an empty
+// journey, an idle canvas). Run: `npm run bench -w @braid/e2e`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,20 @@ const login = await context.request.post(`${web.url}/api/auth/login`, { data: { 
 if (!login.ok()) throw new Error(`login: ${login.status()}`);
 
 type Open = { cards: number; connected: number };
+
+/** The Hoa Ban Food journey created through the template list, as the marketer gets it (laid out, Vietnamese). */
+async function createHoaBanFood(): Promise<{ id: string; nodes: number }> {
+  const page = await context.newPage();
+  await page.goto(`${web.url}/#/journeys`);
+  await page.click('[data-testid=new-journey]');
+  await page.click('[data-testid="template-hoa-ban-food"]');
+  await page.click('[data-testid=create-journey]');
+  await page.waitForSelector('[data-testid=canvas] .react-flow__node');
+  const id = decodeURIComponent(page.url().split('#/journeys/')[1] ?? '');
+  const nodes = await page.locator('.react-flow__node').count();
+  await page.close();
+  return { id, nodes };
+}
 
 /** Milliseconds from navigation start until every card is on screen, and until every connection is drawn too. */
 async function openTime(journeyId: string, nodes: number): Promise<Open> {
@@ -126,11 +141,15 @@ async function drag(page: Page, nodeId: string, steps: number): Promise<void> {
 try {
   // Warm the browser cache (bundle) before timing.
   await openTime(small, 0);
+  const hoaBan = await createHoaBanFood();
+  await openTime(hoaBan.id, hoaBan.nodes);
   const emptyOpen: number[] = [];
+  const hoaBanOpen: number[] = [];
   const bigCards: number[] = [];
   const bigOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     emptyOpen.push((await openTime(small, 0)).cards);
+    hoaBanOpen.push((await openTime(hoaBan.id, hoaBan.nodes)).connected);
     const o = await openTime(big, SIZE);
     bigCards.push(o.cards);
     bigOpen.push(o.connected);
@@ -140,6 +159,10 @@ try {
   await page.goto(`${web.url}/#/journeys/${big}`);
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 });
   await page.waitForTimeout(1500);
+  // Opened at a readable zoom on its first screenful; "fit" (F) shows all 500 for the worst-case drag.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('f');
+  await page.waitForTimeout(500);
   const idle = await frames(page, () => page.waitForTimeout(1000));
   // At "fit": all 500 nodes on screen, the worst case for a drag.
   const atFit = await frames(page, () => drag(page, 'n250', 60));
@@ -158,6 +181,7 @@ try {
 
   const fmt = (n: number) => n.toFixed(0).padStart(6);
   console.log(`\nCanvas benchmark — ${SIZE}-node journey, headless Chromium (${RUNS} runs)`);
+  console.log(`  open Hoa Ban Food template (${hoaBan.nodes} steps), all drawn median ${fmt(median(hoaBanOpen))} ms  (min ${fmt(Math.min(...hoaBanOpen))}, max ${fmt(Math.max(...hoaBanOpen))})   target < ${OPEN_TARGET_MS} ms`);
   console.log(`  open ${SIZE}-node journey, all cards shown     median ${fmt(median(bigCards))} ms  (min ${fmt(Math.min(...bigCards))}, max ${fmt(Math.max(...bigCards))})   target < ${OPEN_TARGET_MS} ms`);
   console.log(`  open ${SIZE}-node journey, all edges drawn     median ${fmt(median(bigOpen))} ms  (min ${fmt(Math.min(...bigOpen))}, max ${fmt(Math.max(...bigOpen))})   target < ${OPEN_TARGET_MS} ms`);
   console.log(`  ceiling: empty journey opened in the same run median ${fmt(median(emptyOpen))} ms (app load, sign-in check, fetch)`);
@@ -169,7 +193,7 @@ try {
   line('drag, all 500 in view', atFit);
   line('drag, zoomed to 100 %', zoomed);
   line('after drop (save, checks)', afterDrop);
-  const ok = median(bigOpen) < OPEN_TARGET_MS && atFit.gaps.every((g) => g <= LONG_FRAME_MS) && zoomed.gaps.every((g) => g <= LONG_FRAME_MS);
+  const ok = median(bigOpen) < OPEN_TARGET_MS && median(hoaBanOpen) < OPEN_TARGET_MS && atFit.gaps.every((g) => g <= LONG_FRAME_MS) && zoomed.gaps.every((g) => g <= LONG_FRAME_MS);
   console.log(`  verdict: ${ok ? 'within targets' : 'OUTSIDE targets'}`);
 } finally {
   await browser.close();

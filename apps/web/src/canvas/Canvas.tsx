@@ -25,6 +25,20 @@ function isTyping(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
+/** The steps joined to `start` by any connection: the trigger's path. */
+function connectedTo(start: string, edges: readonly { source: string; target: string }[]): Set<string> {
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const e of edges) {
+      const other = e.source === id ? e.target : e.target === id ? e.source : null;
+      if (other && !seen.has(other)) (seen.add(other), stack.push(other));
+    }
+  }
+  return seen;
+}
+
 function minimapColor(node: Node): string {
   const t = nodeType((node as JourneyFlowNode).data?.typeId ?? '');
   switch (t?.category) {
@@ -58,14 +72,18 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || opening) return;
-    const all = useCanvas.getState().nodes;
-    const cards = all.map((n) => ({ x: n.position.x, y: n.position.y, width: n.initialWidth ?? 240, height: n.initialHeight ?? 96 }));
-    const triggers = all.filter((n) => nodeType(n.data.typeId)?.category === 'trigger');
-    const first = triggers[0] ?? all[0];
-    const firstBox = first ? { x: first.position.x, y: first.position.y, width: first.initialWidth ?? 240, height: first.initialHeight ?? 96 } : undefined;
-    const viewport = openingViewport(cards, firstBox, { width: el.clientWidth, height: el.clientHeight });
+    const { nodes: all, edges: links } = useCanvas.getState();
+    const boxOf = (n: (typeof all)[number]) => ({ x: n.position.x, y: n.position.y, width: n.initialWidth ?? 240, height: n.initialHeight ?? 96 });
+    const first = all.find((n) => nodeType(n.data.typeId)?.category === 'trigger') ?? all[0];
+    const path = first ? connectedTo(first.id, links) : new Set<string>();
+    const viewport = openingViewport(
+      all.map(boxOf),
+      all.filter((n) => path.has(n.id)).map(boxOf),
+      first ? boxOf(first) : undefined,
+      { width: el.clientWidth, height: el.clientHeight },
+    );
     // The overview map earns its space only when the journey is larger than the screen.
-    setOpening({ viewport, overview: cards.length > 0 && viewport.zoom <= READABLE_ZOOM });
+    setOpening({ viewport, overview: all.length > 0 && viewport.zoom <= READABLE_ZOOM });
   }, [opening]);
   useLayoutEffect(() => {
     if (opening) performance.mark('braid:canvas-committed');
@@ -115,7 +133,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       } else if (!mod && key === 'l' && editable) {
         void layout();
       } else if (!mod && key === 'f') {
-        void fitView({ padding: 0.15, maxZoom: 1, minZoom: READABLE_ZOOM, duration: 200 });
+        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
       }
     }
     function onCopy(e: ClipboardEvent) {
@@ -191,7 +209,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       {opening?.overview && (
         // Beside the canvas, not over it: the map never hides a step.
         <aside className="canvas-overview" data-testid="canvas-overview">
-          <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel={t('editorText.overview')} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} bgColor="#fff" maskColor="rgba(100, 116, 139, 0.15)" ariaLabel={t('editorText.overview')} />
         </aside>
       )}
     </div>

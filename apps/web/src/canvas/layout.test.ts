@@ -28,3 +28,12 @@ describe('elk layout of a template', () => {
     expect(at.get('opened-email')!.label).toBe('Đã mở email?');
   });
 });
+
+describe('elk layout order', () => {
+  it('puts the trigger’s path left of the goal’s after-converting path', async () => {
+    const template = journeyTemplates('vi').find((t) => t.id === 'hoa-ban-food')!;
+    const graph = await layOutGraph(template.graph);
+    const at = new Map(graph.nodes.map((n) => [n.id, n.position]));
+    expect(at.get('cart-added')!.x).toBeLessThan(at.get('goal')!.x);
+  });
+});

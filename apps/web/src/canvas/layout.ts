@@ -70,7 +70,56 @@ export async function layoutPositions(nodes: readonly LayoutNode[], edges: reado
   const out = await (await loadElk()).layout(graph);
   const positions: Positions = {};
   for (const c of out.children ?? []) positions[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
-  return positions;
+  return inWrittenOrder(nodes, edges, positions);
+}
+
+const COMPONENT_GAP = 96;
+
+/**
+ * elk packs unconnected parts (the trigger's path, the goal's after-converting path, exit
+ * settings) in its own order; a journey reads left to right in the order it was written, so the
+ * trigger's path comes first. Each part keeps its shape and is moved as a whole.
+ */
+function inWrittenOrder(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], positions: Positions): Positions {
+  const neighbours = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    neighbours.get(e.source)?.push(e.target);
+    neighbours.get(e.target)?.push(e.source);
+  }
+  const part = new Map<string, number>();
+  const parts: string[][] = [];
+  for (const n of nodes) {
+    if (part.has(n.id)) continue;
+    const members: string[] = [];
+    const stack = [n.id];
+    part.set(n.id, parts.length);
+    while (stack.length) {
+      const id = stack.pop()!;
+      members.push(id);
+      for (const next of neighbours.get(id) ?? []) if (!part.has(next)) (part.set(next, parts.length), stack.push(next));
+    }
+    parts.push(members);
+  }
+  const size = new Map(nodes.map((n) => [n.id, n.width ?? cardSize(n.typeId, n.config).initialWidth]));
+  // Triggers start the reading order wherever they were written.
+  const firstTrigger = nodes.findIndex((n) => n.typeId.startsWith('trigger-'));
+  if (firstTrigger > 0) {
+    const p = part.get(nodes[firstTrigger]!.id)!;
+    parts.unshift(...parts.splice(p, 1));
+  }
+  const moved: Positions = {};
+  let cursor = 0;
+  for (const members of parts) {
+    const minX = Math.min(...members.map((id) => positions[id]?.x ?? 0));
+    const maxX = Math.max(...members.map((id) => (positions[id]?.x ?? 0) + (size.get(id) ?? 0)));
+    const minY = Math.min(...members.map((id) => positions[id]?.y ?? 0));
+    for (const id of members) {
+      const p = positions[id];
+      if (p) moved[id] = { x: p.x - minX + cursor, y: p.y - minY };
+    }
+    cursor += maxX - minX + COMPONENT_GAP;
+  }
+  return moved;
 }
 
 /** The same journey with elk's positions: templates open tidily, top-down. */

@@ -2,8 +2,9 @@ import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { layoutPositions } from './layout';
 import { useCanvas } from './store';
+import { READABLE_ZOOM } from './viewport';
 
-/** Lays out the current canvas (measured card sizes) and zooms to fit the result. */
+/** Lays out the current canvas (measured card sizes) and fits the result, never below a readable zoom. */
 export function useAutoLayout(): () => Promise<void> {
   const { fitView } = useReactFlow();
   return useCallback(async () => {
@@ -13,6 +14,6 @@ export function useAutoLayout(): () => Promise<void> {
       edges.map((e) => ({ source: e.source, sourcePort: e.sourceHandle ?? 'out', target: e.target })),
     );
     setPositions(positions);
-    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, minZoom: 0.6, duration: 200 }));
+    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, minZoom: READABLE_ZOOM, duration: 200 }));
   }, [fitView]);
 }

@@ -1,5 +1,6 @@
 // Where the canvas looks when a journey opens: the whole journey when it fits at a zoom where
-// cards can be read, otherwise the first screenful (the trigger at the top) at that zoom.
+// cards can be read, otherwise the first screenful of the trigger's path at that zoom: its top,
+// the trigger in view, as much of its width as the screen holds from the left.
 import type { Viewport } from '@xyflow/react';
 
 export type Box = { x: number; y: number; width: number; height: number };
@@ -8,22 +9,32 @@ export type Box = { x: number; y: number; width: number; height: number };
 export const READABLE_ZOOM = 0.8;
 const PAD = 32;
 
-export function openingViewport(cards: readonly Box[], first: Box | undefined, screen: { width: number; height: number }): Viewport {
-  if (cards.length === 0 || screen.width <= 0 || screen.height <= 0) return { x: 0, y: 0, zoom: 1 };
+function bounds(cards: readonly Box[]) {
   const minX = Math.min(...cards.map((c) => c.x));
   const minY = Math.min(...cards.map((c) => c.y));
   const maxX = Math.max(...cards.map((c) => c.x + c.width));
   const maxY = Math.max(...cards.map((c) => c.y + c.height));
-  const w = maxX - minX;
-  const h = maxY - minY;
-  const fit = Math.min((screen.width - 2 * PAD) / w, (screen.height - 2 * PAD) / h);
+  return { minX, minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** `path` are the cards of the trigger's path (all cards when unknown), `first` the trigger. */
+export function openingViewport(cards: readonly Box[], path: readonly Box[], first: Box | undefined, screen: { width: number; height: number }): Viewport {
+  if (cards.length === 0 || screen.width <= 0 || screen.height <= 0) return { x: 0, y: 0, zoom: 1 };
+  const all = bounds(cards);
+  const fit = Math.min((screen.width - 2 * PAD) / all.width, (screen.height - 2 * PAD) / all.height);
   if (fit >= READABLE_ZOOM) {
     const zoom = Math.min(1, fit);
-    return { zoom, x: (screen.width - w * zoom) / 2 - minX * zoom, y: PAD - minY * zoom };
+    return { zoom, x: (screen.width - all.width * zoom) / 2 - all.minX * zoom, y: PAD - all.minY * zoom };
   }
   const zoom = READABLE_ZOOM;
-  // Wide journeys: centre on the first step (the trigger) unless the whole width fits.
-  const centreX = w * zoom <= screen.width - 2 * PAD ? minX + w / 2 : first ? first.x + first.width / 2 : minX + w / 2;
-  const topY = first && w * zoom > screen.width - 2 * PAD ? Math.min(first.y, minY) : minY;
-  return { zoom, x: screen.width / 2 - centreX * zoom, y: PAD - topY * zoom };
+  const part = bounds(path.length ? path : cards);
+  const room = (screen.width - 2 * PAD) / zoom;
+  let left: number;
+  if (part.width <= room) left = part.minX - (room - part.width) / 2;
+  else {
+    // Wider than the screen: start at its left edge, unless that would leave the trigger out.
+    left = part.minX;
+    if (first && first.x + first.width > left + room) left = first.x + first.width / 2 - room / 2;
+  }
+  return { zoom, x: PAD - left * zoom, y: PAD - part.minY * zoom };
 }
