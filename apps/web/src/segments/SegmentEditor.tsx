@@ -10,7 +10,7 @@ import { formatNumber } from '../format';
 import { segmentsApi, type CatalogueView, type JourneyUseView, type SegmentView } from './api';
 import { ConditionList, newCondition } from './ConditionList';
 import { useSegmentTexts } from './texts';
-import { usePreview, useRuleProblems } from './useRuleCheck';
+import { conditionNumber, usePreview, useRuleProblems } from './useRuleCheck';
 import './segments.css';
 
 const customerLabel = (traits: Record<string, unknown>, fallback: string) => {
@@ -90,7 +90,7 @@ export function SegmentEditor({ segmentId }: { segmentId: string | null }) {
           <ConditionList conditions={rule.conditions} depth={1} ctx={ctx} testid="cond" onChange={(conditions) => setRule({ ...rule, conditions })} />
           {problems.length > 0 && (
             <ul className="segment-problems" data-testid="segment-problems">
-              {problems.map((p, i) => <li key={i}>{p.message} <span className="muted">{t('segments.at', { path: p.path })}</span></li>)}
+              {problems.map((p, i) => <li key={i}>{p.message} {conditionNumber(p.path) && <span className="muted">{t('segments.at', { path: conditionNumber(p.path) })}</span>}</li>)}
             </ul>
           )}
           <div className="actions">

@@ -58,7 +58,7 @@ export const segmentsEn = {
   picker: { choose: '— choose a segment —', missing: 'Segment {{id}} (not found)' },
   invalid: 'Not complete yet',
   refused: 'This rule cannot be used: {{message}}',
-  at: 'at {{path}}',
+  at: 'in condition {{path}}',
 };
 
 export type SegmentTexts = typeof segmentsEn;
@@ -119,7 +119,7 @@ export const segmentsVi: SegmentTexts = {
   picker: { choose: '— chọn phân khúc —', missing: 'Phân khúc {{id}} (không tìm thấy)' },
   invalid: 'Điều kiện chưa đủ',
   refused: 'Không dùng được điều kiện này: {{message}}',
-  at: 'tại {{path}}',
+  at: 'ở điều kiện {{path}}',
 };
 
 let added = false;

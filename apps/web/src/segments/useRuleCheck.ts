@@ -9,6 +9,11 @@ import { segmentsApi, type PreviewView } from './api';
 
 export type RuleProblem = { path: string; message: string };
 
+/** `conditions.1.conditions.0.event` → `2.1`: the condition as the marketer counts them. */
+export function conditionNumber(path: string): string {
+  return [...path.matchAll(/conditions\.(\d+)/g)].map((m) => Number(m[1]) + 1).join('.');
+}
+
 export function useRuleProblems(rule: SegmentRule): RuleProblem[] {
   return useMemo(() => {
     const parsed = segmentRuleSchema.safeParse(rule);
