@@ -1,5 +1,6 @@
 // The publish review, customers in flight and publish / rollback results, read from the wire.
 import type { GraphDiff } from '@braid/journey';
+import type { MigrationPlan } from './migration';
 import { http } from './http';
 import { list, num, obj, str, unwrap } from './normalize';
 import type { JourneyVersion } from './types';
@@ -94,8 +95,8 @@ export const reviewApi = {
     return toInFlight(await http.get(path(id, 'in-flight')));
   },
   /** `activeVersion`: the live version the reviewer saw; another one live by now is a 409. */
-  async publish(id: string, note: string, activeVersion: number | null, revision?: number): Promise<PublishOutcome> {
-    return toOutcome(await http.post(path(id, 'publish'), { note, activeVersion, ...(revision === undefined ? {} : { revision }) }));
+  async publish(id: string, note: string, activeVersion: number | null, revision?: number, migration?: MigrationPlan): Promise<PublishOutcome> {
+    return toOutcome(await http.post(path(id, 'publish'), { note, activeVersion, ...(revision === undefined ? {} : { revision }), ...(migration ? { migration } : {}) }));
   },
   async rollback(id: string, version: number, activeVersion: number | null): Promise<PublishOutcome> {
     return toOutcome(await http.post(path(id, 'rollback'), { version, activeVersion }));

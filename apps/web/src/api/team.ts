@@ -1,5 +1,6 @@
 // Users, invitations, publish requests, the audit log and journey housekeeping, over the admin API.
 import { http } from './http';
+import type { MigrationPlan } from './migration';
 
 export type Role = 'owner' | 'admin' | 'marketer' | 'viewer';
 export const ROLES: Role[] = ['owner', 'admin', 'marketer', 'viewer'];
@@ -19,6 +20,8 @@ export type PublishRequest = {
   decidedAt: number | null;
   comment: string;
   version: number | null;
+  /** What the requester chose for customers in older versions (null: everyone stays). */
+  migrationPlan?: MigrationPlan | null;
 };
 export type AuditEntry = {
   id: string;
@@ -52,7 +55,8 @@ export const teamApi = {
     return http.get<{ entries: AuditEntry[]; next: string | null }>(`/api/audit?${q}`);
   },
   requests: async (journeyId: string) => (await http.get<{ requests: PublishRequest[] }>(journey(journeyId, '/publish-requests'))).requests,
-  requestPublish: (journeyId: string, revision: number, note: string) => http.post<PublishRequest>(journey(journeyId, '/publish-requests'), { revision, note }),
+  requestPublish: (journeyId: string, revision: number, note: string, migration?: MigrationPlan) =>
+    http.post<PublishRequest>(journey(journeyId, '/publish-requests'), { revision, note, ...(migration ? { migration } : {}) }),
   approve: (journeyId: string, requestId: string, comment: string, activeVersion: number | null) =>
     http.post<{ request: PublishRequest; published: { version: number; unchanged: boolean } }>(journey(journeyId, `/publish-requests/${encodeURIComponent(requestId)}/approve`), { comment, activeVersion }),
   reject: (journeyId: string, requestId: string, comment: string) => http.post<PublishRequest>(journey(journeyId, `/publish-requests/${encodeURIComponent(requestId)}/reject`), { comment }),

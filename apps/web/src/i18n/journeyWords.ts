@@ -6,10 +6,11 @@ import type { TFunction } from 'i18next';
 import { channelLabels, channels } from '@braid/sdk';
 import type { Channel } from '@braid/sdk';
 import { localText } from './localText';
+import '../versions/migrationTexts';
 
 const t = (): TFunction => i18next.t.bind(i18next) as TFunction;
 
-const outcomes = ['entered', 'left', 'converted', 'exited', 'action', 'lookup', 'error'] as const;
+const outcomes = ['entered', 'left', 'converted', 'exited', 'moved', 'action', 'lookup', 'error'] as const;
 const statuses = ['queued', 'sent', 'delivered', 'opened', 'clicked', 'replied', 'failed', 'postponed', 'pending'] as const;
 
 export function outcomeText(outcome: string): string {
@@ -34,8 +35,11 @@ export function reasonText(outcome: string, reason: string | null | undefined, p
     const criteria = /^exit criteria: (.+)$/.exec(reason);
     return criteria ? t()('editorText.reason.exitCriteria', { event: criteria[1] }) : reason;
   }
-  if (outcome !== 'left') return null;
   let m: RegExpExecArray | null;
+  // A migration plan's move: the line at the step left in the old version, and the entry into the new one.
+  if (outcome === 'moved' && (m = /^to version (\d+)/.exec(reason))) return t()('editorText.reason.movedTo', { version: m[1] });
+  if (outcome === 'entered' && (m = /^moved from version (\d+)/.exec(reason))) return t()('editorText.reason.movedFrom', { version: m[1] });
+  if (outcome !== 'left') return null;
   if ((m = /^timed out waiting for (.+)$/.exec(reason))) return t()('editorText.reason.timedOut', { event: m[1] });
   if ((m = /^happened: (.+)$/.exec(reason))) return t()('editorText.reason.happened', { event: m[1] });
   if (reason === 'wait over') return t()('editorText.reason.waitOver');

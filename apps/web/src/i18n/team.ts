@@ -94,6 +94,7 @@ export const teamVi = {
     actions: {
       'journey.published': 'Xuất bản',
       'journey.rolled_back': 'Quay lại phiên bản',
+      'journey.migrated': 'Chuyển khách sang phiên bản mới',
       'journey.paused': 'Tạm dừng',
       'journey.resumed': 'Chạy tiếp',
       'journey.archived': 'Lưu trữ',
@@ -235,6 +236,7 @@ export const teamEn: TeamTexts = {
     actions: {
       'journey.published': 'Published',
       'journey.rolled_back': 'Rolled back',
+      'journey.migrated': 'Moved customers to the new version',
       'journey.paused': 'Paused',
       'journey.resumed': 'Resumed',
       'journey.archived': 'Archived',

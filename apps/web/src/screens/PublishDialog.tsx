@@ -11,6 +11,8 @@ import { ChangeList } from '../versions/ChangeList';
 import { describePublishError } from '../versions/describePublishError';
 import { ForecastTable } from '../versions/ForecastTable';
 import { InFlightTable } from '../versions/InFlightTable';
+import { MigrationPlanEditor } from '../versions/MigrationPlanEditor';
+import { planToSend, type MigrationPlan } from '../api/migration';
 import { ProblemsList } from './ProblemsList';
 import { broadcastsApi, type SegmentSummary } from '../api/broadcasts';
 import { IncludeMembers } from '../broadcasts/IncludeMembers';
@@ -42,6 +44,8 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
   const [includeMembers, setIncludeMembers] = useState<SegmentSummary | null>(null);
   // Under the "publishing needs approval" rule a marketer requests; an approver sees the request here.
   const approval = useApproval(journeyId);
+  // What happens to customers already inside older versions (null: everyone stays).
+  const [plan, setPlan] = useState<MigrationPlan | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -69,7 +73,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
       if (!(await flush())) throw new Error(t('editor.unsaved'));
       if (approval.mustRequest) {
         // The review was of this revision: the request names it, and only it can be approved.
-        const requested = await teamApi.requestPublish(journeyId, review.draftRevision, note).catch((err: unknown) => {
+        const requested = await teamApi.requestPublish(journeyId, review.draftRevision, note, planToSend(plan)).catch((err: unknown) => {
           throw new Error(teamError(err, t));
         });
         toast.success(t('team.approval.requested', { revision: requested.revision }));
@@ -77,7 +81,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
         onClose();
         return;
       }
-      const outcome = await reviewApi.publish(journeyId, note, review.live?.version ?? null);
+      const outcome = await reviewApi.publish(journeyId, note, review.live?.version ?? null, undefined, planToSend(plan));
       if (includeMembers && !outcome.unchanged) {
         // Published already: a refused broadcast is reported, it does not undo the publish.
         try {
@@ -132,7 +136,7 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
               <section>
                 <h4>{t('review.insideNow')}</h4>
                 <InFlightTable journeyId={journeyId} inFlight={review.inFlight} activeVersion={review.live?.version ?? null} />
-                {review.inFlight.customers > 0 && !nothing && <p className="muted">{t('review.staySentence')}</p>}
+                {review.inFlight.customers > 0 && !nothing && (blocked ? <p className="muted">{t('review.staySentence')}</p> : <MigrationPlanEditor journeyId={journeyId} draft={draft} onChange={setPlan} />)}
               </section>
               {!nothing && (
                 <section>

@@ -7,6 +7,7 @@ import { toast } from '../ui/toasts';
 import { teamError } from './teamError';
 import type { Approval } from './useApproval';
 import { requestsChanged } from './requestsChanged';
+import '../versions/migrationTexts';
 
 type Props = {
   journeyId: string;
@@ -73,6 +74,14 @@ export function ApprovalSection({ journeyId, approval, draftRevision, liveVersio
             {t('team.approval.pendingBy', { who: pending.requestedByName ?? '—', revision: pending.revision, when: formatDateTime(pending.requestedAt, i18n.language) })}
             {pending.note && <> — “{pending.note}”</>}
           </p>
+          {pending.migrationPlan && (
+            <p data-testid="pending-migration">
+              {pending.migrationPlan.versions
+                .filter((v) => v.action === 'move')
+                .map((v) => t('migration.audit', { from: v.version, to: (liveVersion ?? 0) + 1, steps: Object.keys(v.steps).length }))
+                .join(' · ')}
+            </p>
+          )}
           {stale && <p className="error" data-testid="pending-stale">{t('team.approval.stale', { requested: pending.revision, current: draftRevision })}</p>}
           {approval.manager && (
             <>

@@ -2,6 +2,7 @@
 // comments, roles, emails); the words around them come from the translations.
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../api/team';
+import '../versions/migrationTexts';
 
 const text = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -23,6 +24,12 @@ export function auditDetails(entry: AuditEntry, t: TFunction): string {
     }
   }
   if (typeof d.name === 'string' && entry.action !== 'journey.updated') parts.push(`“${d.name}”`);
+  // A migration: per moving version, how many of its waiting steps were mapped onto the new one.
+  if (entry.action === 'journey.migrated' && d.plan && typeof d.plan === 'object') {
+    for (const [from, steps] of Object.entries(d.plan as Record<string, Record<string, string>>)) parts.push(t('migration.audit', { from, to: d.version, steps: Object.keys(steps).length }));
+  }
+  const requested = d.migration as { versions?: { version: number; action: string; steps: Record<string, string> }[] } | undefined;
+  for (const v of requested?.versions ?? []) if (v.action === 'move') parts.push(t('migration.audit', { from: v.version, to: '…', steps: Object.keys(v.steps).length }));
   for (const key of ['note', 'comment'] as const) if (typeof d[key] === 'string' && d[key]) parts.push(`“${d[key] as string}”`);
   return parts.join(' · ');
 }
