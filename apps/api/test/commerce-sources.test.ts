@@ -204,6 +204,17 @@ describe.each(['shopify', 'haravan', 'sapo'] as const)('%s webhooks', (platform)
   });
 });
 
+describe('oversized deliveries', () => {
+  it('refuses a body over 500 KB with 413 before reading it, storing nothing', async () => {
+    const before = await stored();
+    const huge = shopifyOrder({ id: 88, note: 'x'.repeat(600 * 1024) });
+    const res = await deliver('shopify', sources.shopify.url, sources.shopify.secret, 'orders/create', huge);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('too_large');
+    expect(await stored()).toEqual(before);
+  });
+});
+
 describe('Shopify’s send time', () => {
   it('refuses a delivery triggered longer ago than Shopify retries, storing nothing', async () => {
     const { url, secret } = sources.shopify;
@@ -281,6 +292,7 @@ describe('the showroom till (POS)', () => {
     const body = (await bad.json()) as Json;
     expect(body.error.details.map((d: Json) => d.field).sort()).toEqual(['phone', 'products', 'store']);
     expect((await api.post('/v1/pos/orders', '{not json')).status).toBe(400);
+    expect((await api.post('/v1/pos/orders', { ...sale('0909908089', 'HG-3'), cashier: 'x'.repeat(600 * 1024) })).status).toBe(413);
     expect(await stored()).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { KeyCache } from '../auth/keys';
 import { ApiError, validationError, zodDetails } from '../errors';
+import { limitBody } from './body-limit';
 import { normalizeEmail, normalizePhone } from '../identity/normalize';
 import { parseJsonBody } from '../ingest/parse';
 import { recordEvents, type OnEventsIngested } from '../ingest/record';
@@ -93,7 +94,7 @@ export function posEvent(o: PosOrder) {
 
 export function posRoutes(deps: { db: Db; keys: KeyCache; onEventsIngested?: OnEventsIngested }): Hono {
   const app = new Hono();
-  app.post('/orders', async (c) => {
+  app.post('/orders', limitBody(), async (c) => {
     const receivedAt = Date.now();
     const key = writeKeyOf(c.req.header('authorization'));
     const owner = key ? await deps.keys.lookup(key, 'write') : null;

@@ -3,11 +3,10 @@
 // refused with 401 and leaves no trace.
 import { and, commerceDeliveries, commerceSources, eq, newId, type Db } from '@braid/db';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
 import { ApiError, validationError, zodDetails } from '../errors';
 import { recordEvents, type OnEventsIngested } from '../ingest/record';
-import { MAX_REQUEST_BYTES } from '../ingest/parse';
+import { limitBody } from './body-limit';
 import { firstHeader, platformHeaders } from './platforms';
 import { ShopPayload, shopEvent, topicKind } from './order-events';
 import { signatureMatches } from './signature';
@@ -36,12 +35,7 @@ export function commerceWebhookRoutes(deps: CommerceWebhookDeps): Hono {
   const now = deps.now ?? Date.now;
   app.post(
     '/:sourceId',
-    bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'too_large', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`, [{ field: '', message: `at most ${MAX_REQUEST_BYTES} bytes` }]);
-      },
-    }),
+    limitBody(),
     async (c) => {
       const receivedAt = now();
       const raw = new Uint8Array(await c.req.arrayBuffer());
