@@ -6,6 +6,7 @@ import { adminApp } from '../admin/openapi-app';
 import { ApiError } from '../errors';
 import { Cursor, errorResponses, json, Limit, notFound, security } from '../admin/common';
 import { JourneyParam } from '../journeys/schemas';
+import { temporalWorkflowLinks } from '../temporal-ui/link';
 
 const tags = ['journeys'];
 
@@ -86,6 +87,8 @@ const trace = createRoute({
             currentNode: z.string().nullable(),
             enteredAt: z.number().int(),
             finishedAt: z.number().int().nullable(),
+            /** The customer's workflow in the Temporal Web UI (BRAID_TEMPORAL_UI_URL); null when no UI is known. */
+            temporalUrl: z.string().nullable(),
             steps: z.array(Step),
             messages: z.array(Message),
           }),
@@ -99,6 +102,7 @@ const trace = createRoute({
 });
 
 export function insightRoutes(db: Db) {
+  const workflowLink = temporalWorkflowLinks();
   const app = adminApp();
 
   async function find(workspaceId: string, id: string) {
@@ -209,6 +213,7 @@ export function insightRoutes(db: Db) {
           currentNode: e.currentNode,
           enteredAt: e.enteredAt,
           finishedAt: e.finishedAt,
+          temporalUrl: workflowLink(e.workflowId),
           steps,
           messages: sent,
         });

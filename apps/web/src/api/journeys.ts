@@ -163,6 +163,7 @@ export const journeysApi = {
     return {
       version: num(latest, 'version'),
       status: str(latest, 'status') ?? '',
+      temporalUrl: str(latest, 'temporalUrl'),
       steps: list(latest.steps).map((s) => {
         const o = obj(s);
         return { nodeId: str(o, 'nodeId') ?? '', outcome: str(o, 'outcome') ?? '', reason: str(o, 'reason'), at: time(o, 'at', 'time') ?? 0 };

@@ -53,7 +53,8 @@ export type Customer = CustomerRef & { traits: Record<string, unknown> };
 export type TraceStep = { nodeId: string; outcome: string; reason: string | null; at: string | number };
 export type TraceMessage = { nodeId: string | null; channel: string; status: string; subject: string | null; body: string | null; error: string | null };
 /** The latest enrollment of a customer in a journey: path taken and messages sent. */
-export type Trace = { version: number | null; status: string; steps: TraceStep[]; messages: TraceMessage[] };
+/** `temporalUrl`: the customer's workflow in the Temporal Web UI; null when the server knows no UI. */
+export type Trace = { version: number | null; status: string; temporalUrl: string | null; steps: TraceStep[]; messages: TraceMessage[] };
 
 export type OutboxMessage = {
   id: string;

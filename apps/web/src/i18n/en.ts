@@ -122,6 +122,8 @@ export const en = {
     version: 'Stats for version',
     findCustomer: 'Find a customer to see their path',
     notInJourney: 'This customer has not entered this journey.',
+    openInTemporal: 'Open their workflow in Temporal',
+    openInTemporalHint: 'The run behind this trace, step by step, in the Temporal Web UI (opens in a new tab)',
     noVersion: 'Publish the journey to see live stats.',
   },
   testRun: {

@@ -124,6 +124,8 @@ export const vi: Messages = {
     version: 'Số liệu của phiên bản',
     findCustomer: 'Tìm khách hàng để xem hành trình của họ',
     notInJourney: 'Khách hàng này chưa vào hành trình.',
+    openInTemporal: 'Mở quy trình của khách trong Temporal',
+    openInTemporalHint: 'Lượt chạy đứng sau hành trình này, từng bước, trong Temporal Web UI (mở ở thẻ mới)',
     noVersion: 'Xuất bản hành trình để xem số liệu trực tiếp.',
   },
   testRun: {

@@ -133,6 +133,11 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
         <section data-testid="trace">
           <h4>{t('stats.trace', { customer: nameOf(trace.customer) })}</h4>
           {!trace.trace && <p className="muted">{t('stats.notInJourney')}</p>}
+          {trace.trace?.temporalUrl && (
+            <a href={trace.trace.temporalUrl} target="_blank" rel="noreferrer" title={t('stats.openInTemporalHint')} data-testid="trace-temporal-link">
+              {t('stats.openInTemporal')} ↗
+            </a>
+          )}
           <ol className="trace">
             {trace.trace?.steps.map((s, i) => (
               <li key={i}>
