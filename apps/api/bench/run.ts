@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, multiRowInsert, newId, type InValue } from '@braid/db';
 import { benchEvent } from './events';
+import { snippetBench } from './snippet';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_BATCH = 100;
@@ -15,6 +16,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 const TRACK_CALLS = Number(process.env.BENCH_TRACK_CALLS ?? 1_000);
 const TRACK_RATE = Number(process.env.BENCH_TRACK_RATE ?? 200);
+const SNIPPET_EVENTS = Number(process.env.BENCH_SNIPPET_EVENTS ?? 10_000);
+const SNIPPET_VISITORS = Number(process.env.BENCH_SNIPPET_VISITORS ?? 50);
 const WRITE_KEY = 'bwk_bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -196,6 +199,8 @@ try {
   };
   const alone = await run('alone.db', false);
   const routed = await run('routed.db', true);
+  const site = await startServer(join(dir, 'snippet.db'), true);
+  const snippet = await snippetBench(site.url, WRITE_KEY, SNIPPET_EVENTS, SNIPPET_VISITORS).finally(() => site.stop());
   const [load1] = loadavg();
   console.log('');
   console.log(`  raw libSQL insert (ceiling)     ${fmt(raw).padStart(10)} events/s   CPU ${rawCpu.toFixed(1)} µs/event`);
@@ -208,6 +213,8 @@ try {
   }
   console.log(`  durable routing costs ${(((routed.batchCpu - alone.batchCpu) / alone.batchCpu) * 100).toFixed(0)}% more CPU per event than ingestion alone (target <= 10%); throughput ${((routed.batch / alone.batch) * 100).toFixed(0)}% of it`);
   console.log(`  routing intents left after the run: ${fmt(routed.pending)} (0: every event was routed and cleared)`);
+  console.log(`  website snippet /sdk.js: ${fmt(snippet.gzipBytes)} bytes gzipped (${fmt(snippet.minifiedBytes)} minified; budget 8,192 gzipped)`);
+  console.log(`  snippet batching, ${fmt(SNIPPET_VISITORS)} visitors' pages, ${fmt(SNIPPET_EVENTS)} events: ${fmt(snippet.snippetRate).padStart(8)} events/s in ${fmt(snippet.snippetRequests)} requests; the same events posted directly, one /v1/track each: ${fmt(snippet.directRate)} events/s (${(snippet.snippetRate / snippet.directRate).toFixed(1)}x)`);
   console.log(`  machine: ${cpus().length} cores, load average ${load1!.toFixed(1)} (other work on the machine lowers every figure)`);
   console.log('');
 } finally {
