@@ -33,7 +33,10 @@ function connectedTo(start: string, edges: readonly { source: string; target: st
     const id = stack.pop()!;
     for (const e of edges) {
       const other = e.source === id ? e.target : e.target === id ? e.source : null;
-      if (other && !seen.has(other)) (seen.add(other), stack.push(other));
+      if (other && !seen.has(other)) {
+        seen.add(other);
+        stack.push(other);
+      }
     }
   }
   return seen;
@@ -173,6 +176,8 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <div className="canvas-main">
+      <StatsLegend />
       <div className="canvas-flow" ref={box}>
         {opening && (
           <ReactFlow
@@ -201,10 +206,10 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
           >
             <Background gap={20} />
             <Controls showInteractive={false} />
-            <StatsLegend />
           </ReactFlow>
         )}
         {nodes.length === 0 && <div className="canvas-empty">{t('editor.emptyCanvas')}</div>}
+      </div>
       </div>
       {opening?.overview && (
         // Beside the canvas, not over it: the map never hides a step.

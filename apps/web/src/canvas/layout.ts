@@ -96,7 +96,11 @@ function inWrittenOrder(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
     while (stack.length) {
       const id = stack.pop()!;
       members.push(id);
-      for (const next of neighbours.get(id) ?? []) if (!part.has(next)) (part.set(next, parts.length), stack.push(next));
+      for (const next of neighbours.get(id) ?? []) {
+        if (part.has(next)) continue;
+        part.set(next, parts.length);
+        stack.push(next);
+      }
     }
     parts.push(members);
   }

@@ -15,6 +15,8 @@ import {
   StringListWidget,
 } from './widgets/compound';
 import type { WidgetProps } from './widgets/types';
+import { TimezoneWidget } from './widgets/timezone';
+import './panel.css';
 import { SegmentPicker } from '../segments/SegmentPicker';
 import { shapeOf } from './zodIntrospect';
 import { localText } from '../i18n/localText';
@@ -32,7 +34,7 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   duration: DurationWidget,
   time: TimeWidget,
   weekdays: WeekdaysWidget,
-  timezone: TextWidget,
+  timezone: TimezoneWidget,
   'event-name': TextWidget,
   'event-filters': FiltersWidget,
   'trait-filters': FiltersWidget,

@@ -45,3 +45,10 @@ export function elementOf(schema: unknown): unknown {
   const d = defOf(unwrap(schema));
   return d?.type === 'array' ? d.element : undefined;
 }
+
+/** The value a `.default(...)` gives the field, if any. */
+export function defaultOf(schema: unknown): unknown {
+  const d = defOf(schema) as (Def & { defaultValue?: unknown }) | null;
+  if (d?.type !== 'default') return undefined;
+  return typeof d.defaultValue === 'function' ? (d.defaultValue as () => unknown)() : d.defaultValue;
+}

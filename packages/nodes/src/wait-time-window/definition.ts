@@ -40,7 +40,7 @@ export const waitTimeWindow = defineNodeType({
     timezone: {
       label: { vi: 'Múi giờ', en: 'Timezone' },
       widget: 'timezone',
-      help: { vi: '"customer" dùng múi giờ riêng của từng khách', en: '"customer" uses each customer’s own timezone' },
+      help: { vi: 'Múi giờ riêng của từng khách, hoặc một múi giờ chung cho mọi khách', en: 'Each customer’s own timezone, or one timezone for everyone' },
     },
     fallbackTimezone: {
       label: { vi: 'Khi không biết múi giờ của khách', en: 'When the customer’s timezone is unknown' },

@@ -79,7 +79,7 @@ export function FiltersWidget({ name, value, onChange, disabled }: WidgetProps) 
   return (
     <div className="rows" data-testid={`field-${name}`}>
       {rows.map((r, i) => (
-        <div key={i} className="row">
+        <div key={i} className="row filter-row">
           <input aria-label="property" placeholder={i18n.language === 'en' ? 'property' : 'thuộc tính'} disabled={disabled} value={asString(r.path)} onChange={(e) => set(i, { path: e.target.value })} />
           <select aria-label="comparison" disabled={disabled} value={asString(r.op) || 'equals'} onChange={(e) => set(i, { op: e.target.value })}>
             {comparisons.map((c) => (
