@@ -204,6 +204,32 @@ describe.each(['shopify', 'haravan', 'sapo'] as const)('%s webhooks', (platform)
   });
 });
 
+describe('a checkout that gains contact details, then its order', () => {
+  it('keeps one profile: the phone typed later joins it, and the order finds it by the checkout token', async () => {
+    const { url, secret } = sources.shopify;
+    const token = 'c0ffee-checkout-hanh';
+    const started = await deliver('shopify', url, secret, 'checkouts/create', shopifyCheckout({ token, phone: null, email: null, shipping_address: null, billing_address: null }));
+    expect(started.body.status).toBe('accepted');
+    const anonymous = await ownerOf('anonymous_id', `shopify-checkout:${token}`);
+    const before = await stored();
+    // The buyer types phone and address: the update joins them to the profile; Checkout Started stays one.
+    const updated = await deliver('shopify', url, secret, 'checkouts/update', shopifyCheckout({ token, phone: '0933 111 222', email: null, billing_address: null }));
+    expect(updated.body.status).toBe('accepted');
+    expect((await stored()).events).toBe(before.events + 1);
+    expect((await eventsNamed('Checkout Started')).filter((e) => e.properties.checkout_id === token)).toHaveLength(1);
+    expect(await ownerOf('phone', '+84933111222')).toBe(anonymous);
+    const profile = await admin('GET', `/api/customers/${anonymous}`);
+    expect(profile.body.traits).toMatchObject({ phone: '+84933111222', address: { city: 'Cầu Giấy', state: 'Hà Nội' } });
+    // The same update delivered again under a new id adds nothing.
+    expect((await deliver('shopify', url, secret, 'checkouts/update', shopifyCheckout({ token, phone: '0933 111 222', email: null, billing_address: null }))).body.status).toBe('duplicate');
+    // The order comes with an email only; the checkout token finds the same buyer.
+    const order = await deliver('shopify', url, secret, 'orders/create', shopifyOrder({ id: 4242, checkout_token: token, email: 'hanh@example.vn', customer: null, phone: null, billing_address: null, shipping_address: null }));
+    expect(order.body.status).toBe('accepted');
+    expect((await eventsNamed('Order Completed')).find((e) => e.properties.order_id === '4242')!.customerId).toBe(anonymous);
+    expect(await ownerOf('email', 'hanh@example.vn')).toBe(anonymous);
+  });
+});
+
 describe('oversized deliveries', () => {
   it('refuses a body over 500 KB with 413 before reading it, storing nothing', async () => {
     const before = await stored();

@@ -1,5 +1,6 @@
 // A shop's order or checkout (Shopify's REST shape, which Haravan and Sapo share) as the Segment
 // e-commerce spec's event: `Checkout Started`, `Order Completed`, `Order Cancelled`.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CommercePlatform } from '@braid/db';
 import type { ParsedEvent } from '../ingest/schema';
@@ -50,6 +51,8 @@ const Customer = z.looseObject({
 export const ShopPayload = z.looseObject({
   id: opt(id),
   token: opt(text),
+  /** On an order: the checkout it came from (Shopify, Haravan and Sapo all send it). */
+  checkout_token: opt(text),
   name: opt(text),
   email: opt(text),
   phone: opt(text),
@@ -140,6 +143,11 @@ function contactOf(p: ShopPayload) {
 
 export interface ShopEvent {
   event: ParsedEvent;
+  /**
+   * A checkout update that carries contact details: an identify, so the phone or email typed
+   * after the checkout started joins the profile (the `Checkout Started` itself is stored once).
+   */
+  contact: ParsedEvent | null;
   /** The shop's order or checkout id. */
   orderId: string | null;
 }
@@ -176,17 +184,34 @@ export function shopEvent(platform: CommercePlatform, sourceId: string, topic: s
   const contact = contactOf(p);
   const when = saneTimestampMs(kind === 'cancel' ? (p.cancelled_at ?? undefined) : (p.processed_at ?? p.created_at ?? undefined));
   const suffix = kind === 'checkout' ? `checkout:${orderId ?? 'none'}` : kind === 'cancel' ? `order:${orderId ?? 'none'}:cancelled` : `order:${orderId ?? 'none'}`;
+  // The checkout's token links a checkout to its order, and both to one profile even when the
+  // buyer left no contact details (yet).
+  const checkoutToken = kind === 'checkout' ? (p.token ?? null) : (p.checkout_token ?? null);
+  const anonymousId = checkoutToken ? `${platform}-checkout:${checkoutToken}` : `${platform}-order:${orderId ?? 'none'}`;
+  const context = {
+    channel: platform,
+    traits: contact.traits,
+    ...(contact.customerId ? { externalIds: [{ type: `${platform}_customer_id`, id: contact.customerId, collection: 'users', encoding: 'none' }] } : {}),
+  };
   const event = {
     type: 'track' as const,
     event: eventNames[kind],
     messageId: `${platform}:${sourceId}:${suffix}`,
+    anonymousId,
     ...(when !== null ? { timestamp: new Date(when).toISOString() } : {}),
     properties,
-    context: {
-      channel: platform,
-      traits: contact.traits,
-      ...(contact.customerId ? { externalIds: [{ type: `${platform}_customer_id`, id: contact.customerId, collection: 'users', encoding: 'none' }] } : {}),
-    },
+    context,
   } satisfies ParsedEvent;
-  return { event, orderId };
+  const { email, phone } = contact.traits as { email?: string; phone?: string };
+  const identify =
+    kind === 'checkout' && (email || phone)
+      ? ({
+          type: 'identify' as const,
+          messageId: `${platform}:${sourceId}:${suffix}:contact:${createHash('sha256').update(`${email ?? ''}\u0000${phone ?? ''}`).digest('hex').slice(0, 32)}`,
+          anonymousId,
+          traits: contact.traits,
+          context,
+        } satisfies ParsedEvent)
+      : null;
+  return { event, contact: identify, orderId };
 }

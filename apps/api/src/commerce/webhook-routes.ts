@@ -98,7 +98,7 @@ export function commerceWebhookRoutes(deps: CommerceWebhookDeps): Hono {
       if (!event) return c.json({ received: true, status: 'ignored' as const }, 200);
       let stored;
       try {
-        stored = await recordEvents(deps.db, deps.onEventsIngested, source.workspaceId, [event.event], receivedAt);
+        stored = await recordEvents(deps.db, deps.onEventsIngested, source.workspaceId, event.contact ? [event.event, event.contact] : [event.event], receivedAt);
       } catch (error) {
         // Not stored: forget the delivery so the platform's retry is processed.
         await deps.db.delete(commerceDeliveries).where(and(eq(commerceDeliveries.id, rowId), eq(commerceDeliveries.sourceId, source.id)));
