@@ -2,20 +2,21 @@
 // src (tsc), relative imports given the `.js` Node's ES modules need, and a package.json whose
 // `exports` point at the built files. Inside this repository the workspaces keep importing the
 // TypeScript source (package.json beside this folder); what is installed elsewhere is this build.
-// `npm run pack -w @braid/sdk` builds and packs it (braid-sdk-<version>.tgz in dist/).
+// `npm run pack -w @braid/sdk` builds and packs it (braid-sdk-<version>.tgz in dist/);
+// `node scripts/build.mjs <folder>` builds into another folder (tests build outside the tree).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const out = join(root, 'dist', 'package');
+const out = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist', 'package');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+rmSync(process.argv[2] ? out : join(root, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(out, 'dist')], { stdio: 'inherit' });
 
 // `export * from './ir'` → `./ir.js` (or `./dir/index.js`), in the JavaScript and the declarations.
 const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
