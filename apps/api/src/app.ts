@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs, origins }));
   // Shops' order webhooks (signed with the source's secret) and the showroom's till (write key).
   app.route('/v1/commerce', commerceWebhookRoutes({ db, onEventsIngested }));
-  app.route('/v1/pos', posRoutes({ db, keys, onEventsIngested }));
+  app.route('/v1/pos', posRoutes({ db, keys, onEventsIngested, origins }));
   // Public: email open/click tracking and provider status webhooks (signed tokens / signatures).
   app.route('/t', trackingRoutes({ db, onEngaged: deps.onEngaged }));
 

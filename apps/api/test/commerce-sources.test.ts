@@ -318,6 +318,9 @@ describe('the showroom till (POS)', () => {
     const body = (await bad.json()) as Json;
     expect(body.error.details.map((d: Json) => d.field).sort()).toEqual(['phone', 'products', 'store']);
     expect((await api.post('/v1/pos/orders', '{not json')).status).toBe(400);
+    // A till in a browser on a page the workspace never allowed.
+    const foreign = await api.post('/v1/pos/orders', sale('0909908089', 'HG-4'), { headers: { origin: 'https://not-the-shop.example' } });
+    expect(foreign.status).toBe(403);
     expect((await api.post('/v1/pos/orders', { ...sale('0909908089', 'HG-3'), cashier: 'x'.repeat(600 * 1024) })).status).toBe(413);
     expect(await stored()).toEqual(before);
   });

@@ -23,6 +23,7 @@ export function describeCommerceIngestion(registry: OpenAPIRegistry): void {
       },
       400: error('Invalid sale; `details` names each field (a phone that cannot be read, no products ...)'),
       401: error('Missing, unknown or revoked write key'),
+      403: error('Sent from a web page whose origin the workspace has not allowed'),
       413: error('Body over 500 KB'),
     },
   });

@@ -5,6 +5,7 @@ import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { KeyCache } from '../auth/keys';
+import type { AllowedOrigins } from '../website/allowed-origins';
 import { ApiError, validationError, zodDetails } from '../errors';
 import { limitBody } from './body-limit';
 import { normalizeEmail, normalizePhone } from '../identity/normalize';
@@ -92,7 +93,7 @@ export function posEvent(o: PosOrder) {
   };
 }
 
-export function posRoutes(deps: { db: Db; keys: KeyCache; onEventsIngested?: OnEventsIngested }): Hono {
+export function posRoutes(deps: { db: Db; keys: KeyCache; onEventsIngested?: OnEventsIngested; origins?: AllowedOrigins }): Hono {
   const app = new Hono();
   app.post('/orders', limitBody(), async (c) => {
     const receivedAt = Date.now();
@@ -101,6 +102,8 @@ export function posRoutes(deps: { db: Db; keys: KeyCache; onEventsIngested?: OnE
     if (!owner) {
       throw new ApiError(401, 'unauthorized', 'A valid write key is required (HTTP Basic username)', [{ field: 'writeKey', message: 'missing, unknown or revoked' }]);
     }
+    // A till running in a browser is a page like any other: only the workspace's allowed origins.
+    await deps.origins?.check(c.req.header('origin'), owner.workspaceId);
     const body = parseJsonBody(await c.req.text());
     const parsed = PosOrder.safeParse(body);
     if (!parsed.success) throw validationError(zodDetails(parsed.error));
