@@ -14,6 +14,10 @@ export const workspaces = sqliteTable('workspaces', {
 export const userRoles = ['owner', 'admin', 'marketer', 'viewer'] as const;
 export type UserRole = (typeof userRoles)[number];
 
+/** The UI languages a person can choose; null until they choose (the app then starts in Vietnamese). */
+export const userLanguages = ['vi', 'en'] as const;
+export type UserLanguage = (typeof userLanguages)[number];
+
 export const users = sqliteTable(
   'users',
   {
@@ -25,6 +29,7 @@ export const users = sqliteTable(
     name: text('name').notNull().default(''),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: userRoles }).notNull().default('marketer'),
+    language: text('language', { enum: userLanguages }),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_workspace_idx').on(t.workspaceId)],
