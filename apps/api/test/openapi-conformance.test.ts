@@ -282,6 +282,19 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('POST', '/api/journeys/{id}/resume', { id });
     await call('POST', '/api/journeys/{id}/archive', { id });
 
+    // Journeys as code: the file formats, a journey pushed and exported by its key, the dry run.
+    await call('GET', '/api/schemas/journey-graph.json', {}, { token: null });
+    await call('GET', '/api/schemas/journey-file.json', {}, { token: null });
+    await call('PUT', '/api/journey-files/{key}', { key: 'welcome-file' }, { body: { name: 'Welcome file', graph: welcomeSeries } });
+    await call('PUT', '/api/journey-files/{key}', { key: 'welcome-file' }, { body: { name: 'Welcome file', description: 'as code', graph: welcomeSeries } });
+    await call('PUT', '/api/journey-files/{key}', { key: 'welcome-file' }, { body: { name: 'Welcome file', graph: welcomeSeries, revision: 9 } });
+    await call('PUT', '/api/journey-files/{key}', { key: 'welcome-file' }, { body: { name: 'Welcome file', graph: { nodes: [], edges: [{}] } } });
+    await call('GET', '/api/journey-files/{key}', { key: 'welcome-file' });
+    await call('GET', '/api/journey-files/{key}', { key: 'welcome-file', $query: 'version=3' });
+    await call('GET', '/api/journey-files/{key}', { key: 'nope' });
+    await call('POST', '/api/journey-files/validate', {}, { body: { key: 'welcome-file', name: 'Welcome file', graph: welcomeSeries } });
+    await call('POST', '/api/journey-files/validate', {}, { body: { key: 'Not a key', graph: { nodes: 1 } } });
+
     // Housekeeping, publish requests, users and invitations, the audit log.
     const copy = await call('POST', '/api/journeys/{id}/duplicate', { id }, { body: { name: 'Welcome 2' } });
     const copyId = copy.json.id as string;

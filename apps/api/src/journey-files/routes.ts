@@ -54,7 +54,8 @@ const validateFile = createRoute({
       z.object({
         valid: z.boolean(),
         issues: z.array(FileIssueSchema),
-        journey: JourneySummary.nullable().openapi({ description: 'The journey a push of this file would update; null: it would create one' }),
+        /** The journey a push of this file would update; null: it would create one. */
+        journey: z.union([JourneySummary, z.null()]),
       }),
       'Every problem at once (`valid: true` and no issues: it can be pushed and published)',
     ),
