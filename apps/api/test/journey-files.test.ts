@@ -161,6 +161,16 @@ describe('published formats', () => {
     expect(fileSchema(noEdgeId)).toBe(false);
   });
 
+  it('the example in docs/journey-format.md is a valid journey file', async () => {
+    const doc = readFileSync(new URL('../../../docs/journey-format.md', import.meta.url), 'utf8');
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]!) as Json;
+    const res = await call('POST', '/api/journey-files/validate', example);
+    expect(res.json).toMatchObject({ valid: true, issues: [] });
+    const ajv = new Ajv2020({ strict: false });
+    const fileSchema = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/schemas/journey-file.json', import.meta.url), 'utf8')) as object);
+    expect(fileSchema(example), ajv.errorsText(fileSchema.errors)).toBe(true);
+  });
+
   it('every OpenAPI operation has an operationId, unique, and the edge schema requires its id', async () => {
     const doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as Json;
     const ids: string[] = [];
