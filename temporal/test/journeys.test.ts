@@ -392,6 +392,17 @@ describe('versions', () => {
     expect(v3.graph.nodes.find((n) => n.id === 'sms')?.config.body).toBe('Nhắc lịch (v1)');
     const stats = (await (await stack.admin(`/journeys/${id}/stats?version=1`)).json()) as { enrollments: { completed: number } };
     expect(stats.enrollments.completed).toBe(1);
+
+    // The draft followed the rollback: publishing it untouched makes no version, and a customer
+    // entering now gets the restored wording, not the rolled-back one.
+    const untouched = await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: { note: 'untouched draft' } });
+    expect(untouched.status).toBe(200);
+    expect(await untouched.json()).toMatchObject({ version: 3, unchanged: true, journey: { activeVersion: 3 } });
+    await stack.identify('v-after', { phone: '+84900000003' });
+    await stack.track('v-after', 'Table Booked');
+    const afterCustomer = await customerIdOf('v-after');
+    expect((await bodyOf(afterCustomer)).body).toBe('Nhắc lịch (v1)');
+    expect((await enrollmentOf(id, afterCustomer))?.version).toBe(3);
   });
 });
 
