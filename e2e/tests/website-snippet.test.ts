@@ -2,12 +2,14 @@
 // worker): the shop's page carries the snippet, identifies anh Toản, his card is declined
 // (`Payment Failed`), and on his next page view the journey's coupon popup is there, in
 // Vietnamese; he clicks it and the click is his engagement. While he stays, a new on-site
-// message arrives at once. A copy of the page on a domain the workspace did not allow is refused.
+// message arrives at once; a web push from a journey reaches the browser he subscribed in. A copy
+// of the page on a domain the workspace did not allow is refused.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq, events, messages, vouchers } from '@braid/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newBrowser, PushService } from '../../packages/channels/test/fakes/push-service';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { launchBrowser } from '../src/browser';
 import { eventually } from '../src/ingest';
@@ -24,6 +26,8 @@ let context: BrowserContext;
 let popupJourney = '';
 let customerId = '';
 let popupMessageId = '';
+// The push service his browser would use: on 127.0.0.1, checking VAPID and decrypting (RFC 8291).
+const pushService = new PushService();
 
 async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${sys.apiUrl}${path}`, {
@@ -52,6 +56,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}
 describe('the website snippet on a shop page', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    // The push service below listens on 127.0.0.1: the API and the worker may reach it.
+    process.env.PUSH_ALLOW_PRIVATE_NETWORKS = 'true';
+    await pushService.start();
     sys = await startSystem({ log: () => undefined });
     shop = await startShop(sys.apiUrl, sys.credentials.writeKey);
     otherSite = await startShop(sys.apiUrl, sys.credentials.writeKey);
@@ -92,6 +99,20 @@ describe('the website snippet on a shop page', () => {
         ],
       ),
     );
+    await publish(
+      'Nhắc thanh toán',
+      journeyGraph(
+        [
+          ['due', 'trigger-event', { event: 'Checkout Reminder Due', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+          ['push', 'send-message', { channel: 'push', subject: 'Hoa Ban Food', body: 'Anh {{ customer.firstName }} ơi, giỏ hàng 1.700.000đ vẫn đang chờ bạn.' }],
+          ['done', 'exit', { reason: 'Đã nhắc' }],
+        ],
+        [
+          ['due', 'out', 'push'],
+          ['push', 'out', 'done'],
+        ],
+      ),
+    );
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   });
@@ -101,6 +122,7 @@ describe('the website snippet on a shop page', () => {
     await shop?.stop();
     await otherSite?.stop();
     await sys?.stop();
+    await pushService.stop();
   });
 
   it('identifies the visitor, whose failed payment leaves a coupon popup for the next page view', async () => {
@@ -181,6 +203,31 @@ describe('the website snippet on a shop page', () => {
     await shot(page, 'snippet-05-live-banner');
     await banner.locator('[data-braid=close]').click();
     await banner.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('sends a web push from a journey to the browser he allowed notifications in', async () => {
+    const page = await newPage();
+    await page.goto(shop.url);
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    const anonymousId = await page.evaluate(() => (window as unknown as { braid: { user(): { anonymousId: string } } }).braid.user().anonymousId);
+    const subscription = pushService.subscribe('/push/toan-chromium', newBrowser());
+    // What braid.enablePush() posts once the visitor said yes (headless Chromium has no push service of its own).
+    const status = await page.evaluate(
+      async ({ api, writeKey, anonymousId, subscription }) =>
+        (await fetch(`${api}/v1/push/subscriptions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ writeKey, anonymousId, userId: 'toan', subscription }) })).status,
+      { api: sys.apiUrl, writeKey: sys.credentials.writeKey, anonymousId, subscription },
+    );
+    expect(status).toBe(201);
+    await page.evaluate(() => (window as unknown as { braid: { track(e: string): void; flush(): Promise<void> } }).braid.track('Checkout Reminder Due'));
+    await page.evaluate(() => (window as unknown as { braid: { flush(): Promise<void> } }).braid.flush());
+    const push = await eventually('the push at his browser', async () => pushService.received.find((r) => r.path === '/push/toan-chromium'));
+    expect(push.problem).toBeNull();
+    expect(JSON.parse(push.payload!)).toMatchObject({ title: 'Hoa Ban Food', body: 'Anh Toản ơi, giỏ hàng 1.700.000đ vẫn đang chờ bạn.' });
+    const { pushPublicKey } = await admin<{ pushPublicKey: string }>('GET', '/api/website');
+    expect(push.vapid?.publicKey).toBe(pushPublicKey);
+    const [sent] = await sys.db.db.select().from(messages).where(and(eq(messages.customerId, customerId), eq(messages.channel, 'push')));
+    expect(sent).toMatchObject({ status: 'sent', recipient: 'web-push', providerMessageId: 'web-push:1/1' });
     await page.close();
   });
 
