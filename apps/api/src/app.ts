@@ -32,6 +32,8 @@ import { staffTaskRoutes } from './staff-tasks/routes';
 import { customerConsentRoutes } from './subscriptions/customer-consent';
 import { subscriptionGroupRoutes } from './subscriptions/groups';
 import { channelSettingsRoutes } from './channels/settings';
+import { channelAccountRoutes } from './channels/accounts';
+import { znsTemplateRoutes } from './channels/zns-templates';
 import { outboxRoutes } from './outbox/routes';
 import { segmentRoutes } from './segments/routes';
 import type { IngestedEvent } from './ingest/store';
@@ -105,6 +107,8 @@ export function createApp(deps: AppDeps) {
   api.route('/segments', segmentRoutes(db));
   api.route('/outbox', outboxRoutes(db));
   api.route('/channel-settings', channelSettingsRoutes(db));
+  api.route('/channel-accounts', channelAccountRoutes(db));
+  api.route('/zns-templates', znsTemplateRoutes(db));
   api.route('/commerce-sources', commerceSourceRoutes(db));
   api.route('/staff-tasks', staffTaskRoutes(db, onEventsIngested));
   deps.registerRoutes?.(api);

@@ -153,6 +153,8 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/auth/me');
     await call('GET', '/api/auth/me', {}, { token: null, headers: { cookie } });
     await call('GET', '/api/auth/me', {}, { token: 'bat_nope' });
+    await call('PUT', '/api/auth/me/language', {}, { token: null, headers: { cookie }, body: { language: 'en' } });
+    await call('PUT', '/api/auth/me/language', {}, { token: null, headers: { cookie }, body: { language: 'fr' } });
 
     // Workspaces and keys.
     await call('GET', '/api/workspaces');
@@ -234,6 +236,19 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('PUT', '/api/channel-settings/{channel}', { channel: 'email' }, { body: { frequencyCap: [{ max: 2, perHours: 24 }], quietHours: { start: '21:00', end: '08:00' }, config: { from: 'shop@example.com' } } });
     await call('PUT', '/api/channel-settings/{channel}', { channel: 'email' }, { body: { quietHours: { start: 'late' } } });
     await call('GET', '/api/channel-settings');
+    // Provider accounts (sealed with the secrets key) and ZNS templates.
+    process.env.BRAID_SECRETS_KEY ??= Buffer.alloc(32, 7).toString('base64');
+    await call('PUT', '/api/channel-accounts/{kind}', { kind: 'webhook' }, { body: { config: {}, secrets: { signingSecret: 'whsec_0123456789abcdef' } } });
+    await call('PUT', '/api/channel-accounts/{kind}', { kind: 'esms' }, { body: { config: { brandname: 'HOABANFOOD' }, secrets: {} } });
+    await call('GET', '/api/channel-accounts');
+    await call('POST', '/api/channel-accounts/{kind}/check', { kind: 'webhook' });
+    await call('POST', '/api/channel-accounts/{kind}/test', { kind: 'webhook' }, { body: { to: 'https://127.0.0.1:9/hook' } });
+    await call('DELETE', '/api/channel-accounts/{kind}', { kind: 'webhook' });
+    await call('DELETE', '/api/channel-accounts/{kind}', { kind: 'webhook' });
+    await call('PUT', '/api/zns-templates/{templateId}', { templateId: '248123' }, { body: { name: 'Xác nhận đơn', purpose: 'transaction', params: [{ name: 'order_code', maxLength: 10 }] } });
+    await call('PUT', '/api/zns-templates/{templateId}', { templateId: 'abc' }, { body: { name: '', purpose: 'spam', params: [] } });
+    await call('GET', '/api/zns-templates');
+    await call('DELETE', '/api/zns-templates/{templateId}', { templateId: '248123' });
     await call('GET', '/api/node-types');
     await call('GET', '/api/outbox');
 

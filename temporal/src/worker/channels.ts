@@ -13,6 +13,9 @@ import {
   createOnsiteAdapter,
   createSandboxAdapter,
   createWebPushAdapter,
+  keyringFromEnv,
+  webhookOptionsFromEnv,
+  withWorkspaceAccounts,
   trackingSettingsFromEnv,
   type AudienceRegistry,
   type ChannelRegistry,
@@ -30,7 +33,14 @@ export function channelsFromEnv(db: Db, env: Record<string, string | undefined> 
       fallback: createSandboxAdapter('push', outbox),
     }),
   };
-  return createChannels({ outbox, adapters: { ...onTheWebsite, ...adaptersFromEnv(env) }, tracking: trackingSettingsFromEnv(env) });
+  const installation = createChannels({ outbox, adapters: { ...onTheWebsite, ...adaptersFromEnv(env) }, tracking: trackingSettingsFromEnv(env) });
+  // A workspace's own accounts (settings, sealed with BRAID_SECRETS_KEY) go first; the environment is the fallback.
+  const webhook = webhookOptionsFromEnv({ ...env, WEBHOOK_SIGNING_SECRET: 'network-policy-only' });
+  return withWorkspaceAccounts(installation, {
+    db,
+    keyring: keyringFromEnv(env),
+    adapters: { webhook: { allowPrivateNetworks: webhook?.allowPrivateNetworks ?? false, ...(webhook?.allowList ? { allowList: [...webhook.allowList] } : {}) } },
+  });
 }
 
 /** Ad platforms (Facebook Custom Audiences, Google Customer Match) when configured; audience_members always. */

@@ -41,7 +41,8 @@ const Settings = z
     config: Config,
   })
   .openapi('ChannelSettings');
-const ChannelParam = z.object({ channel: z.string().min(1).max(50).regex(/^[a-z0-9_-]+$/).openapi({ param: { name: 'channel', in: 'path' } }) });
+// "*" holds what applies to every channel: the workspace's quiet hours and its caps across channels.
+const ChannelParam = z.object({ channel: z.string().min(1).max(50).regex(/^(\*|[a-z0-9_-]+)$/).openapi({ param: { name: 'channel', in: 'path', description: 'A channel, or * for the whole workspace' } }) });
 
 const list = createRoute({
   method: 'get',
