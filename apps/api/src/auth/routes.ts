@@ -1,5 +1,6 @@
-// POST /api/auth/login (public), POST /api/auth/logout and GET /api/auth/me (authenticated).
-import { eq, sessions, users, type Db } from '@braid/db';
+// POST /api/auth/login (public), POST /api/auth/logout, GET /api/auth/me and
+// PUT /api/auth/me/language (authenticated).
+import { eq, sessions, userLanguages, users, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -19,6 +20,8 @@ const Me = z
     email: z.string().optional(),
     role: z.string(),
     workspaceId: z.string(),
+    /** The UI language this person chose, remembered across browsers; null until they choose. */
+    language: z.enum(userLanguages).nullable().optional(),
   })
   .openapi('Me');
 
@@ -79,7 +82,7 @@ export function publicAuthRoutes(db: Db, limiter: LoginLimiter = createLoginLimi
     if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong', [{ field: 'password', message: 'does not match' }]);
     limiter.succeeded(attempt);
     await startSession(c, db, user.id);
-    return c.json({ kind: 'user' as const, id: user.id, email: user.email, role: user.role, workspaceId: user.workspaceId }, 200);
+    return c.json({ kind: 'user' as const, id: user.id, email: user.email, role: user.role, workspaceId: user.workspaceId, language: user.language ?? null }, 200);
   });
 }
 
@@ -101,10 +104,38 @@ const logout = createRoute({
   responses: { 200: json(z.object({ ok: z.boolean() }), 'Logged out'), ...errorResponses },
 });
 
+const setLanguage = createRoute({
+  method: 'put',
+  path: '/me/language',
+  operationId: 'setMyLanguage',
+  tags: ['auth'],
+  summary: 'Remember the UI language the signed-in person chose (vi or en), on every browser they use',
+  security,
+  request: { body: { content: { 'application/json': { schema: z.object({ language: z.enum(userLanguages) }) } } } },
+  responses: { 200: json(Me, 'The caller, with the language saved'), ...errorResponses },
+});
+
+async function languageOf(db: Db, userId: string): Promise<(typeof userLanguages)[number] | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.language ?? null;
+}
+
 export function authRoutes(db: Db) {
   const app = adminApp();
   return app
-    .openapi(me, (c) => c.json({ ...c.get('actor'), workspaceId: c.get('workspaceId') }, 200))
+    .openapi(me, async (c) => {
+      const actor = c.get('actor');
+      const language = actor.kind === 'user' ? await languageOf(db, actor.id) : null;
+      return c.json({ ...actor, workspaceId: c.get('workspaceId'), language }, 200);
+    })
+    .openapi(setLanguage, async (c) => {
+      const actor = c.get('actor');
+      // An API token is not a person: there is no one to remember a language for.
+      if (actor.kind !== 'user') throw new ApiError(400, 'invalid_request', 'Only a signed-in person has a UI language; API tokens do not', [{ field: 'language', message: 'sign in as a user' }]);
+      const { language } = c.req.valid('json');
+      await db.update(users).set({ language }).where(eq(users.id, actor.id));
+      return c.json({ ...actor, workspaceId: c.get('workspaceId'), language }, 200);
+    })
     .openapi(logout, async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await db.delete(sessions).where(eq(sessions.id, sha256(token)));
