@@ -211,6 +211,11 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     await page.waitForSelector('[data-testid=trace] li');
     await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"] .hl-visited, .react-flow__node[data-id="${ids.done}"] .hl-current`);
     expect(await page.textContent('[data-testid=trace]')).toMatch(/email/i);
+    // The trace opens the customer's workflow in the Temporal Web UI, in the UI's language.
+    const temporalLink = page.locator('[data-testid=trace-temporal-link]');
+    expect(await temporalLink.textContent()).toContain('Mở quy trình của khách trong Temporal');
+    expect(await temporalLink.getAttribute('href')).toMatch(new RegExp(`/namespaces/${process.env.TEMPORAL_NAMESPACE || 'default'}/workflows/journey%3A${journeyId}%3Acustomer%3A\\w+$`));
+    expect(await temporalLink.getAttribute('target')).toBe('_blank');
     await shot('09-customer-trace');
     await page.click('[data-testid=nav-outbox]');
     await page.waitForSelector('[data-testid=outbox-row]');
