@@ -4,6 +4,9 @@ import type { Me } from './api/types';
 import { setWorkspaceTimeZone } from './format';
 import { rememberLanguageOf } from './i18n';
 
+// A failed save keeps the choice on this browser; the next choice tries again.
+const saveLanguage = (lang: 'vi' | 'en') => void authApi.saveLanguage(lang).catch(() => undefined);
+
 type SessionState = {
   me: Me | null;
   checked: boolean;
@@ -20,7 +23,7 @@ export const useSession = create<SessionState>((set) => ({
     try {
       const me = await authApi.me();
       setWorkspaceTimeZone(me.timezone ?? undefined);
-      rememberLanguageOf(me.id);
+      rememberLanguageOf(me.id, me.language, saveLanguage);
       set({ me, checked: true });
     } catch {
       set({ me: null, checked: true });
@@ -29,7 +32,7 @@ export const useSession = create<SessionState>((set) => ({
   signIn: async (email, password) => {
     const me = await authApi.login(email, password);
     setWorkspaceTimeZone(me.timezone ?? undefined);
-    rememberLanguageOf(me.id);
+    rememberLanguageOf(me.id, me.language, saveLanguage);
     set({ me: { ...me, email: me.email || email }, checked: true });
   },
   signOut: async () => {

@@ -13,6 +13,7 @@ function toMe(raw: unknown): Me {
     workspaceName: str(ws, 'name'),
     timezone: str(ws, 'timezone', 'timeZone') ?? str(o, 'timezone'),
     role: str(user, 'role'),
+    language: user.language === 'vi' || user.language === 'en' ? user.language : null,
   };
 }
 
@@ -32,6 +33,10 @@ export const authApi = {
   },
   async me(): Promise<Me> {
     return withWorkspace(toMe(await http.get('/api/auth/me')));
+  },
+  /** Remembers the UI language on the server for this person (every browser they sign in on). */
+  async saveLanguage(language: 'vi' | 'en'): Promise<void> {
+    await http.put('/api/auth/me/language', { language });
   },
   async logout(): Promise<void> {
     await http.post('/api/auth/logout');

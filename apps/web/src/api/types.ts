@@ -71,4 +71,4 @@ export type OutboxMessage = {
 
 export type TemplateInfo = { id: string; name: string; description: string };
 
-export type Me = { id: string; email: string; name: string | null; workspaceName: string | null; timezone: string | null; role?: string | null; publishNeedsApproval?: boolean };
+export type Me = { id: string; email: string; name: string | null; workspaceName: string | null; timezone: string | null; role?: string | null; publishNeedsApproval?: boolean; language?: 'vi' | 'en' | null };

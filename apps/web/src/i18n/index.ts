@@ -26,18 +26,36 @@ function apply(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
+// Signed in, a choice is also saved on the server: the person gets it on every browser.
+let saveChoice: ((lang: Language) => void) | null = null;
+
 export function setLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
-  if (currentUser) localStorage.setItem(userKey(currentUser), lang);
+  if (currentUser) {
+    localStorage.setItem(userKey(currentUser), lang);
+    saveChoice?.(lang);
+  }
   apply(lang);
 }
 
-/** Signed in: the user's own choice wins (two people sharing a shop computer keep theirs). */
-export function rememberLanguageOf(userId: string | null): void {
+/**
+ * Signed in: the user's own choice wins (two people sharing a shop computer keep theirs). The
+ * server's copy (`chosen`) comes first; a person who never chose gets this browser's language,
+ * which is then saved for them.
+ */
+export function rememberLanguageOf(userId: string | null, chosen?: Language | null, save?: (lang: Language) => void): void {
   currentUser = userId;
-  const mine = userId ? stored(userKey(userId)) : null;
-  if (mine) apply(mine);
-  else if (userId) localStorage.setItem(userKey(userId), (i18next.language as Language) || detectLanguage());
+  saveChoice = userId ? (save ?? null) : null;
+  if (!userId) return;
+  if (chosen) {
+    localStorage.setItem(userKey(userId), chosen);
+    apply(chosen);
+    return;
+  }
+  const lang = stored(userKey(userId)) ?? (i18next.language === 'en' || i18next.language === 'vi' ? i18next.language : detectLanguage());
+  localStorage.setItem(userKey(userId), lang);
+  apply(lang);
+  save?.(lang);
 }
 
 export function initI18n(): typeof i18next {
