@@ -3,7 +3,9 @@
 //   1. enrolments/s for 5,000 customers entering through ingested events (HTTP /v1/batch →
 //      routing → signalWithStart) beside raw signalWithStart of an empty workflow (target ≥ 0.8);
 //   2. event-to-first-message latency at a steady 50 enrolments/s (target p50 < 300 ms, p99 < 1 s);
-//   3. worker RSS with 10,000 customers waiting, beside the idle worker.
+//   3. worker RSS with 10,000 customers waiting, beside the idle worker;
+//   4. migrating BENCH_MIGRATE_N waiting customers (default 2,000: what fits in about two minutes on a
+//      2-core machine) to a new version (customers/s) beside the raw signal rate to the same workflows.
 // Loops are bounded by counts; nothing here asserts, it reports.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,9 +22,11 @@ import { connectTemporalClient } from '../src/client/connect';
 import { startDevServer, freePort } from '../src/server/index';
 import { workflowsPath } from '../src/worker/index';
 import { DEFAULT_TASK_QUEUE } from '../src/workflows/contract';
+import { measureMigration } from './migration';
 
 const ENROL_N = Number(process.env.BENCH_ENROL_N ?? 5_000);
 const WAITING_N = Number(process.env.BENCH_WAITING_N ?? 10_000);
+const MIGRATE_N = Number(process.env.BENCH_MIGRATE_N ?? 2_000);
 const LATENCY_RATE = 50;
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
 const CONCURRENCY = 16;
@@ -88,9 +92,9 @@ async function startWorkerProcess(): Promise<ChildProcess> {
 const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
 const ingest = (path: string, body: unknown) =>
   fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: basic }, body: JSON.stringify(body) });
-async function admin(path: string, body?: unknown): Promise<unknown> {
+async function admin(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<unknown> {
   const res = await fetch(`${api.url}/api${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method,
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
@@ -260,6 +264,20 @@ try {
   const waiting = await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active' AND current_node = 'month'");
   await sleep(2_000);
   log(`worker RSS with ${waiting} customers waiting: ${rssMb(worker!.pid!)} MB (idle worker in this run: ${idleRss} MB; workflow cache 1,000)`);
+
+  // 4. Customers waiting in a journey of their own move to its next version (the month-long wait becomes 31 days).
+  const migrating = await publish('Bench: migrating', waitGraph('Bench Migrating'));
+  const toMigrate: Record<string, unknown>[][] = [];
+  for (let start = 0; start < MIGRATE_N; start += BATCH) {
+    toMigrate.push(Array.from({ length: Math.min(BATCH, MIGRATE_N - start) }, (_, k) => ({ type: 'track', userId: `bench-m-${start + k}`, event: 'Bench Migrating', messageId: `bench-m-${start + k}` })));
+  }
+  await pool(toMigrate, CONCURRENCY, async (batch) => {
+    await ingest('/v1/batch', { batch });
+  });
+  await drain(waiting + MIGRATE_N, 'customers to migrate');
+  const longer = waitGraph('Bench Migrating');
+  longer.nodes.find((node) => node.id === 'month')!.config = { duration: days(31) };
+  await measureMigration({ db, client, log, admin: (path, init = {}) => admin(path, init.body, init.method) }, migrating, 'month', longer);
 } finally {
   await stopWorker();
   await api.close();
