@@ -190,6 +190,10 @@ describe('the journey editor in Vietnamese', () => {
     await page.selectOption('[data-testid=language]', 'en');
     await page.waitForSelector('[data-testid=outbox-row]');
     expect((await english('.page', 'outbox in English')).length).toBeGreaterThan(0);
+    // The choice is the person's, kept by the server for their next sign-in anywhere.
+    const language = () => page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()).then((me: { language?: string }) => me.language));
+    await expect.poll(language).toBe('en');
     await page.selectOption('[data-testid=language]', 'vi');
+    await expect.poll(language).toBe('vi');
   });
 });
