@@ -6,7 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { KeyCache } from '../auth/keys';
 import type { AppEnv } from '../env';
 import type { OnEngaged } from '../tracking/routes';
-import { AllowedOrigins } from './allowed-origins';
+import type { AllowedOrigins } from './allowed-origins';
 import { LiveFeed } from './live-feed';
 import { onsiteRoutes } from './onsite-routes';
 import { pushRoutes } from './push-routes';

@@ -19,6 +19,10 @@ const POLL_MS = 1_000;
 const WINDOW_MS = 10 * 60_000;
 /** How often (in polls) each connection's customer is looked up again (a first event, a merge). */
 const RESOLVE_EVERY = 5;
+/** Customers per query: well under SQLite's bound on parameters. */
+const CHUNK = 500;
+/** Open connections one process holds at most; past it a visitor still gets messages on page views. */
+export const MAX_CONNECTIONS = 20_000;
 
 export class LiveFeed {
   private connections = new Set<Connection>();
@@ -27,6 +31,10 @@ export class LiveFeed {
   private busy = false;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
+
+  get full(): boolean {
+    return this.connections.size >= MAX_CONNECTIONS;
+  }
 
   connect(connection: Connection): () => void {
     this.connections.add(connection);
@@ -63,7 +71,8 @@ export class LiveFeed {
       }
       for (const [workspaceId, list] of byWorkspace) {
         const ids = [...new Set(list.map((c) => c.customerId!))];
-        const found = await recentWaitingMessages(this.db, workspaceId, ids, this.now() - WINDOW_MS);
+        const found = [];
+        for (let i = 0; i < ids.length; i += CHUNK) found.push(...(await recentWaitingMessages(this.db, workspaceId, ids.slice(i, i + CHUNK), this.now() - WINDOW_MS)));
         for (const message of found) {
           for (const c of list) {
             if (c.customerId !== message.customerId || c.delivered.has(message.id)) continue;

@@ -31,6 +31,8 @@ export function onsiteRoutes(deps: OnsiteDeps): Hono {
 
   app.get('/stream', async (c) => {
     const visitor = await visitorOf(c, deps, c.req.query());
+    // EventSource retries a 503 later; until then the page views still bring the messages.
+    if (deps.feed.full) throw new ApiError(503, 'busy', 'Too many live connections on this server; messages still arrive on the next page view');
     c.header('cache-control', 'no-store');
     return streamSSE(c, async (stream) => {
       const queue: OnsiteMessage[] = [];

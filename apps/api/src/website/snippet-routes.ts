@@ -1,6 +1,6 @@
 // GET /sdk.js (also /sdk/v1.js, the versioned URL) and /sdk/sw.js (the push service worker the
 // shop's /braid-sw.js imports). Public: the scripts hold no secret.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { snippetBundle, type BundleName } from './snippet-bundle';
 
 /** The major version in the versioned URL; a breaking change to the stub gets /sdk/v2.js. */
@@ -8,7 +8,7 @@ export const SNIPPET_MAJOR = 1;
 
 export function snippetRoutes(): Hono {
   const app = new Hono();
-  const serve = (name: BundleName, cacheControl: string) => async (c: import('hono').Context) => {
+  const serve = (name: BundleName, cacheControl: string) => async (c: Context) => {
     const bundle = await snippetBundle(name);
     const headers: Record<string, string> = {
       'content-type': 'text/javascript; charset=utf-8',
