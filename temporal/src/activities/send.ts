@@ -2,7 +2,7 @@
 // an idempotency key in `messages`, then the channel adapter. Retries and replays never send twice.
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, inArray, messages, newId } from '@braid/db';
-import { admitSend, channelScope, consentSignalOfRefusal, isQuotaRefusal, listUnsubscribeHeaders, nextLocalMidnight, recordConsent } from '@braid/channels';
+import { admitSend, SANDBOX_PREFIX, channelScope, consentSignalOfRefusal, isQuotaRefusal, listUnsubscribeHeaders, nextLocalMidnight, recordConsent } from '@braid/channels';
 import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -35,7 +35,7 @@ export async function sendMessage(
   const { db } = deps;
   const now = (deps.now ?? Date.now)();
   const key = request.idempotencyKey;
-  const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, key)).limit(1);
+  const [existing] = await db.select({ id: messages.id, status: messages.status }).from(messages).where(eq(messages.idempotencyKey, key)).limit(1);
   if (existing && (DELIVERED as readonly string[]).includes(existing.status)) {
     return { messageId: existing.id, status: 'sent', reason: 'already sent by an earlier attempt' };
   }
@@ -153,6 +153,8 @@ export async function sendMessage(
   });
   const at = (deps.now ?? Date.now)();
   if (result.status === 'sent') {
+    // The sandbox outbox completes the row itself (status sent, its provider id) in its one write.
+    if (result.providerMessageId?.startsWith(SANDBOX_PREFIX)) return { messageId, status: 'sent' };
     await db
       .update(messages)
       .set({ status: 'sent', providerMessageId: result.providerMessageId ?? null, error: null, updatedAt: at })
