@@ -274,6 +274,9 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=1&to=draft' });
     await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=9' });
     await call('GET', '/api/journeys/{id}/diff', { id, $query: 'from=x' });
+    await call('GET', '/api/journeys/{id}/migration-plan', { id });
+    await call('GET', '/api/journeys/{id}/migrations', { id });
+    await call('POST', '/api/journeys/{id}/publish', { id }, { body: { migration: { versions: [{ version: 1, action: 'move', steps: { nowhere: 'nowhere' } }] } } });
     await call('GET', '/api/journeys/{id}/in-flight', { id });
     await call('GET', '/api/journeys/{id}/publish-review', { id });
     await call('GET', '/api/journeys/{id}/publish-review', { id: broken.json.id });
