@@ -49,6 +49,8 @@ const hotlineJourney = journeyGraph(
     ['exit-booked', 'exit', { reason: 'Hẹn đến showroom' }],
     ['exit-declined', 'exit', { reason: 'Chưa quan tâm' }],
     ['exit-silent', 'exit', { reason: 'Không có kết quả' }],
+    // A purchase anywhere (the showroom's till included) ends the journey.
+    ['goal', 'goal', { event: 'Order Completed', where: [], window: days(30), onConvert: 'exit' }, 'Mua hàng'],
   ],
   [
     ['hotline', 'out', 'call'],
@@ -145,6 +147,33 @@ describe('the hotline staff completes Toán’s call task', () => {
     await page.getByText('Staff Task Completed').first().waitFor();
     await shot('staff-tasks-5-customer-timeline');
   }, 120_000);
+
+  it('warns on a task whose customer bought at the showroom meanwhile (the POS sale ended the journey)', async () => {
+    await sendEvent(sys.apiUrl, sys.credentials.writeKey, 'identify', { userId: 'kh-thu', traits: { firstName: 'Thu', lastName: 'Lê', phone: '0987 654 321' } });
+    await sendEvent(sys.apiUrl, sys.credentials.writeKey, 'track', { userId: 'kh-thu', event: 'Hotline Called', properties: { topic: 'thịt trâu gác bếp' } });
+    const thu = String((await sys.db.client.execute("SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = 'kh-thu'")).rows[0]!.customer_id);
+    await eventually('Thu’s call task', async () => {
+      const r = await adminGet<{ tasks: Array<{ customer: { id: string } }> }>(sys.apiUrl, sys.credentials.adminToken, '/api/staff-tasks');
+      return r.tasks.some((t) => t.customer.id === thu) ? true : undefined;
+    });
+    // She walks into the showroom; the cashier types her phone another way.
+    const sale = await fetch(`${sys.apiUrl}/v1/pos/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${sys.credentials.writeKey}:`).toString('base64')}` },
+      body: JSON.stringify({ phone: '+84 98 765 4321', store: 'Showroom Hàng Giấy', orderId: 'HG-0042', products: [{ name: 'Thịt trâu gác bếp 1 kg', price: 1_000_000, quantity: 1 }] }),
+    });
+    expect(sale.status).toBe(200);
+    await eventually('Thu’s journey to convert', async () => {
+      const [e] = await sys.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.customerId, thu)));
+      return e?.status === 'converted' ? true : undefined;
+    });
+    await page.click('[data-testid=nav-tasks]');
+    await page.click('[data-testid=task-filter-open]');
+    const card = page.locator('[data-testid=task-card]', { hasText: 'Gọi lại cho Thu' });
+    await card.waitFor();
+    expect(await card.locator('[data-testid=task-journey-ended]').innerText()).toBe('Khách đã rời hành trình này (đã chuyển đổi): kiểm tra lại trước khi gọi.');
+    await shot('staff-tasks-6-bought-at-showroom');
+  }, 90_000);
 
   it('sets up a Shopify source on the settings screen and lists a signed delivery as accepted', async () => {
     // The owner, in a browser of their own (the hotline is a marketer: sources are for owners and admins).

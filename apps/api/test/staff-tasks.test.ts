@@ -75,6 +75,18 @@ describe('the task inbox', () => {
     expect(body.tasks[0].dueAt).toBeGreaterThan(Date.now());
   });
 
+  it('says when the customer’s stay in that journey has ended meanwhile (they bought: no need to call)', async () => {
+    expect((await call('GET', `/api/staff-tasks/${taskIds[0]}`)).body.why.journeyStatus).toBeNull();
+    const entered = Date.now() - 60_000;
+    await api.db.client.execute({
+      sql: "INSERT INTO enrollments (id, workspace_id, journey_id, version, customer_id, workflow_id, status, current_node, entered_at) VALUES ('enr_toan', ?, 'j_hotline', 1, ?, 'wf', 'active', 'answer', ?)",
+      args: [workspaceId, toan, entered],
+    });
+    expect((await call('GET', `/api/staff-tasks/${taskIds[0]}`)).body.why.journeyStatus).toBe('active');
+    await api.db.client.execute("UPDATE enrollments SET status = 'converted' WHERE id = 'enr_toan'");
+    expect((await call('GET', `/api/staff-tasks/${taskIds[0]}`)).body.why.journeyStatus).toBe('converted');
+  });
+
   it('shows a staff member only their own workspace’s tasks, and lets nobody else touch them', async () => {
     const other = await call('POST', '/api/workspaces', { name: 'Another shop' });
     const token = other.body.adminToken as string;

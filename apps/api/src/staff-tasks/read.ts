@@ -1,6 +1,6 @@
 // Staff tasks as the inbox shows them: who the customer is and why the task exists (the
 // journey and the name of the step that made it).
-import { and, asc, customers, desc, eq, inArray, isNull, journeys, journeyVersions, or, staffTasks, users, type Db, type SQL } from '@braid/db';
+import { and, asc, customers, desc, enrollments, eq, inArray, isNull, journeys, journeyVersions, or, staffTasks, users, type Db, type EnrollmentStatus, type SQL } from '@braid/db';
 import type { Actor } from '../env';
 import type { StaffTaskDto } from './schemas';
 
@@ -44,19 +44,29 @@ export async function toTaskDtos(db: Db, workspaceId: string, rows: Row[]): Prom
   const customerIds = [...new Set(rows.map((r) => r.customerId))];
   const journeyIds = [...new Set(rows.map((r) => r.journeyId).filter((x): x is string => !!x))];
   const people = [...new Set(rows.flatMap((r) => [r.claimedBy, r.completedBy]).filter((x): x is string => !!x))];
-  const [customerRows, journeyRows, versionRows, userRows] = await Promise.all([
+  const [customerRows, journeyRows, versionRows, userRows, enrollmentRows] = await Promise.all([
     db.select({ id: customers.id, traits: customers.traits }).from(customers).where(and(eq(customers.workspaceId, workspaceId), inArray(customers.id, customerIds))),
     journeyIds.length ? db.select({ id: journeys.id, name: journeys.name }).from(journeys).where(and(eq(journeys.workspaceId, workspaceId), inArray(journeys.id, journeyIds))) : [],
     journeyIds.length
       ? db.select({ journeyId: journeyVersions.journeyId, version: journeyVersions.version, graph: journeyVersions.graph }).from(journeyVersions).where(and(eq(journeyVersions.workspaceId, workspaceId), inArray(journeyVersions.journeyId, journeyIds)))
       : [],
     people.length ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, people)) : [],
+    journeyIds.length
+      ? db
+          .select({ journeyId: enrollments.journeyId, customerId: enrollments.customerId, status: enrollments.status, enteredAt: enrollments.enteredAt })
+          .from(enrollments)
+          .where(and(eq(enrollments.workspaceId, workspaceId), inArray(enrollments.customerId, customerIds), inArray(enrollments.journeyId, journeyIds)))
+          .orderBy(desc(enrollments.enteredAt))
+      : [],
   ]);
   const traitsById = new Map(customerRows.map((c) => [c.id, c.traits ?? {}]));
   const journeyName = new Map(journeyRows.map((j) => [j.id, j.name]));
   const graphs = new Map(versionRows.map((v) => [`${v.journeyId}:${v.version}`, v.graph]));
   const label = new Map(userRows.map((u) => [u.id, u.name || u.email]));
   const person = (id: string | null) => (id ? { id, label: label.get(id) ?? 'API' } : null);
+  /** The customer's stay in the journey that made the task: has it ended (e.g. they bought meanwhile)? */
+  const stayOf = (r: Row): EnrollmentStatus | null =>
+    enrollmentRows.find((e) => e.journeyId === r.journeyId && e.customerId === r.customerId && e.enteredAt <= r.createdAt)?.status ?? null;
   return rows.map((r) => {
     const traits = traitsById.get(r.customerId) ?? {};
     return {
@@ -76,6 +86,7 @@ export async function toTaskDtos(db: Db, workspaceId: string, rows: Row[]): Prom
             version: r.journeyVersion,
             nodeId: r.nodeId,
             stepName: stepName(graphs.get(`${r.journeyId}:${r.journeyVersion}`), r.nodeId),
+            journeyStatus: stayOf(r),
           }
         : null,
       claimedBy: person(r.claimedBy),

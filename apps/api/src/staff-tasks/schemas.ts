@@ -1,5 +1,5 @@
 // What the task inbox reads and sends.
-import { staffTaskOutcomes } from '@braid/db';
+import { enrollmentStatuses, staffTaskOutcomes } from '@braid/db';
 import { z } from '@hono/zod-openapi';
 
 export const Outcome = z.enum(staffTaskOutcomes).openapi({ description: 'reached, noAnswer, booked (e.g. a showroom visit), notInterested' });
@@ -28,6 +28,7 @@ export const StaffTask = z
         version: z.number().int().nullable(),
         nodeId: z.string().nullable(),
         stepName: z.string().nullable(),
+        journeyStatus: z.enum(enrollmentStatuses).nullable().openapi({ description: 'Where the customer is in that journey now: `converted` or `exited` means the task may no longer be needed' }),
       })
       .nullable(),
     claimedBy: z.object({ id: z.string(), label: z.string() }).nullable(),

@@ -61,6 +61,11 @@ export function TaskCard({ task, meId, busy, onClaim, onComplete }: Props) {
           {task.claimedBy && <span className="muted"> · {t('tasks.claimedBy', { who: task.claimedBy.label })}</span>}
         </dd>
       </dl>
+      {task.status === 'open' && task.why?.journeyStatus && task.why.journeyStatus !== 'active' && (
+        <p className="pill warn task-stale" data-testid="task-journey-ended">
+          {t('tasks.journeyEnded', { status: t(`tasks.journeyStatus.${task.why.journeyStatus}`) })}
+        </p>
+      )}
       {task.note && <p className="task-note">{task.note}</p>}
       {task.status === 'done' && task.outcome && (
         <p className="task-outcome" data-testid="task-outcome">

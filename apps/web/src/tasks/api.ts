@@ -15,7 +15,14 @@ export interface StaffTask {
   dueAt: number | null;
   createdAt: number;
   customer: { id: string; name: string | null; phone: string | null; email: string | null; traits: Record<string, unknown> };
-  why: { journeyId: string; journeyName: string | null; version: number | null; nodeId: string | null; stepName: string | null } | null;
+  why: {
+    journeyId: string;
+    journeyName: string | null;
+    version: number | null;
+    nodeId: string | null;
+    stepName: string | null;
+    journeyStatus: 'active' | 'completed' | 'exited' | 'converted' | 'failed' | null;
+  } | null;
   claimedBy: { id: string; label: string } | null;
   claimedAt: number | null;
   outcome: Outcome | null;
