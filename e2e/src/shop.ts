@@ -40,7 +40,10 @@ export async function startShop(braidUrl: string, writeKey: string): Promise<Sho
     '/checkout': page('Thanh toán · Hoa Ban Food', snippet, '<h1>Thanh toán</h1><p>Giỏ hàng: 2 kg thịt trâu gác bếp — 1.700.000đ</p>'),
   };
   const server: Server = createServer((req, res) => {
-    const html = pages[(req.url ?? '/').split('?')[0]!];
+    const path = (req.url ?? '/').split('?')[0]!;
+    // The one-line service worker file the docs ask shops to put at their root.
+    if (path === '/braid-sw.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(`importScripts(${JSON.stringify(`${braidUrl}/sdk/sw.js`)});`);
+    const html = pages[path];
     if (!html) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });

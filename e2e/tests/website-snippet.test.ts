@@ -231,6 +231,33 @@ describe('the website snippet on a shop page', () => {
     await page.close();
   });
 
+  it("shows a push as a notification through Braid's service worker on the shop's origin", async () => {
+    await context.grantPermissions(['notifications'], { origin: shop.url });
+    const page = await newPage();
+    await page.goto(shop.url);
+    const cdp = await context.newCDPSession(page);
+    const registered = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
+        const mine = registrations.find((r) => r.scopeURL.startsWith(shop.url) && !r.isDeleted);
+        if (mine) resolve(mine.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.register('/braid-sw.js');
+      await navigator.serviceWorker.ready;
+    });
+    const registrationId = await registered;
+    // What the browser's push service hands the worker once it has decrypted a Braid push.
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: `${shop.url}/`, registrationId, data: JSON.stringify({ title: 'Hoa Ban Food', body: 'Anh Toản ơi, giỏ hàng vẫn đang chờ bạn.' }) });
+    const shown = await eventually('the notification', async () => {
+      const list = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body })));
+      return list.length > 0 ? list : undefined;
+    });
+    expect(shown).toEqual([{ title: 'Hoa Ban Food', body: 'Anh Toản ơi, giỏ hàng vẫn đang chờ bạn.' }]);
+    await page.close();
+  });
+
   it('refuses the snippet on a domain the workspace did not allow, and says why', async () => {
     const page = await newPage();
     const warnings: string[] = [];
