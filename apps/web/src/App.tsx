@@ -11,13 +11,12 @@ import { CustomersScreen } from './customers/CustomersScreen';
 import { CustomerProfile } from './customers/CustomerProfile';
 import { SegmentsScreen } from './segments/SegmentsScreen';
 import { SegmentEditor } from './segments/SegmentEditor';
-import { SegmentsScreen } from './segments/SegmentsScreen';
-import { SegmentEditor } from './segments/SegmentEditor';
 import { AcceptInvite } from './team/AcceptInvite';
 import { AuditScreen } from './team/AuditScreen';
 import { TeamScreen } from './team/TeamScreen';
 import { TaskInbox } from './tasks/TaskInbox';
 import { SourcesScreen } from './commerce/SourcesScreen';
+import { ChannelsScreen } from './channels/ChannelsScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
 import { useCatalogue } from './catalog/useCatalogue';
@@ -55,11 +54,10 @@ export function App() {
           {route.name === 'customer' && <CustomerProfile key={route.customerId} customerId={route.customerId} />}
           {route.name === 'segments' && <SegmentsScreen />}
           {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
-          {route.name === 'segments' && <SegmentsScreen />}
-          {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
           {route.name === 'team' && <TeamScreen />}
           {route.name === 'tasks' && <TaskInbox />}
           {route.name === 'sources' && <SourcesScreen />}
+          {route.name === 'channels' && <ChannelsScreen />}
           {route.name === 'audit' && <AuditScreen journeyId={route.journeyId} />}
           {(route.name === 'journeys' || route.name === 'signIn') && <JourneysList />}
         </ErrorBoundary>

@@ -10,12 +10,10 @@ export type Route =
   | { name: 'segments' }
   /** segmentId null: a new segment. */
   | { name: 'segment'; segmentId: string | null }
-  | { name: 'segments' }
-  /** segmentId null: a new segment. */
-  | { name: 'segment'; segmentId: string | null }
   | { name: 'team' }
   | { name: 'tasks' }
   | { name: 'sources' }
+  | { name: 'channels' }
   | { name: 'audit'; journeyId?: string }
   | { name: 'invite'; token: string }
   | { name: 'editor'; journeyId: string }
@@ -28,10 +26,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'outbox') return { name: 'outbox' };
   if (parts[0] === 'customers') return parts[1] ? { name: 'customer', customerId: parts[1] } : { name: 'customers' };
   if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
-  if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'settings' && parts[1] === 'sources') return { name: 'sources' };
+  if (parts[0] === 'settings' && parts[1] === 'channels') return { name: 'channels' };
   if (parts[0] === 'audit') return parts[1] ? { name: 'audit', journeyId: parts[1] } : { name: 'audit' };
   if (parts[0] === 'invite' && parts[1]) return { name: 'invite', token: parts[1] };
   if (parts[0] === 'journeys' && parts[1]) {
@@ -59,16 +57,14 @@ export function href(route: Route): string {
       return '#/segments';
     case 'segment':
       return route.segmentId ? `#/segments/${encodeURIComponent(route.segmentId)}` : '#/segments/new';
-    case 'segments':
-      return '#/segments';
-    case 'segment':
-      return route.segmentId ? `#/segments/${encodeURIComponent(route.segmentId)}` : '#/segments/new';
     case 'team':
       return '#/team';
     case 'tasks':
       return '#/tasks';
     case 'sources':
       return '#/settings/sources';
+    case 'channels':
+      return '#/settings/channels';
     case 'audit':
       return route.journeyId ? `#/audit/${encodeURIComponent(route.journeyId)}` : '#/audit';
     case 'invite':

@@ -3,7 +3,7 @@ import { setLanguage } from '../i18n';
 import type { Language } from '../i18n';
 import { useSession } from '../session';
 import '../segments/texts';
-import '../segments/texts';
+import '../channels/texts';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -17,11 +17,11 @@ export function TopBar() {
         <a href="#/outbox" data-testid="nav-outbox">{t('outbox.title')}</a>
         <a href="#/customers" data-testid="nav-customers">{t('customers.title')}</a>
         <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
-        <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
         <a href="#/tasks" data-testid="nav-tasks">{t('tasks.title')}</a>
         <a href="#/team" data-testid="nav-team">{t('team.nav.team')}</a>
         <a href="#/audit" data-testid="nav-audit">{t('team.nav.audit')}</a>
         <a href="#/settings/sources" data-testid="nav-sources">{t('commerce.nav')}</a>
+        <a href="#/settings/channels" data-testid="nav-channels">{t('channels.nav')}</a>
       </nav>
       <div className="spacer" />
       <label className="lang">

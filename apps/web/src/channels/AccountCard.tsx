@@ -1,0 +1,126 @@
+// One provider account: its fields, its secrets (masked, never shown back), save, check, test.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../ui/describeError';
+import { toast } from '../ui/toasts';
+import { accountForms, channelsApi, type AccountKind, type ChannelAccount } from './api';
+
+type Props = { kind: AccountKind; account: ChannelAccount | null; onChanged: () => void };
+
+export function AccountCard({ kind, account, onChanged }: Props) {
+  const { t } = useTranslation();
+  const form = accountForms[kind];
+  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...(account?.config ?? {}) }));
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(account?.checkResult ?? null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => Promise<unknown>, done?: string) {
+    setBusy(true);
+    try {
+      await action();
+      if (done) toast.success(done);
+    } catch (e) {
+      toast.error(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const save = () =>
+    run(async () => {
+      const config: Record<string, unknown> = {};
+      for (const f of form.fields) {
+        const v = values[f.name];
+        if (v === undefined || v === '') continue;
+        config[f.name] = f.type === 'number' ? Number(v) : v;
+      }
+      const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ''));
+      await channelsApi.saveAccount(kind, { config, secrets: typed });
+      setSecrets({});
+      onChanged();
+    }, t('channels.saved'));
+
+  const check = (action: () => Promise<{ ok: boolean; message: string }>) =>
+    run(async () => {
+      setResult(await action());
+      onChanged();
+    });
+
+  return (
+    <li className="account-card" data-testid={`account-${kind}`}>
+      <div className="account-head">
+        <h3>{t(`channels.kind.${kind}`)}</h3>
+        {!account && <span className="muted">{t('channels.notConfigured')}</span>}
+      </div>
+      <form
+        className="account-fields"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {form.fields.map((f) => (
+          <label key={f.name} className={f.type === 'checkbox' ? 'check' : undefined}>
+            <span>{t(`channels.field.${f.name}`)}</span>
+            {f.type === 'checkbox' ? (
+              <input type="checkbox" checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked })} data-testid={`${kind}-${f.name}`} />
+            ) : f.type === 'select' ? (
+              <select value={String(values[f.name] ?? f.options?.[0] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} data-testid={`${kind}-${f.name}`}>
+                {f.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+              </select>
+            ) : (
+              <input type={f.type} value={String(values[f.name] ?? '')} required={f.required} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} data-testid={`${kind}-${f.name}`} />
+            )}
+          </label>
+        ))}
+        {form.secrets.map((name) => {
+          const saved = account?.secrets[name];
+          return (
+            <label key={name}>
+              <span>{t(`channels.field.${name}`)}</span>
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={secrets[name] ?? ''}
+                placeholder={saved?.set ? t('channels.secretSet', { hint: saved.hint }) : t('channels.secretUnset')}
+                onChange={(e) => setSecrets({ ...secrets, [name]: e.target.value })}
+                data-testid={`${kind}-${name}`}
+              />
+            </label>
+          );
+        })}
+        <div className="account-actions">
+          <button className="primary" disabled={busy} data-testid={`${kind}-save`}>{t('channels.save')}</button>
+          {account && (
+            <>
+              <button type="button" disabled={busy} onClick={() => void check(() => channelsApi.check(kind))} data-testid={`${kind}-check`}>{t('channels.check')}</button>
+              <button type="button" className="link" disabled={busy} onClick={() => void run(async () => { await channelsApi.removeAccount(kind); onChanged(); }, t('channels.removed'))}>{t('channels.remove')}</button>
+            </>
+          )}
+        </div>
+      </form>
+      {account && (
+        <form
+          className="account-test"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void check(() => channelsApi.test(kind, to.trim()));
+          }}
+        >
+          <label>
+            <span>{t('channels.testTo')}</span>
+            <input value={to} onChange={(e) => setTo(e.target.value)} required data-testid={`${kind}-test-to`} />
+          </label>
+          <button disabled={busy || !to.trim()} data-testid={`${kind}-test`}>{t('channels.test')}</button>
+        </form>
+      )}
+      {result && (
+        <p className={result.ok ? 'ok' : 'error-box'} role="status" data-testid={`${kind}-result`}>
+          {t(result.ok ? 'channels.ok' : 'channels.failed', { message: result.message })}
+        </p>
+      )}
+    </li>
+  );
+}
