@@ -61,11 +61,11 @@ export function MigrationPlanEditor({ journeyId, draft, onChange }: Props) {
         return (
           <fieldset key={v.version} data-testid={`migration-v${v.version}`}>
             <legend>{t('migration.versionHeading', { version: v.version, n: n(v.customers) })}</legend>
-            <label className="row">
+            <label className="checkbox-line">
               <input type="radio" name={`migration-${v.version}`} data-testid={`migration-v${v.version}-stay`} checked={mine.action === 'stay'} onChange={() => set(v.version, { action: 'stay' })} />
               {t('migration.stay', { version: v.version })}
             </label>
-            <label className="row">
+            <label className="checkbox-line">
               <input
                 type="radio"
                 name={`migration-${v.version}`}
