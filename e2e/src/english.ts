@@ -84,7 +84,8 @@ export async function findEnglish(page: Page, root: string, userData: readonly s
   })(${JSON.stringify(root)})`) as { text: string; where: string }[];
   const hits: EnglishHit[] = [];
   const strip = (t: string) => {
-    let s = t.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, ' ');
+    // Liquid, and the variable paths offered to insert into it (customer.firstName), are code.
+    let s = t.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, ' ').replace(/\b[a-z]+(?:\.[A-Za-z_]\w*)+\b/g, ' ');
     for (const u of userData) s = s.split(u).join(' ');
     return s;
   };

@@ -87,6 +87,8 @@ describe('the journey editor in Vietnamese', () => {
     // Top-down: the step after the trigger is below it.
     const next = (await page.locator('.react-flow__node', { hasText: 'Có thanh toán giỏ này không?' }).boundingBox())!;
     expect(next.y).toBeGreaterThan(trigger.y + trigger.height);
+    // The engagement check names the message step by its name, not its id.
+    expect(await page.locator('.react-flow__node[data-id="opened-email"] .jnode-summary').textContent()).toContain('Email giỏ hàng + voucher');
     // Port labels of one card never overlap.
     const overlaps = await page.$$eval('.jnode', (cards) =>
       cards.flatMap((card) => {

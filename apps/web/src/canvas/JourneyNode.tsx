@@ -7,6 +7,7 @@ import { hasInput, nodeType, portsOf, summaryOf } from '../catalog/registry';
 import { formatNumber } from '../format';
 import type { JourneyFlowNode } from './graph';
 import { cardWidth, portFraction } from './graph';
+import { withStepNames } from './stepName';
 import { useCanvas } from './store';
 import { nodeLabel } from '../i18n/nodeLabels';
 import { NodeIcon } from './NodeIcon';
@@ -22,7 +23,7 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   );
   const type = nodeType(data.typeId);
   const ports = useMemo(() => portsOf(data.typeId, data.config), [data.typeId, data.config]);
-  const summary = useMemo(() => summaryOf(data.typeId, data.config), [data.typeId, data.config]);
+  const summary = useMemo(() => withStepNames(summaryOf(data.typeId, data.config), data.typeId, data.config), [data.typeId, data.config]);
   // A split gaining a branch gains a handle: React Flow must measure it again (not on first mount).
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = ports.map((p) => p.id).join('|');

@@ -18,3 +18,19 @@ export function portName(nodeId: string | null | undefined, portId: string): str
   const port = n ? portsOf(n.data.typeId, n.data.config).find((p) => p.id === portId) : undefined;
   return port ? localText(port.label) : portId;
 }
+
+/**
+ * A node type's summary names other steps by id (the message an engagement check looks at):
+ * the card says the step's name instead.
+ */
+export function withStepNames(summary: string, typeId: string, config: unknown): string {
+  const form = (nodeType(typeId)?.form ?? {}) as Record<string, { widget?: string } | undefined>;
+  const values = typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : {};
+  let text = summary;
+  for (const [field, hint] of Object.entries(form)) {
+    const ref = values[field];
+    if (hint?.widget !== 'node-ref' || typeof ref !== 'string' || !ref || !text.includes(ref)) continue;
+    text = text.split(ref).join(stepName(ref));
+  }
+  return text;
+}
