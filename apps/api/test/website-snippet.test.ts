@@ -209,6 +209,18 @@ describe('web push subscriptions', () => {
     expect(await api.db.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.customerId, await customerOf('a-hung')))).toHaveLength(0);
   });
 
+  it('follows the customer when the anonymous visitor turns out to be a known one', async () => {
+    expect((await api.post('/v1/identify', { userId: 'hoa', traits: { firstName: 'Hoa' } })).status).toBe(200);
+    await visit('a-hoa-phone');
+    const endpoint = 'https://push.example/send/hoa-phone';
+    expect((await fromPage('/v1/push/subscriptions', { writeKey: WRITE_KEY, anonymousId: 'a-hoa-phone', subscription: { endpoint, keys: browserKeys() } })).status).toBe(201);
+    // She logs in on her phone: the anonymous profile merges into hers, and so does the subscription.
+    expect((await fromPage('/v1/identify', { writeKey: WRITE_KEY, anonymousId: 'a-hoa-phone', userId: 'hoa' })).status).toBe(200);
+    const hoa = String((await api.db.client.execute("SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = 'hoa'")).rows[0]!.customer_id);
+    const [row] = await api.db.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint));
+    expect(row?.customerId).toBe(hoa);
+  });
+
   it('names what is wrong with a subscription', async () => {
     await visit('a-bad');
     const bad = await fromPage('/v1/push/subscriptions', { writeKey: WRITE_KEY, anonymousId: 'a-bad', subscription: { endpoint: 'http://10.0.0.5/internal', keys: { p256dh: 'short', auth: 'x' } } });
