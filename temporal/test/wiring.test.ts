@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createChannels, createDbOutboxStore, type ChannelAdapter } from '@braid/channels';
+import { createChannels, createDbOutboxStore, recordInbound, type ChannelAdapter } from '@braid/channels';
 import { and, createDb, customerIdentities, customers, eq, messages, migrate, stepLog, workspaces, type BraidDb } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeZalo, type FakeZalo } from '../../packages/channels/test/fakes/fake-zalo';
@@ -145,6 +145,8 @@ describe('worker wiring from the environment', () => {
     const twilio = await startFakeTwilio('AC0000000000000000000000000000test', 'twilio-token');
     try {
       await customer('hoa', { firstName: 'Hoa' }, { facebook_psid: '2456789012345678', phone: '+84933333333' });
+      // Hoa wrote to the page a minute ago: inside Messenger's 24-hour window.
+      await recordInbound(db.db, { workspaceId: 'ws', channel: 'messenger', address: '2456789012345678', at: Date.now() - 60_000 });
       const channels = channelsFromEnv(db.db, {
         MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
         MESSENGER_GRAPH_VERSION: 'v23.0',
