@@ -1,4 +1,5 @@
 // One profile per person, found through any of their identities.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { workspaces } from './workspaces';
 
@@ -19,7 +20,14 @@ export const customers = sqliteTable(
     lastSeenAt: integer('last_seen_at'),
   },
   // Not on last_seen_at: ingestion updates it constantly and every index makes that dearer.
-  (t) => [index('customers_workspace_id_idx').on(t.workspaceId, t.id)],
+  (t) => [
+    index('customers_workspace_id_idx').on(t.workspaceId, t.id),
+    // A referred order names its referrer by the code on the referrer's profile (traits.referral_code):
+    // only profiles that have one are indexed.
+    index('customers_referral_code_idx')
+      .on(t.workspaceId, sql`json_extract(${t.traits}, '$.referral_code')`)
+      .where(sql`json_extract(${t.traits}, '$.referral_code') IS NOT NULL`),
+  ],
 );
 
 /**
