@@ -43,6 +43,7 @@ export type SegmentUpkeep = {
 };
 
 const NEVER = 8_640_000_000_000_000;
+const TOUCH_BATCH = 500;
 
 /** Marks segments for evaluation over everyone now (a rule is new or changed); a pass running on the old rule loses its lease. */
 export async function scheduleSegmentEvaluation(db: Db, workspaceId: string, segmentIds: readonly string[], now: number): Promise<void> {
@@ -76,12 +77,12 @@ export function startSegmentUpkeep(options: SegmentUpkeepOptions): SegmentUpkeep
     routed: a.routed + b.routed,
   });
 
-  async function touchesPass(): Promise<UpkeepReport> {
-    const report = empty();
+  /** One batch of touched profiles; returns how many there were. */
+  async function touchesBatch(report: UpkeepReport): Promise<number> {
     const rows = await db.all<{ customer_id: string; workspace_id: string; touched_at: number }>(
-      sql`SELECT customer_id, workspace_id, touched_at FROM segment_touches ORDER BY touched_at LIMIT 500`,
+      sql`SELECT customer_id, workspace_id, touched_at FROM segment_touches ORDER BY touched_at LIMIT ${TOUCH_BATCH}`,
     );
-    if (rows.length === 0) return report;
+    if (rows.length === 0) return 0;
     const byWorkspace = new Map<string, string[]>();
     for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.customer_id]);
     for (const [workspaceId, ids] of byWorkspace) {
@@ -93,7 +94,16 @@ export function startSegmentUpkeep(options: SegmentUpkeepOptions): SegmentUpkeep
     // A profile touched again while it was evaluated keeps its newer touch.
     const seen = Math.max(...rows.map((r) => Number(r.touched_at)));
     await db.run(sql`DELETE FROM segment_touches WHERE customer_id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.customer_id))})) AND touched_at <= ${seen}`);
-    report.touched = rows.length;
+    report.touched += rows.length;
+    return rows.length;
+  }
+
+  /** After a bulk change, several batches per tick (bounded) so thousands of edits settle in seconds. */
+  async function touchesPass(): Promise<UpkeepReport> {
+    const report = empty();
+    for (let i = 0; i < batchesPerPass && !stopped; i++) {
+      if ((await touchesBatch(report)) < TOUCH_BATCH) break;
+    }
     return report;
   }
 
