@@ -39,6 +39,6 @@ export {
   MAX_BROADCAST_RATE,
   type Broadcast,
 } from './broadcasts/control';
-export { startMigration } from './migrations/control';
+export { resumeMigrations, startMigration } from './migrations/control';
 export { migrationWorkflowId } from './workflows/migration-contract';
 export type { MigrationOrder } from './workflows/contract';

@@ -6,9 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
-import { and, eq, journeyMigrations, messages, stepLog } from '@braid/db';
+import { and, eq, journeyMigrations, messages, newId, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
+import { resumeMigrations } from '../src/migrations/control';
 import { signalMigrationPage } from '../src/migrations/signal-page';
 import { eventually, startStack, type Stack, type WorkerHandle } from './harness';
 
@@ -197,4 +198,15 @@ describe('in-flight migration', () => {
       [2, PER_GROUP.gold + PER_GROUP.silver],
     ]);
   }, 400_000);
+
+  it('a migration committed without its driver (the API stopped at once) is driven when the API starts again', async () => {
+    const [journey] = (await rows("SELECT id, workspace_id FROM journeys WHERE name = 'Giỏ hàng'")) as unknown as { id: string; workspace_id: string }[];
+    const id = newId(Date.now());
+    // Nobody is left in v1's mapped steps: the driver pages, finds no one to move, and completes.
+    await stack.db.db.insert(journeyMigrations).values({ id, workspaceId: journey!.workspace_id, journeyId: journey!.id, toVersion: 2, plan: { '1': { 'wait-gold': 'wait-gold' } }, createdAt: Date.now() });
+    expect(await resumeMigrations(stack.db.db, stack.client)).toBeGreaterThanOrEqual(1);
+    // Resuming again while it runs (or after) starts nothing twice.
+    await resumeMigrations(stack.db.db, stack.client);
+    await eventually(async () => (await stack.db.db.select().from(journeyMigrations).where(eq(journeyMigrations.id, id)))[0]?.status === 'completed', 60_000, 'the resumed migration');
+  }, 120_000);
 });

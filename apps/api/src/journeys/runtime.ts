@@ -9,6 +9,7 @@ import {
   createEventDispatcher,
   createRouter,
   segmentsAfterEvents,
+  resumeMigrations,
   startMigration,
   startRoutingRecovery,
   startSegmentUpkeep,
@@ -100,6 +101,8 @@ export function createJourneyRuntime(options: JourneyRuntimeOptions): JourneyRun
     loadNodeTypes: async () => (await nodeTypes(), { packages, refused }),
     startRecovery(recovery = {}) {
       if (!router || !dispatcher || !options.client) return null;
+      // A migration committed just before a stop has no driver yet: start those still running.
+      void resumeMigrations(options.db, options.client).catch((error: unknown) => console.error('[migrations] could not resume', error));
       return startRoutingRecovery({ db: options.db, client: options.client, router, dispatcher, ...recovery });
     },
     startSegmentUpkeep: (upkeep = {}) => startSegmentUpkeep({ db: options.db, client: options.client, index: router?.index ?? null, ...upkeep }),
