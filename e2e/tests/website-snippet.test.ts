@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBrowser, PushService } from '../../packages/channels/test/fakes/push-service';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
-import { launchBrowser } from '../src/browser';
+import { launchBrowser, signIn } from '../src/browser';
 import { eventually } from '../src/ingest';
 import { startShop, type Shop } from '../src/shop';
 import { startSystem, type BraidSystem } from '../src/system';
@@ -62,8 +62,6 @@ describe('the website snippet on a shop page', () => {
     sys = await startSystem({ log: () => undefined });
     shop = await startShop(sys.apiUrl, sys.credentials.writeKey);
     otherSite = await startShop(sys.apiUrl, sys.credentials.writeKey);
-    // Only the shop's own origin may use its write key.
-    await admin('PUT', '/api/website', { allowedOrigins: [shop.url] });
 
     popupJourney = await publish(
       'Thanh toán thất bại',
@@ -123,6 +121,29 @@ describe('the website snippet on a shop page', () => {
     await otherSite?.stop();
     await sys?.stop();
     await pushService.stop();
+  });
+
+  it("the marketer allows the shop's domain in settings, where the snippet to paste is", async () => {
+    const page = await newPage();
+    await signIn(page, sys.webUrl, sys.credentials.email, sys.credentials.password);
+    await page.goto(`${sys.webUrl}/#/settings/sources`);
+    const card = page.locator('[data-testid=website-card]');
+    await card.waitFor();
+    expect(await card.locator('[data-testid=website-snippet]').textContent()).toContain(`{host:"${sys.webUrl}"}`);
+    await card.locator('[data-testid=website-origins]').fill(`${shop.url}\nhoabanfood.vn/gio-hang`);
+    await card.locator('[data-testid=website-save]').click();
+    expect(await card.locator('[data-testid=website-problem]').textContent()).toBe('Dòng 2 không phải tên miền: hãy viết như https://hoabanfood.vn');
+    await card.locator('[data-testid=website-origins]').fill(`${shop.url}/`);
+    await card.locator('[data-testid=website-save]').click();
+    // Only the shop's own origin may use its write key.
+    await eventually('the saved domain', async () => {
+      const saved = await admin<{ allowedOrigins: string[] }>('GET', '/api/website');
+      return saved.allowedOrigins.length === 1 && saved.allowedOrigins[0] === shop.url ? saved : undefined;
+    });
+    expect(await card.locator('[data-testid=website-origins]').inputValue()).toBe(shop.url);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'snippet-00-settings-website');
+    await page.close();
   });
 
   it('identifies the visitor, whose failed payment leaves a coupon popup for the next page view', async () => {

@@ -8,6 +8,7 @@ import { platforms, sourcesApi, type CommerceSource, type Platform } from './api
 import { SourceCard } from './SourceCard';
 import { useCommerceTexts } from './texts';
 import './commerce.css';
+import { WebsiteCard } from '../website/WebsiteCard';
 
 const platformName: Record<Platform, string> = { shopify: 'Shopify', haravan: 'Haravan', sapo: 'Sapo' };
 
@@ -105,6 +106,7 @@ export function SourcesScreen() {
           <pre>{`POST ${posUrl}\nAuthorization: Basic base64(<write key>:)\n\n${JSON.stringify(posExample, null, 2)}`}</pre>
         </details>
       </section>
+      <WebsiteCard />
     </section>
   );
 }
