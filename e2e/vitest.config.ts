@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     sequence: { concurrent: false },
     reporters: ['verbose'],
+    // A node package installed from outside the repository ships JavaScript importing @braid/sdk,
+    // which in this repository is TypeScript source: vitest runs it through its own transform.
+    server: { deps: { inline: [/node_modules\/@acme\/braid-loyalty\//] } },
   },
 });
