@@ -113,6 +113,8 @@ describe('braid', () => {
     const published = await braid(['publish', 'chao-mung-khach-moi', '-m', 'longer wait']);
     expect(published.code).toBe(0);
     expect(published.stdout).toContain('Published "chao-mung-khach-moi" as version 2');
+    // The file is what is live now: nothing drifted; after the rollback below it has.
+    expect((await braid(['diff', 'welcome.journey.json', '--exit-code'])).code).toBe(0);
     const versions = await braid(['versions', 'welcome.journey.json']);
     expect(versions.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' ').trim())).toEqual(['v2 live', 'v1']);
     expect(versions.stdout).toContain('longer wait');
@@ -120,6 +122,9 @@ describe('braid', () => {
     const rolled = await braid(['rollback', 'chao-mung-khach-moi', '1']);
     expect(rolled.code).toBe(0);
     expect(rolled.stdout).toContain('live is now version 3');
+    const drift = await braid(['diff', 'welcome.journey.json', '--exit-code']);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('From version 3 to welcome.journey.json:');
     const live = await admin('GET', `/api/journeys/${created.id}/versions/3`);
     expect(live.graph.nodes.find((n: Json) => n.id === 'wait-2-days').config.duration.amount).toBe(2);
     // The draft followed the rollback: publishing it again changes nothing.

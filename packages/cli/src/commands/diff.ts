@@ -5,7 +5,7 @@ import { diffJourneyGraphs } from '@braid/journey';
 import type { Command } from 'commander';
 import { journeyByKey, type Context } from '../context';
 import { keyOf, readJourneyFile } from '../journey-file';
-import { printDiff } from '../output';
+import { Problems, printDiff } from '../output';
 import type { GraphDiff } from '../types';
 import { versionRef } from './options';
 
@@ -20,7 +20,8 @@ export function diffCommand(program: Command, ctx: Context): void {
     .option('--from <version>', 'a version number or "draft" (default: the live version)', versionRef)
     .option('--to <version>', 'a version number or "draft" (default: the draft)', versionRef)
     .option('--json', 'print the changes as JSON')
-    .action(async (ref: string, opts: { from?: number | 'draft'; to?: number | 'draft'; json?: boolean }, cmd: Command) => {
+    .option('--exit-code', 'exit with 1 when there are changes (e.g. to catch drift in CI)')
+    .action(async (ref: string, opts: { from?: number | 'draft'; to?: number | 'draft'; json?: boolean; exitCode?: boolean }, cmd: Command) => {
       const api = await ctx.api(cmd);
       const { journey } = await journeyByKey(api, await keyOf(ref));
       const from = opts.from ?? journey.activeVersion;
@@ -39,5 +40,6 @@ export function diffCommand(program: Command, ctx: Context): void {
       }
       if (opts.json) ctx.io.out(JSON.stringify(diff, null, 2));
       else printDiff(ctx.io, title, diff);
+      if (opts.exitCode && !diff.same) throw new Problems();
     });
 }
