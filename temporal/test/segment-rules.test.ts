@@ -114,6 +114,14 @@ describe('SQL evaluation agrees with the in-memory evaluator', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("counts behaviour through each customer's own events, never every event of that name", async () => {
+    const rule: SegmentRule = { match: 'all', conditions: [{ kind: 'eventCount', event: 'View', where: [], op: 'greaterOrEqual', count: 2, windowMs: DAY }] };
+    const matches = ruleSql(rule, { workspaceId: ws, now: NOW, ruleOf: () => undefined });
+    const plan = await db.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN SELECT c.id FROM customers c WHERE c.workspace_id = ${ws} AND ${matches}`);
+    const events = plan.map((p) => p.detail).filter((d) => / e /.test(` ${d} `) || d.includes('SEARCH e'));
+    expect(events).toEqual([expect.stringContaining('events_customer_idx (workspace_id=? AND customer_id=? AND timestamp>?)')]);
+  });
+
   it('for random rules (nested groups, behaviour windows, segment references) on random customers', async () => {
     // How often the rule split the customers (some in, some out): the property must not pass vacuously.
     let split = 0;

@@ -102,7 +102,9 @@ function behaviourSql(c: Extract<SegmentCondition, { kind: 'eventCount' }>, ctx:
   const filters = c.where.map((f) => sql` AND ${filterSql(sql.raw('e.properties'), f)}`);
   const since = ctx.now - c.windowMs;
   // Counting stops at count + 1: enough to decide every comparison, and bounded per customer.
-  const counted = sql`(SELECT count(*) FROM (SELECT 1 FROM events e WHERE e.workspace_id = ${ctx.workspaceId} AND e.customer_id = c.id AND e.name = ${c.event} AND e.timestamp >= ${since}${sql.join(filters, sql``)} LIMIT ${c.count + 1}))`;
+  // The customer's own events (workspace, customer, time) are read, never all events of that name:
+  // without statistics SQLite would pick the name index and scan everyone's events per customer.
+  const counted = sql`(SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY events_customer_idx WHERE e.workspace_id = ${ctx.workspaceId} AND e.customer_id = c.id AND e.name = ${c.event} AND e.timestamp >= ${since}${sql.join(filters, sql``)} LIMIT ${c.count + 1}))`;
   return sql`(${counted} ${sql.raw(countOps[c.op])} ${c.count})`;
 }
 
