@@ -13,7 +13,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...(account?.config ?? {}) }));
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [to, setTo] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(account?.checkResult ?? null);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(account?.checkResult?.ok === false ? account.checkResult : null);
   const [busy, setBusy] = useState(false);
 
   async function run(action: () => Promise<unknown>, done?: string) {
@@ -42,9 +42,11 @@ export function AccountCard({ kind, account, onChanged }: Props) {
       onChanged();
     }, t('channels.saved'));
 
-  const check = (action: () => Promise<{ ok: boolean; message: string }>) =>
+  // A success is said in the UI language; a failure keeps the provider's own words (what to fix).
+  const check = (action: () => Promise<{ ok: boolean; message: string }>, success: string) =>
     run(async () => {
-      setResult(await action());
+      const outcome = await action();
+      setResult(outcome.ok ? { ok: true, message: success } : outcome);
       onChanged();
     });
 
@@ -95,7 +97,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
           <button className="primary" disabled={busy} data-testid={`${kind}-save`}>{t('channels.save')}</button>
           {account && (
             <>
-              <button type="button" disabled={busy} onClick={() => void check(() => channelsApi.check(kind))} data-testid={`${kind}-check`}>{t('channels.check')}</button>
+              <button type="button" disabled={busy} onClick={() => void check(() => channelsApi.check(kind), t('channels.checkOk'))} data-testid={`${kind}-check`}>{t('channels.check')}</button>
               <button type="button" className="link" disabled={busy} onClick={() => void run(async () => { await channelsApi.removeAccount(kind); onChanged(); }, t('channels.removed'))}>{t('channels.remove')}</button>
             </>
           )}
@@ -106,7 +108,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
           className="account-test"
           onSubmit={(e) => {
             e.preventDefault();
-            void check(() => channelsApi.test(kind, to.trim()));
+            void check(() => channelsApi.test(kind, to.trim()), t('channels.testSent', { to: to.trim() }));
           }}
         >
           <label>
@@ -118,7 +120,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
       )}
       {result && (
         <p className={result.ok ? 'ok' : 'error-box'} role="status" data-testid={`${kind}-result`}>
-          {t(result.ok ? 'channels.ok' : 'channels.failed', { message: result.message })}
+          {result.ok ? result.message : t('channels.failed', { message: result.message })}
         </p>
       )}
     </li>
