@@ -142,6 +142,14 @@ describe('on-site messages', () => {
     ]);
   });
 
+  it('is not shown once it is more than a week old', async () => {
+    await visit('a-late');
+    const customerId = await customerOf('a-late');
+    const id = await sendOnsite(customerId, 'Ưu đãi tuần trước', 'Mã LASTWEEK1 hết hạn rồi.');
+    await api.db.db.update(messages).set({ createdAt: Date.now() - 8 * 24 * 3_600_000 }).where(eq(messages.id, id));
+    expect(((await (await getFrom('/v1/web/messages', { writeKey: WRITE_KEY, anonymousId: 'a-late' })).json()) as { messages: unknown[] }).messages).toEqual([]);
+  });
+
   it('arrives at once over the live connection while the visitor is on the site', async () => {
     await visit('a-live');
     const customerId = await customerOf('a-live');

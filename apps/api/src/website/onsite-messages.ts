@@ -7,12 +7,14 @@ export type OnsiteMessage = { id: string; subject: string | null; body: string }
 /** Sent and not yet seen; "delivered" is not used on this channel. */
 const WAITING = 'sent' as const;
 const MAX_AT_ONCE = 5;
+/** An on-site message not seen within a week is stale (the offer, the cart it spoke of): never shown. */
+export const ONSITE_MAX_AGE_MS = 7 * 24 * 3_600_000;
 
-export async function waitingMessages(db: DbOrTx, workspaceId: string, customerId: string): Promise<OnsiteMessage[]> {
+export async function waitingMessages(db: DbOrTx, workspaceId: string, customerId: string, now: number = Date.now()): Promise<OnsiteMessage[]> {
   return db
     .select({ id: messages.id, subject: messages.subject, body: messages.body })
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.customerId, customerId), eq(messages.channel, 'web'), eq(messages.status, WAITING)))
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.customerId, customerId), eq(messages.channel, 'web'), eq(messages.status, WAITING), gt(messages.createdAt, now - ONSITE_MAX_AGE_MS)))
     .orderBy(asc(messages.createdAt))
     .limit(MAX_AT_ONCE)
     .then((rows) => rows.map((r) => ({ id: r.id, subject: r.subject, body: r.body ?? '' })));
