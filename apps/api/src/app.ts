@@ -24,6 +24,8 @@ import { serveWebApp } from './web-app';
 import { apiDocsRoutes } from './api-docs';
 import { journeySchemaRoutes } from './journey-files/json-schemas';
 import { withConsentFromEvents } from './subscriptions/consent-from-events';
+import { withReferralCredits } from './reports/referral-credit';
+import { reportRoutes } from './reports/routes';
 import { commerceWebhookRoutes } from './commerce/webhook-routes';
 import { posRoutes } from './commerce/pos-routes';
 import { commerceSourceRoutes } from './commerce/source-routes';
@@ -66,7 +68,8 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  const onEventsIngested = withConsentFromEvents(db, deps.onEventsIngested);
+  // A referred order credits its referrer with a `Referral Credited` event, routed like the order.
+  const onEventsIngested = withReferralCredits(db, withConsentFromEvents(db, deps.onEventsIngested));
   app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs, origins }));
   // Shops' order webhooks (signed with the source's secret) and the showroom's till (write key).
   app.route('/v1/commerce', commerceWebhookRoutes({ db, onEventsIngested }));
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps) {
   api.route('/zns-templates', znsTemplateRoutes(db));
   api.route('/commerce-sources', commerceSourceRoutes(db));
   api.route('/staff-tasks', staffTaskRoutes(db, onEventsIngested));
+  api.route('/reports', reportRoutes(db));
   deps.registerRoutes?.(api);
   api.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
