@@ -3,7 +3,7 @@
 // measured in the same run (the cost of only reading what the evaluation must read).
 //   1. first evaluation of two segments (a trait rule, "viewed Mắc Khén twice in 7 days") by
 //      the scheduled pass in batches of 1,000 customers;
-//   2. after a bulk change (every profile gets vip = true): membership brought up to date through
+//   2. after a bulk change (every profile gets vip = true): membership brought up to date from
 //      the profile touches the change left (100,000 joins recorded);
 //   3. after a rule change: the scheduled pass over everyone (100,000 leaves recorded).
 // Nothing asserts; loops are bounded by the customer count.
@@ -82,7 +82,7 @@ line('1. first evaluation, 2 segments (scheduled pass)', first.ms, await plainSe
 const bulk = await timed(() => client.execute({ sql: "UPDATE customers SET traits = json_set(traits, '$.vip', json('true')) WHERE workspace_id = ?", args: [ws] }));
 const touched = Number((await client.execute('SELECT count(*) AS n FROM segment_touches')).rows[0]!.n);
 const afterBulk = await timed(() => upkeep.runUntilIdle());
-line('2. after a bulk change: profile touches, 2 segments', afterBulk.ms, await plainSelect(), `${touched} touched, ${afterBulk.value.joined} joined (bulk UPDATE itself ${bulk.ms.toFixed(0)} ms)`);
+line('2. after a bulk change: touches → pass over everyone, 2 segm.', afterBulk.ms, await plainSelect(), `${touched} touched, ${afterBulk.value.joined} joined (bulk UPDATE itself ${bulk.ms.toFixed(0)} ms)`);
 
 await client.execute({ sql: 'UPDATE segments SET rule = ? WHERE id = ?', args: [JSON.stringify({ match: 'all', conditions: [{ kind: 'trait', filter: { path: 'city', op: 'equals', value: 'Sa Pa' } }] }), 'vip'] });
 await scheduleSegmentEvaluation(db, ws, ['vip'], Date.now());

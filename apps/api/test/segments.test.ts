@@ -50,7 +50,8 @@ async function create(name: string, rule: unknown): Promise<string> {
 beforeAll(async () => {
   api = await startTestApi((db) => {
     const runtime = createJourneyRuntime({ db, client: null });
-    upkeep = runtime.startSegmentUpkeep({ touchesEveryMs: 50, scheduleEveryMs: 50, joinsEveryMs: 50, reevaluateEveryMs: 100, now: () => Date.now() + ahead });
+    // A bulk change is 5 profiles here (5,000 in production).
+    upkeep = runtime.startSegmentUpkeep({ touchesEveryMs: 50, scheduleEveryMs: 50, joinsEveryMs: 50, reevaluateEveryMs: 100, bulkTouchThreshold: 5, now: () => Date.now() + ahead });
     return { onEventsIngested: runtime.onEventsIngested, registerRoutes: runtime.registerRoutes };
   });
 });
@@ -125,6 +126,16 @@ describe('membership', () => {
     await eventually(async () => (await memberIds(id)).includes(hoa), 'hoa joining after the edit');
     await body(await api.admin(`/api/customers/${hoa}/traits`, { method: 'PATCH', body: JSON.stringify({ traits: { city: null } }) }));
     await eventually(async () => !(await memberIds(id)).includes(hoa), 'hoa leaving after the trait is removed');
+  });
+
+  it('a bulk change of many profiles (an import straight into the table) is settled by a pass over everyone', async () => {
+    for (let i = 0; i < 8; i++) await body(await api.post('/v1/identify', { userId: `import-${i}`, traits: { name: `Khách ${i}`, tier: 'silver' } }));
+    const id = await create('Hạng vàng', { conditions: [{ kind: 'trait', filter: { path: 'tier', op: 'equals', value: 'gold' } }] });
+    await eventually(async () => (await body<{ evaluatedAt: number | null }>(await api.admin(`/api/segments/${id}`))).evaluatedAt !== null, 'the first evaluation');
+    expect(await memberIds(id)).toEqual([]);
+    await api.db.client.execute("UPDATE customers SET traits = json_set(traits, '$.tier', 'gold') WHERE json_extract(traits, '$.tier') = 'silver'");
+    await eventually(async () => (await memberIds(id)).length === 8, 'the imported customers joining');
+    expect(Number((await api.db.client.execute('SELECT count(*) AS n FROM segment_touches')).rows[0]!.n)).toBe(0);
   });
 });
 

@@ -28,6 +28,8 @@ export type SegmentUpkeepOptions = {
   /** Batches a scheduled pass runs before letting the other passes in (it resumes on the next tick). */
   batchesPerPass?: number;
   leaseMs?: number;
+  /** Touched profiles in one workspace from which a full evaluation replaces per-profile lookups. */
+  bulkTouchThreshold?: number;
   now?: () => number;
   onJoinsRouted?: (outcomes: JoinOutcome[]) => void;
 };
@@ -63,6 +65,7 @@ export function startSegmentUpkeep(options: SegmentUpkeepOptions): SegmentUpkeep
   const batchesPerPass = options.batchesPerPass ?? 20;
   const leaseMs = options.leaseMs ?? 60_000;
   const reevaluateEveryMs = options.reevaluateEveryMs ?? 10 * 60_000;
+  const bulkTouchThreshold = options.bulkTouchThreshold ?? 5_000;
   let stopped = false;
   let chain: Promise<unknown> = Promise.resolve();
   const queued = new Set<string>();
@@ -98,9 +101,26 @@ export function startSegmentUpkeep(options: SegmentUpkeepOptions): SegmentUpkeep
     return rows.length;
   }
 
+  /**
+   * A bulk change (an import, a journey step run for thousands) touches many profiles at once:
+   * evaluating everyone in batches by id is cheaper than looking them up one list at a time.
+   */
+  async function bulkTouches(report: UpkeepReport): Promise<void> {
+    const bulk = await db.all<{ workspace_id: string; latest: number }>(
+      sql`SELECT workspace_id, max(touched_at) AS latest FROM segment_touches GROUP BY workspace_id HAVING count(*) >= ${bulkTouchThreshold}`,
+    );
+    for (const { workspace_id: workspaceId, latest } of bulk) {
+      const all = await loadWorkspaceSegments(db, workspaceId);
+      await scheduleSegmentEvaluation(db, workspaceId, [...all.rules.keys()], now());
+      const done = await db.run(sql`DELETE FROM segment_touches WHERE workspace_id = ${workspaceId} AND touched_at <= ${latest}`);
+      report.touched += done.rowsAffected;
+    }
+  }
+
   /** After a bulk change, several batches per tick (bounded) so thousands of edits settle in seconds. */
   async function touchesPass(): Promise<UpkeepReport> {
     const report = empty();
+    await bulkTouches(report);
     for (let i = 0; i < batchesPerPass && !stopped; i++) {
       if ((await touchesBatch(report)) < TOUCH_BATCH) break;
     }
