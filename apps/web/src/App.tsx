@@ -16,6 +16,8 @@ import { AuditScreen } from './team/AuditScreen';
 import { TeamScreen } from './team/TeamScreen';
 import { TaskInbox } from './tasks/TaskInbox';
 import { SourcesScreen } from './commerce/SourcesScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
+import { JourneyReportScreen } from './reports/JourneyReportScreen';
 import { ChannelsScreen } from './channels/ChannelsScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
@@ -56,6 +58,8 @@ export function App() {
           {route.name === 'segment' && <SegmentEditor key={route.segmentId ?? 'new'} segmentId={route.segmentId} />}
           {route.name === 'team' && <TeamScreen />}
           {route.name === 'tasks' && <TaskInbox />}
+          {route.name === 'reports' && <ReportsScreen />}
+          {route.name === 'report' && <JourneyReportScreen key={route.journeyId} journeyId={route.journeyId} />}
           {route.name === 'sources' && <SourcesScreen />}
           {route.name === 'channels' && <ChannelsScreen />}
           {route.name === 'audit' && <AuditScreen journeyId={route.journeyId} />}

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'segment'; segmentId: string | null }
   | { name: 'team' }
   | { name: 'tasks' }
+  | { name: 'reports' }
+  | { name: 'report'; journeyId: string }
   | { name: 'sources' }
   | { name: 'channels' }
   | { name: 'audit'; journeyId?: string }
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'segments') return parts[1] ? { name: 'segment', segmentId: parts[1] === 'new' ? null : parts[1] } : { name: 'segments' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'reports') return parts[1] ? { name: 'report', journeyId: parts[1] } : { name: 'reports' };
   if (parts[0] === 'settings' && parts[1] === 'sources') return { name: 'sources' };
   if (parts[0] === 'settings' && parts[1] === 'channels') return { name: 'channels' };
   if (parts[0] === 'audit') return parts[1] ? { name: 'audit', journeyId: parts[1] } : { name: 'audit' };
@@ -61,6 +64,10 @@ export function href(route: Route): string {
       return '#/team';
     case 'tasks':
       return '#/tasks';
+    case 'reports':
+      return '#/reports';
+    case 'report':
+      return `#/reports/${encodeURIComponent(route.journeyId)}`;
     case 'sources':
       return '#/settings/sources';
     case 'channels':

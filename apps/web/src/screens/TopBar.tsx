@@ -4,6 +4,7 @@ import type { Language } from '../i18n';
 import { useSession } from '../session';
 import '../segments/texts';
 import '../channels/texts';
+import '../reports/texts';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,7 @@ export function TopBar() {
         <a href="#/customers" data-testid="nav-customers">{t('customers.title')}</a>
         <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
         <a href="#/tasks" data-testid="nav-tasks">{t('tasks.title')}</a>
+        <a href="#/reports" data-testid="nav-reports">{t('reports.nav')}</a>
         <a href="#/team" data-testid="nav-team">{t('team.nav.team')}</a>
         <a href="#/audit" data-testid="nav-audit">{t('team.nav.audit')}</a>
         <a href="#/settings/sources" data-testid="nav-sources">{t('commerce.nav')}</a>
@@ -31,7 +33,7 @@ export function TopBar() {
           <option value="en">English</option>
         </select>
       </label>
-      <span className="who">
+      <span className="who" title={[me?.name ?? me?.email, me?.workspaceName].filter(Boolean).join(' · ')}>
         {me?.name ?? me?.email}
         {me?.workspaceName && <span className="muted-inverse"> · {me.workspaceName}</span>}
       </span>

@@ -1,0 +1,121 @@
+// Texts of the reports screens in English and Vietnamese (the default), under `reports.`.
+import i18next from 'i18next';
+
+export const reportsEn = {
+  nav: 'Reports',
+  title: 'Reports',
+  intro: 'Results of every journey (orders counted within the goal window after a customer entered) and which channel works for whom and when.',
+  journeys: 'Journeys',
+  journey: 'Journey',
+  version: 'Version',
+  versionN: 'v{{n}}',
+  noVersion: 'not published',
+  entered: 'Entered',
+  inProgress: 'In progress',
+  converted: 'Converted',
+  conversionRate: 'Conversion',
+  revenue: 'Revenue',
+  referrals: 'Referrals credited',
+  open: 'Open report',
+  none: 'No journeys yet.',
+  loading: 'Loading…',
+  csv: 'CSV',
+  exportEnrolments: 'Every enrolment (CSV)',
+  goal: 'Goal: {{event}} within {{days}} days of entering',
+  noGoal: 'No goal step: orders within 30 days of entering are counted',
+  steps: 'Steps',
+  step: 'Step',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  opened: 'Opened',
+  clicked: 'Clicked',
+  replied: 'Replied',
+  failed: 'Failed',
+  postponed: 'Postponed',
+  groups: 'A/B groups and holdout',
+  group: 'Group',
+  holdout: 'Holdout',
+  size: 'Customers',
+  noGroups: 'This version has no random split.',
+  engagement: 'Engagement by channel',
+  engagementIntro: 'Messages sent in the last 30 days and how many were opened, clicked or replied to. Times in {{tz}}.',
+  channel: 'Channel',
+  engagementRate: 'Answered',
+  byHour: 'By hour of day',
+  byWeekday: 'By day of week',
+  byGroup: 'By customer group',
+  segment: 'Customer group',
+  customers: 'Customers',
+  noMessages: 'No messages in this period.',
+  weekdays: 'Sun,Mon,Tue,Wed,Thu,Fri,Sat',
+  cell: '{{engaged}} of {{sent}} answered',
+  back: 'All reports',
+  openCanvas: 'Open on the canvas',
+};
+
+export const reportsVi: typeof reportsEn = {
+  nav: 'Báo cáo',
+  title: 'Báo cáo',
+  intro: 'Kết quả của từng hành trình (đơn hàng được tính trong thời hạn mục tiêu kể từ lúc khách vào) và kênh nào hiệu quả với ai, vào lúc nào.',
+  journeys: 'Hành trình',
+  journey: 'Hành trình',
+  version: 'Phiên bản',
+  versionN: 'v{{n}}',
+  noVersion: 'chưa xuất bản',
+  entered: 'Đã vào',
+  inProgress: 'Đang trong hành trình',
+  converted: 'Chuyển đổi',
+  conversionRate: 'Tỉ lệ chuyển đổi',
+  revenue: 'Doanh thu',
+  referrals: 'Lượt giới thiệu được ghi nhận',
+  open: 'Xem báo cáo',
+  none: 'Chưa có hành trình nào.',
+  loading: 'Đang tải…',
+  csv: 'CSV',
+  exportEnrolments: 'Từng lượt vào hành trình (CSV)',
+  goal: 'Mục tiêu: {{event}} trong {{days}} ngày kể từ lúc vào',
+  noGoal: 'Không có bước mục tiêu: tính đơn hàng trong 30 ngày kể từ lúc vào',
+  steps: 'Các bước',
+  step: 'Bước',
+  sent: 'Đã gửi',
+  delivered: 'Đã nhận',
+  opened: 'Đã mở',
+  clicked: 'Đã nhấp',
+  replied: 'Đã trả lời',
+  failed: 'Lỗi',
+  postponed: 'Hoãn',
+  groups: 'Nhóm A/B và nhóm đối chứng',
+  group: 'Nhóm',
+  holdout: 'Đối chứng',
+  size: 'Số khách',
+  noGroups: 'Phiên bản này không có bước chia ngẫu nhiên.',
+  engagement: 'Tương tác theo kênh',
+  engagementIntro: 'Tin đã gửi trong 30 ngày qua và số tin được mở, nhấp hoặc trả lời. Giờ theo múi {{tz}}.',
+  channel: 'Kênh',
+  engagementRate: 'Có phản hồi',
+  byHour: 'Theo giờ trong ngày',
+  byWeekday: 'Theo ngày trong tuần',
+  byGroup: 'Theo nhóm khách hàng',
+  segment: 'Nhóm khách hàng',
+  customers: 'Số khách',
+  noMessages: 'Không có tin nào trong khoảng này.',
+  weekdays: 'CN,T2,T3,T4,T5,T6,T7',
+  cell: '{{engaged}} / {{sent}} có phản hồi',
+  back: 'Tất cả báo cáo',
+  openCanvas: 'Mở trên sơ đồ',
+};
+
+let added = false;
+function add(): void {
+  if (added) return;
+  i18next.addResourceBundle('en', 'translation', { reports: reportsEn }, true, false);
+  i18next.addResourceBundle('vi', 'translation', { reports: reportsVi }, true, false);
+  added = true;
+}
+if (i18next.isInitialized) add();
+else i18next.on('initialized', add);
+
+/** Idempotent; the screens call it in case they render before i18next is ready. */
+export function useReportsTexts(): void {
+  add();
+}
