@@ -9,6 +9,7 @@ import { temporal } from '@temporalio/proto';
 import { and, eq, journeyMigrations, messages, newId, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
+import { JOURNEY_VERSION } from '../src/client/search-attributes';
 import { resumeMigrations } from '../src/migrations/control';
 import { signalMigrationPage } from '../src/migrations/signal-page';
 import { eventually, startStack, type Stack, type WorkerHandle } from './harness';
@@ -142,6 +143,9 @@ describe('in-flight migration', () => {
       return m?.status === 'completed' && m.moved === PER_GROUP.gold + PER_GROUP.silver && m;
     }, 90_000, 'the migration to finish');
     expect(await waitingAt()).toEqual({ 'v2:wait-gold': PER_GROUP.gold, 'v2:wait-silver': PER_GROUP.silver, 'v1:wait-bronze': PER_GROUP.bronze });
+    // Temporal's visibility follows them: a moved customer's execution is listed under version 2.
+    const [gold] = await rows("SELECT workflow_id FROM enrollments WHERE journey_id = ? AND current_node = 'wait-gold' LIMIT 1", [id]);
+    expect((await stack.client.workflow.getHandle(String(gold!.workflow_id)).describe()).typedSearchAttributes.get(JOURNEY_VERSION)).toBe(2);
 
     // The plan signalled again (a driver page re-run after a crash): nobody moves twice.
     await stack.db.db.update(journeyMigrations).set({ status: 'running', cursor: '' }).where(eq(journeyMigrations.id, migrationId));

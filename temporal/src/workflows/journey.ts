@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  makeContinueAsNewFunc,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -32,6 +33,9 @@ import {
   type StepEntry,
   type StepRequest,
 } from './contract';
+
+/** The JourneyVersion search attribute (client/search-attributes.ts), which a move updates. */
+const JOURNEY_VERSION_KEY = { name: 'JourneyVersion', type: 'INT' } as const;
 
 /** Continue as new well before Temporal's own limits, so replays stay fast. */
 const MAX_HISTORY_EVENTS = 2_000;
@@ -285,7 +289,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       generation: (carried?.generation ?? 0) + 1,
       paused,
     };
-    await continueAsNew<typeof journeyWorkflow>({ ...input, enrollment: to, ir: order.ir, carried: next });
+    // Visibility follows the customer: listing the journey's version finds them on the new one.
+    const moveOn = makeContinueAsNewFunc<typeof journeyWorkflow>({
+      typedSearchAttributes: workflowInfo().typedSearchAttributes.updateCopy([{ key: JOURNEY_VERSION_KEY, value: order.toVersion }]),
+    });
+    await moveOn({ ...input, enrollment: to, ir: order.ir, carried: next });
   }
 
   /** An engagement check finds the message it asks about by that send's idempotency key. */
