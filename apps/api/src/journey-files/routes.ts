@@ -168,7 +168,9 @@ export function journeyFileRoutes(deps: JourneyRouteDeps) {
         .set({ draftGraph: body.graph, name: body.name, description: body.description, draftRevision: existing.draftRevision + 1, updatedAt: now, updatedBy: actor })
         .where(and(eq(journeys.id, existing.id), eq(journeys.draftRevision, existing.draftRevision)))
         .returning({ id: journeys.id });
-      if (updated.length === 0) throw stale(existing.draftRevision + 1, existing.draftRevision);
+      if (updated.length === 0) {
+        throw new ApiError(409, 'stale_revision', 'The draft was saved by someone else during the push; push again to replace it, or export it first', [{ field: 'revision', message: `changed after revision ${existing.draftRevision}` }]);
+      }
       const [row] = await db.select().from(journeys).where(eq(journeys.id, existing.id));
       return c.json({ created: false as const, changed: true, journey: await detail(db, row!) }, 200);
     });
