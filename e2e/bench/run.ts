@@ -58,7 +58,7 @@ if (!login.ok()) throw new Error(`login: ${login.status()}`);
 type Open = { cards: number; connected: number };
 
 /** The Hoa Ban Food journey created through the template list, as the marketer gets it (laid out, Vietnamese). */
-async function createHoaBanFood(): Promise<{ id: string; nodes: number }> {
+async function createHoaBanFood(): Promise<{ id: string; nodes: number; edges: number }> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys`);
   await page.click('[data-testid=new-journey]');
@@ -66,29 +66,37 @@ async function createHoaBanFood(): Promise<{ id: string; nodes: number }> {
   await page.click('[data-testid=create-journey]');
   await page.waitForSelector('[data-testid=canvas] .react-flow__node');
   const id = decodeURIComponent(page.url().split('#/journeys/')[1] ?? '');
-  const nodes = await page.locator('.react-flow__node').count();
   await page.close();
-  return { id, nodes };
+  const res = await fetch(`${api.url}/api/journeys/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${creds.token}` } });
+  const graph = ((await res.json()) as { draftGraph: { nodes: unknown[]; edges: unknown[] } }).draftGraph;
+  return { id, nodes: graph.nodes.length, edges: graph.edges.length };
 }
 
 /** Milliseconds from navigation start until every card is on screen, and until every connection is drawn too. */
-async function openTime(journeyId: string, nodes: number): Promise<Open> {
+async function openTime(journeyId: string, nodes: number, edges = nodes - 1): Promise<Open> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys/${journeyId}`);
   // One poll per frame records both moments in the page (a second wait would add a round trip).
   const done = await page.waitForFunction(
-    (n) => {
+    ({ n, e }) => {
       const w = window as unknown as { __cards?: number };
       const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
       const cardsReady = n === 0 ? !!document.querySelector('.react-flow__pane') : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden');
       if (!cardsReady) return false;
       w.__cards ??= performance.now();
-      const edgesReady = n === 0 || document.querySelectorAll('.react-flow__edge').length >= n - 1;
+      const edgesReady = n === 0 || document.querySelectorAll('.react-flow__edge').length >= e;
       return edgesReady ? { cards: w.__cards, connected: performance.now() } : false;
     },
-    nodes,
+    { n: nodes, e: edges },
     { polling: 'raf', timeout: 30_000 },
-  );
+  ).catch(async (e: unknown) => {
+    const seen = await page.evaluate(() => ({
+      cards: document.querySelectorAll('.react-flow__node').length,
+      hidden: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((x) => x.style.visibility === 'hidden').length,
+      edges: document.querySelectorAll('.react-flow__edge').length,
+    }));
+    throw new Error(`journey ${journeyId} (${nodes} cards) did not open: ${JSON.stringify(seen)}: ${String(e)}`);
+  });
   const value = (await done.jsonValue()) as Open;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
   if (process.env.BENCH_VERBOSE) console.log(`  open ${nodes}:`, value, marks);
@@ -142,14 +150,14 @@ try {
   // Warm the browser cache (bundle) before timing.
   await openTime(small, 0);
   const hoaBan = await createHoaBanFood();
-  await openTime(hoaBan.id, hoaBan.nodes);
+  await openTime(hoaBan.id, hoaBan.nodes, hoaBan.edges);
   const emptyOpen: number[] = [];
   const hoaBanOpen: number[] = [];
   const bigCards: number[] = [];
   const bigOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     emptyOpen.push((await openTime(small, 0)).cards);
-    hoaBanOpen.push((await openTime(hoaBan.id, hoaBan.nodes)).connected);
+    hoaBanOpen.push((await openTime(hoaBan.id, hoaBan.nodes, hoaBan.edges)).connected);
     const o = await openTime(big, SIZE);
     bigCards.push(o.cards);
     bigOpen.push(o.connected);
