@@ -252,6 +252,18 @@ describe('the website snippet on a shop page', () => {
     await page.close();
   });
 
+  it('registers no subscription when the visitor does not allow notifications', async () => {
+    const fresh = await browser.newContext({ locale: 'vi-VN' });
+    const page = await fresh.newPage();
+    await page.goto(shop.url);
+    await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+    const before = (await sys.db.client.execute('SELECT count(*) AS n FROM push_subscriptions')).rows[0]!.n;
+    const answer = await page.evaluate(() => (window as unknown as { braid: { enablePush(): Promise<string> } }).braid.enablePush());
+    expect(answer).toBe('denied');
+    expect((await sys.db.client.execute('SELECT count(*) AS n FROM push_subscriptions')).rows[0]!.n).toBe(before);
+    await fresh.close();
+  });
+
   it("shows a push as a notification through Braid's service worker on the shop's origin", async () => {
     await context.grantPermissions(['notifications'], { origin: shop.url });
     const page = await newPage();
