@@ -37,6 +37,17 @@ describe('journey keys', () => {
   });
 });
 
+describe('journey keys under concurrency', () => {
+  it('journeys created at once with one name each get their own key, never a 500', async () => {
+    const made = await Promise.all(Array.from({ length: 6 }, () => call('POST', '/api/journeys', { name: 'Flash sale' })));
+    expect(made.map((m) => m.status)).toEqual(Array(6).fill(201));
+    expect(new Set(made.map((m) => m.json.key)).size).toBe(6);
+    const copies = await Promise.all(Array.from({ length: 4 }, () => call('POST', `/api/journeys/${made[0]!.json.id}/duplicate`, { name: 'Flash sale copy' })));
+    expect(copies.map((m) => m.status)).toEqual(Array(4).fill(201));
+    expect(new Set(copies.map((m) => m.json.key)).size).toBe(4);
+  });
+});
+
 describe('push and export by key', () => {
   it('push creates the draft, pushing it again changes nothing, an edit updates the same journey in place', async () => {
     const created = await call('PUT', '/api/journey-files/welcome', file('welcome'));
