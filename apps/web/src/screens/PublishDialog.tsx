@@ -136,7 +136,8 @@ export function PublishDialog({ journeyId, flush, onClose, onPublished }: Props)
               <section>
                 <h4>{t('review.insideNow')}</h4>
                 <InFlightTable journeyId={journeyId} inFlight={review.inFlight} activeVersion={review.live?.version ?? null} />
-                {review.inFlight.customers > 0 && !nothing && (blocked ? <p className="muted">{t('review.staySentence')}</p> : <MigrationPlanEditor journeyId={journeyId} draft={draft} onChange={setPlan} />)}
+                {/* A pending request carries its own plan (shown with the request): approving publishes that one. */}
+                {review.inFlight.customers > 0 && !nothing && (blocked ? <p className="muted">{t('review.staySentence')}</p> : !approval.pending && <MigrationPlanEditor journeyId={journeyId} draft={draft} onChange={setPlan} />)}
               </section>
               {!nothing && (
                 <section>
