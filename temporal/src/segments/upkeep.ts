@@ -227,14 +227,18 @@ export function startSegmentUpkeep(options: SegmentUpkeepOptions): SegmentUpkeep
     t.unref();
     timers.push(t);
   };
-  every(options.touchesEveryMs ?? 500, 'touches', touchesPass);
-  every(options.scheduleEveryMs ?? 2_000, 'schedule', schedulePass);
+  /** Joins found by a pass are enrolled right after it, not on the next joins tick. */
+  const thenEnrol = (pass: () => Promise<UpkeepReport>) => async () => {
+    const report = await pass();
+    return report.joined > 0 ? add(report, await joinsPass()) : report;
+  };
+  every(options.touchesEveryMs ?? 250, 'touches', thenEnrol(touchesPass));
+  every(options.scheduleEveryMs ?? 2_000, 'schedule', thenEnrol(schedulePass));
   every(options.joinsEveryMs ?? 1_000, 'joins', joinsPass);
 
   return {
     kick() {
-      void run('touches', touchesPass);
-      void run('joins', joinsPass);
+      void run('touches', thenEnrol(touchesPass));
     },
     async runUntilIdle(maxRounds = 10_000) {
       let total = empty();
