@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, eq, messages, migrate, pushSubscriptions, websiteSettings, workspaces, type BraidDb } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDbOutboxStore, createSandboxAdapter, createWebPushAdapter, workspaceVapidKeys, type RenderedMessage } from '../src/index';
+import { createDbOutboxStore, createSandboxAdapter, createWebPushAdapter, verifyTrackingToken, workspaceVapidKeys, type RenderedMessage } from '../src/index';
 import { newBrowser, PushService } from './fakes/push-service';
 
 let dir: string;
@@ -120,6 +120,23 @@ describe('Web Push', () => {
     const before = service.received.length;
     expect(await adapter().send(message('shared-id'))).toMatchObject({ status: 'failed', error: { code: 'NO_PUSH_SUBSCRIPTION' } });
     expect(service.received.length).toBe(before);
+  });
+
+  it("a click on the notification passes through Braid's signed click link to the message's link or the shop", async () => {
+    const tracking = { baseUrl: 'https://braid.hoabanfood.vn', secret: 'tracking-secret' };
+    const tracked = createWebPushAdapter({ db: braid.db, subject: 'mailto:push@hoabanfood.vn', allowPrivateNetworks: true, tracking });
+    await subscribe('click', '/push/click');
+    const pushed = async (body: string) => {
+      const before = service.received.length;
+      expect((await tracked.send(message('click', { body, meta: { messageId: 'msg-click' } }))).status).toBe('sent');
+      const { url } = JSON.parse(service.received[before]!.payload!) as { url: string };
+      expect(url.startsWith('https://braid.hoabanfood.vn/t/c/')).toBe(true);
+      return verifyTrackingToken(tracking.secret, url.split('/t/c/')[1]!);
+    };
+    expect(await pushed('Thanh toán lại tại https://hoabanfood.vn/checkout?cart=42 nhé')).toEqual({ kind: 'click', messageId: 'msg-click', url: 'https://hoabanfood.vn/checkout?cart=42' });
+    // No link in the text: the shop's own site, its first allowed origin.
+    await braid.db.update(websiteSettings).set({ allowedOrigins: ['https://hoabanfood.vn', 'https://www.hoabanfood.vn'] }).where(eq(websiteSettings.workspaceId, 'w1'));
+    expect(await pushed('Giỏ hàng đang chờ bạn')).toEqual({ kind: 'click', messageId: 'msg-click', url: 'https://hoabanfood.vn' });
   });
 
   it('a customer without a browser subscription (a mobile push token) goes to the fallback', async () => {

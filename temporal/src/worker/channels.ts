@@ -24,16 +24,18 @@ import type { Db } from '@braid/db';
 
 export function channelsFromEnv(db: Db, env: Record<string, string | undefined> = process.env): ChannelRegistry {
   const outbox = createDbOutboxStore(db);
+  const tracking = trackingSettingsFromEnv(env);
   const onTheWebsite = {
     web: createOnsiteAdapter(outbox),
     push: createWebPushAdapter({
       db,
       subject: env.PUSH_VAPID_SUBJECT ?? (env.BRAID_PUBLIC_URL?.startsWith('https://') ? env.BRAID_PUBLIC_URL : 'mailto:push@braid.invalid'),
       allowPrivateNetworks: ['1', 'true', 'yes'].includes((env.PUSH_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()),
+      tracking,
       fallback: createSandboxAdapter('push', outbox),
     }),
   };
-  const installation = createChannels({ outbox, adapters: { ...onTheWebsite, ...adaptersFromEnv(env) }, tracking: trackingSettingsFromEnv(env) });
+  const installation = createChannels({ outbox, adapters: { ...onTheWebsite, ...adaptersFromEnv(env) }, tracking });
   // A workspace's own accounts (settings, sealed with BRAID_SECRETS_KEY) go first; the environment is the fallback.
   const webhook = webhookOptionsFromEnv({ ...env, WEBHOOK_SIGNING_SECRET: 'network-policy-only' });
   return withWorkspaceAccounts(installation, {

@@ -4,8 +4,9 @@
 // service answers 404 or 410 for has ended and is removed.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { and, eq, pushSubscriptions, type DbOrTx } from '@braid/db';
+import { and, eq, pushSubscriptions, websiteSettings, type DbOrTx } from '@braid/db';
 import webpush from 'web-push';
+import { clickUrl, type TrackingLinks } from '../tracking/rewrite-html';
 import { failed, sent, type ChannelAdapter, type DeliveryResult, type RenderedMessage } from '../types';
 import type { NetworkPolicy } from '../webhook/address-policy';
 import { DestinationRefused, pinnedLookup, resolveDestination, systemLookup, type LookupAll } from '../webhook/resolve-destination';
@@ -20,14 +21,21 @@ export type WebPushOptions = NetworkPolicy & {
   /** Per-request deadline (ms); default 10 s. */
   timeoutMs?: number;
   lookup?: LookupAll;
+  /**
+   * Click tracking (the same signed /t/c links as email): a click on the notification passes
+   * through Braid, which records it, on its way to the link in the message or the shop's site.
+   */
+  tracking?: TrackingLinks | null;
   /** Where a push goes for a customer with no browser subscription (mobile push tokens: the sandbox). */
   fallback?: ChannelAdapter;
 };
 
-/** What the service worker receives: everything it needs to show the notification. */
-export function pushPayload(message: RenderedMessage): string {
+const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/;
+
+/** What the service worker receives: everything it needs to show the notification, and where a click leads. */
+export function pushPayload(message: RenderedMessage, url?: string): string {
   const extra = message.payload && typeof message.payload === 'object' && !Array.isArray(message.payload) ? (message.payload as Record<string, unknown>) : {};
-  return JSON.stringify({ title: message.subject ?? '', body: message.body, messageId: message.meta.messageId ?? null, ...extra });
+  return JSON.stringify({ title: message.subject ?? '', body: message.body, messageId: message.meta.messageId ?? null, ...(url ? { url } : {}), ...extra });
 }
 
 type Attempt = { endpoint: string; status: number; detail: string };
@@ -54,7 +62,19 @@ export function createWebPushAdapter(options: WebPushOptions): ChannelAdapter {
   const lookup = options.lookup ?? systemLookup;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function deliver(message: RenderedMessage, subscription: typeof pushSubscriptions.$inferSelect, vapid: { publicKey: string; privateKey: string }, signal?: AbortSignal): Promise<Attempt> {
+  /** The link in the message, or else the shop's first allowed origin; tracked when tracking is on. */
+  async function clickTarget(message: RenderedMessage): Promise<string | undefined> {
+    let destination = message.body.match(URL_IN_TEXT)?.[0];
+    if (!destination) {
+      const [row] = await db.select({ origins: websiteSettings.allowedOrigins }).from(websiteSettings).where(eq(websiteSettings.workspaceId, message.workspaceId)).limit(1);
+      destination = row?.origins[0];
+    }
+    const messageId = typeof message.meta.messageId === 'string' ? message.meta.messageId : null;
+    if (!destination || !options.tracking || !messageId) return destination;
+    return clickUrl(options.tracking, messageId, destination);
+  }
+
+  async function deliver(message: RenderedMessage, payload: string, subscription: typeof pushSubscriptions.$inferSelect, vapid: { publicKey: string; privateKey: string }, signal?: AbortSignal): Promise<Attempt> {
     const url = new URL(subscription.endpoint);
     let addresses;
     try {
@@ -65,7 +85,7 @@ export function createWebPushAdapter(options: WebPushOptions): ChannelAdapter {
     }
     const details = webpush.generateRequestDetails(
       { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-      pushPayload(message),
+      payload,
       { vapidDetails: { subject: options.subject, ...vapid }, TTL: options.ttlSeconds ?? 86_400, contentEncoding: 'aes128gcm' },
     );
     const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
@@ -88,7 +108,8 @@ export function createWebPushAdapter(options: WebPushOptions): ChannelAdapter {
       if (subscriptions.length === 0 && options.fallback) return options.fallback.send(message, ctx);
       if (subscriptions.length === 0) return failed('NO_PUSH_SUBSCRIPTION', 'the customer has not allowed notifications in any browser', false);
       const vapid = await workspaceVapidKeys(db, message.workspaceId);
-      const attempts = await Promise.all(subscriptions.map((s) => deliver(message, s, vapid, ctx?.signal)));
+      const payload = pushPayload(message, await clickTarget(message));
+      const attempts = await Promise.all(subscriptions.map((s) => deliver(message, payload, s, vapid, ctx?.signal)));
       // 404 and 410: the browser unsubscribed or the subscription expired; it will never work again.
       const gone = attempts.filter((a) => a.status === 404 || a.status === 410).map((a) => a.endpoint);
       for (const endpoint of gone) await db.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint));
