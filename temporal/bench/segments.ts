@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrate, multiRowInsert, sql } from '@braid/db';
+import { createDb, migrate, multiRowInsert } from '@braid/db';
 import type { SegmentRule } from '@braid/journey';
 import { scheduleSegmentEvaluation, startSegmentUpkeep } from '../src/segments/upkeep';
 

@@ -36,7 +36,7 @@ const propertyPath = z
   .trim()
   .min(1, errorText({ vi: 'Hãy nêu thuộc tính cần so sánh', en: 'Name the property to compare' }))
   .max(200)
-  .refine((p) => p.split('.').every((part) => part.length > 0 && !/["\\\u0000-\u001f]/.test(part)), {
+  .refine((p) => p.split('.').every((part) => part.length > 0 && !part.includes('"') && !part.includes('\\') && ![...part].some((ch) => ch.charCodeAt(0) < 32)), {
     error: encodeText({ vi: 'Tên thuộc tính không được rỗng hay chứa dấu " hoặc \\', en: 'A property name may not be empty nor contain " or \\' }),
   });
 
