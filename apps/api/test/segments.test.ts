@@ -139,6 +139,25 @@ describe('membership', () => {
   });
 });
 
+describe('merges', () => {
+  it('a profile merged into another by hand leaves its segments; the survivor is evaluated with the events it gained', async () => {
+    const id = await create('Xem Hạt Dổi 2 lần', { conditions: [{ kind: 'eventCount', event: 'Product Viewed', where: [{ path: 'name', op: 'equals', value: 'Hạt Dổi' }], op: 'greaterOrEqual', count: 2, windowMs: 7 * DAY }] });
+    await body(await api.post('/v1/track', { userId: 'web-toan', event: 'Product Viewed', properties: { name: 'Hạt Dổi' } }));
+    await body(await api.post('/v1/track', { userId: 'web-toan', event: 'Product Viewed', properties: { name: 'Hạt Dổi' } }));
+    await body(await api.post('/v1/track', { userId: 'zalo-toan', event: 'Product Viewed', properties: { name: 'Hạt Dổi' } }));
+    const web = await customerId('web-toan');
+    const zalo = await customerId('zalo-toan');
+    await eventually(async () => (await memberIds(id)).includes(web), 'the web profile joining');
+    expect(await memberIds(id)).not.toContain(zalo);
+    // The web profile's two views move to the Zalo profile: it joins, the merged one leaves.
+    await body(await api.admin(`/api/customers/${zalo}/merge`, { method: 'POST', body: JSON.stringify({ profileId: web }) }));
+    await eventually(async () => {
+      const members = await memberIds(id);
+      return members.includes(zalo) && !members.includes(web);
+    }, 'membership following the merge');
+  });
+});
+
 describe('builder support', () => {
   it('previews an unsaved rule with its size and sample members, and lists what the pickers offer', async () => {
     for (const [user, n] of [['p1', 2], ['p2', 1], ['p3', 3]] as const) {
