@@ -58,6 +58,8 @@ describe('the website snippet on a shop page', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The push service below listens on 127.0.0.1: the API and the worker may reach it.
     process.env.PUSH_ALLOW_PRIVATE_NETWORKS = 'true';
+    // One click-link secret for the worker that signs and the API that checks.
+    process.env.BRAID_TRACKING_SECRET ??= 'e2e-tracking-secret';
     await pushService.start();
     sys = await startSystem({ log: () => undefined });
     shop = await startShop(sys.apiUrl, sys.credentials.writeKey);
@@ -249,6 +251,15 @@ describe('the website snippet on a shop page', () => {
     expect(push.vapid?.publicKey).toBe(pushPublicKey);
     const [sent] = await sys.db.db.select().from(messages).where(and(eq(messages.customerId, customerId), eq(messages.channel, 'push')));
     expect(sent).toMatchObject({ status: 'sent', recipient: 'web-push', providerMessageId: 'web-push:1/1' });
+    // His click on the notification opens Braid's signed click link: recorded, then on to the shop.
+    const { url } = JSON.parse(push.payload!) as { url: string };
+    const click = await fetch(`${sys.apiUrl}/t/c/${url.split('/t/c/')[1]}`, { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    expect(click.headers.get('location')).toBe(shop.url);
+    await eventually('the click on the push', async () => {
+      const rows = await sys.db.db.select().from(events).where(and(eq(events.customerId, customerId), eq(events.name, 'Message Clicked')));
+      return rows.find((r) => (r.properties as { channel?: string }).channel === 'push');
+    });
     await page.close();
   });
 
