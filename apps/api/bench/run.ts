@@ -16,7 +16,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 const TRACK_CALLS = Number(process.env.BENCH_TRACK_CALLS ?? 1_000);
 const TRACK_RATE = Number(process.env.BENCH_TRACK_RATE ?? 200);
-const SNIPPET_EVENTS = Number(process.env.BENCH_SNIPPET_EVENTS ?? 10_000);
+const SNIPPET_EVENTS = Number(process.env.BENCH_SNIPPET_EVENTS ?? 5_000);
 const SNIPPET_VISITORS = Number(process.env.BENCH_SNIPPET_VISITORS ?? 50);
 const WRITE_KEY = 'bwk_bench';
 
