@@ -75,7 +75,8 @@ export function maskAccount(account: ChannelAccount): MaskedAccount {
   const secrets: MaskedAccount['secrets'] = {};
   for (const field of SECRET_FIELDS[account.kind]) {
     const value = account.secrets[field];
-    secrets[field] = value ? { set: true, hint: maskSecret(value) } : { set: false, hint: '' };
+    // A password's last characters help guess it; a token's help tell two tokens apart.
+    secrets[field] = value ? { set: true, hint: field === 'pass' ? '••••' : maskSecret(value) } : { set: false, hint: '' };
   }
   return { ...account, secrets };
 }
