@@ -8,6 +8,7 @@ import { adminApp } from '../admin/openapi-app';
 import { errorResponses, IdParam, json, Limit, notFound, security } from '../admin/common';
 import { ApiError } from '../errors';
 import { newSigningSecret } from './signature';
+import { sealSourceSecret, sourceSecret } from './source-secret';
 
 const Platform = z.enum(commercePlatforms).openapi({ description: 'Haravan and Sapo sign like Shopify, with their own header names' });
 const Secret = z
@@ -43,9 +44,11 @@ const Delivery = z
   .openapi('CommerceDelivery');
 
 const tags = ['commerce'];
+/** A sealed secret that does not open: BRAID_SECRETS_KEY missing or changed without the old key kept. */
+const unreadable = { 409: json(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })) }) }), 'The signing secret cannot be read with the configured BRAID_SECRETS_KEY') };
 const managers = [requireRole('owner', 'admin')];
 
-const list = createRoute({ method: 'get', path: '/', tags, summary: 'Commerce sources with their webhook URL and last delivery (no secrets)', security, responses: { 200: json(z.object({ sources: z.array(Source) }), 'Sources'), ...errorResponses } });
+const list = createRoute({ method: 'get', path: '/', tags, summary: 'Commerce sources with their webhook URL and last delivery (no secrets)', security, responses: { 200: json(z.object({ sources: z.array(Source) }), 'Sources'), ...errorResponses, ...unreadable } });
 const create = createRoute({
   method: 'post',
   path: '/',
@@ -64,7 +67,7 @@ const update = createRoute({
   security,
   middleware: managers,
   request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(200).optional(), secret: Secret.optional() }) } } } },
-  responses: { 200: json(Source, 'Updated'), ...errorResponses, ...notFound },
+  responses: { 200: json(Source, 'Updated'), ...errorResponses, ...notFound, ...unreadable },
 });
 const reveal = createRoute({
   method: 'get',
@@ -74,7 +77,7 @@ const reveal = createRoute({
   security,
   middleware: managers,
   request: { params: IdParam },
-  responses: { 200: json(z.object({ secret: z.string() }), 'Secret'), ...errorResponses, ...notFound },
+  responses: { 200: json(z.object({ secret: z.string() }), 'Secret'), ...errorResponses, ...notFound, ...unreadable },
 });
 const remove = createRoute({
   method: 'delete',
@@ -119,7 +122,7 @@ export function commerceSourceRoutes(db: Db) {
     platform: row.platform,
     name: row.name,
     webhookUrl: `${origin}/v1/commerce/${row.id}`,
-    secretHint: row.secret.slice(-4),
+    secretHint: (await sourceSecret(db, row)).slice(-4),
     createdAt: row.createdAt,
     lastDelivery: await lastDelivery(row.id),
   });
@@ -134,28 +137,23 @@ export function commerceSourceRoutes(db: Db) {
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
       const now = Date.now();
-      const row: Row = {
-        id: `src_${newId(now).toLowerCase()}`,
-        workspaceId: c.get('workspaceId'),
-        platform: body.platform,
-        name: body.name,
-        secret: body.secret ?? newSigningSecret(),
-        createdAt: now,
-        updatedAt: now,
-      };
+      const id = `src_${newId(now).toLowerCase()}`;
+      const workspaceId = c.get('workspaceId');
+      const secret = body.secret ?? newSigningSecret();
+      const row: Row = { id, workspaceId, platform: body.platform, name: body.name, secret: sealSourceSecret(secret, workspaceId, id), createdAt: now, updatedAt: now };
       await db.insert(commerceSources).values(row);
-      return c.json({ ...(await dto(row, originOf(c.req.url))), secret: row.secret }, 201);
+      return c.json({ ...(await dto(row, originOf(c.req.url))), secret }, 201);
     })
     .openapi(update, async (c) => {
       const row = await find(c.get('workspaceId'), c.req.valid('param').id);
       const body = c.req.valid('json');
-      const next = { ...row, ...(body.name ? { name: body.name } : {}), ...(body.secret ? { secret: body.secret } : {}), updatedAt: Date.now() };
+      const next = { ...row, ...(body.name ? { name: body.name } : {}), ...(body.secret ? { secret: sealSourceSecret(body.secret, row.workspaceId, row.id) } : {}), updatedAt: Date.now() };
       await db.update(commerceSources).set({ name: next.name, secret: next.secret, updatedAt: next.updatedAt }).where(eq(commerceSources.id, row.id));
       return c.json(await dto(next, originOf(c.req.url)), 200);
     })
     .openapi(reveal, async (c) => {
       const row = await find(c.get('workspaceId'), c.req.valid('param').id);
-      return c.json({ secret: row.secret }, 200);
+      return c.json({ secret: await sourceSecret(db, row) }, 200);
     })
     .openapi(remove, async (c) => {
       const row = await find(c.get('workspaceId'), c.req.valid('param').id);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ApiError, validationError, zodDetails } from '../errors';
 import { recordEvents, type OnEventsIngested } from '../ingest/record';
 import { limitBody } from './body-limit';
+import { sourceSecret } from './source-secret';
 import { firstHeader, platformHeaders } from './platforms';
 import { ShopPayload, shopEvent, topicKind } from './order-events';
 import { signatureMatches } from './signature';
@@ -46,7 +47,12 @@ export function commerceWebhookRoutes(deps: CommerceWebhookDeps): Hono {
       if (!source) throw refused('unknown source, wrong secret or altered body');
       const headers = platformHeaders[source.platform];
       const get = (name: string) => c.req.header(name);
-      if (!signatureMatches(source.secret, raw, firstHeader(get, headers.signature))) {
+      // A secret that does not open (key not configured, row altered) verifies nothing: refused, and said in the log.
+      const secret = await sourceSecret(deps.db, source).catch((error: unknown) => {
+        console.error(`[commerce] source ${source.id}: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      if (secret === null || !signatureMatches(secret, raw, firstHeader(get, headers.signature))) {
         throw refused('unknown source, wrong secret or altered body');
       }
       const sentAtHeader = firstHeader(get, headers.sentAt);

@@ -12,7 +12,7 @@ export const commerceSources = sqliteTable(
     workspaceId: text('workspace_id').notNull(),
     platform: text('platform', { enum: commercePlatforms }).notNull(),
     name: text('name').notNull(),
-    /** The HMAC key deliveries are signed with; kept readable because verifying needs it. */
+    /** The HMAC key deliveries are signed with, sealed under BRAID_SECRETS_KEY when one is set ("sealed:v1..."); verifying needs the key itself, so it is sealed, not hashed. */
     secret: text('secret').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
