@@ -1,5 +1,6 @@
 // Canvas benchmark: the Hoa Ban Food template (as a marketer creates it from the template
-// list) and a generated 500-node journey open in < 1.5 s and drag with no long frames (> 50 ms)
+// list) and a generated 500-node journey open — their first screenful drawn — in < 1.5 s, and
+// drag with no long frames (> 50 ms)
 // in headless Chromium. Prints each figure beside a ceiling measured in the same run (an empty
 // journey, an idle canvas). Run: `npm run bench -w @braid/e2e`.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,8 +48,10 @@ async function createJourney(name: string, graph: unknown): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const big = await createJourney(`Generated ${SIZE}`, generateJourney(SIZE));
-const small = await createJourney('Empty', { nodes: [], edges: [] });
+const bigGraph = generateJourney(SIZE);
+const big = await createJourney(`Generated ${SIZE}`, bigGraph);
+const emptyGraph: Layout = { nodes: [], edges: [] };
+const small = await createJourney('Empty', emptyGraph);
 
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
@@ -58,7 +61,7 @@ if (!login.ok()) throw new Error(`login: ${login.status()}`);
 type Open = { cards: number; connected: number };
 
 /** The Hoa Ban Food journey created through the template list, as the marketer gets it (laid out, Vietnamese). */
-async function createHoaBanFood(): Promise<{ id: string; nodes: number; edges: number }> {
+async function createHoaBanFood(): Promise<{ id: string; layout: Layout }> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys`);
   await page.click('[data-testid=new-journey]');
@@ -68,38 +71,62 @@ async function createHoaBanFood(): Promise<{ id: string; nodes: number; edges: n
   const id = decodeURIComponent(page.url().split('#/journeys/')[1] ?? '');
   await page.close();
   const res = await fetch(`${api.url}/api/journeys/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${creds.token}` } });
-  const graph = ((await res.json()) as { draftGraph: { nodes: unknown[]; edges: unknown[] } }).draftGraph;
-  return { id, nodes: graph.nodes.length, edges: graph.edges.length };
+  return { id, layout: ((await res.json()) as { draftGraph: Layout }).draftGraph };
 }
 
-/** Milliseconds from navigation start until every card is on screen, and until every connection is drawn too. */
-async function openTime(journeyId: string, nodes: number, edges = nodes - 1): Promise<Open> {
+type Layout = { nodes: { id: string; position: { x: number; y: number } }[]; edges: { id: string; source: string; target: string }[] };
+
+/**
+ * Milliseconds from navigation start until the first screenful is drawn: every card whose place
+ * falls on screen at the opening zoom is shown, and then also every connection between them.
+ * (A big journey draws only the cards on screen; scrolling draws the rest.)
+ */
+async function openTime(journeyId: string, layout: Layout): Promise<Open> {
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys/${journeyId}`);
   // One poll per frame records both moments in the page (a second wait would add a round trip).
-  const done = await page.waitForFunction(
-    ({ n, e }) => {
-      const w = window as unknown as { __cards?: number };
-      const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
-      const cardsReady = n === 0 ? !!document.querySelector('.react-flow__pane') : els.length >= n && [...els].every((e) => e.style.visibility !== 'hidden');
-      if (!cardsReady) return false;
-      w.__cards ??= performance.now();
-      const edgesReady = n === 0 || document.querySelectorAll('.react-flow__edge').length >= e;
-      return edgesReady ? { cards: w.__cards, connected: performance.now() } : false;
-    },
-    { n: nodes, e: edges },
-    { polling: 'raf', timeout: 30_000 },
-  ).catch(async (e: unknown) => {
-    const seen = await page.evaluate(() => ({
-      cards: document.querySelectorAll('.react-flow__node').length,
-      hidden: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((x) => x.style.visibility === 'hidden').length,
-      edges: document.querySelectorAll('.react-flow__edge').length,
-    }));
-    throw new Error(`journey ${journeyId} (${nodes} cards) did not open: ${JSON.stringify(seen)}: ${String(e)}`);
-  });
-  const value = (await done.jsonValue()) as Open;
+  const done = await page
+    .waitForFunction(
+      (g) => {
+        const w = window as unknown as { __cards?: number };
+        const pane = document.querySelector('.react-flow__pane');
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+        if (!pane || !viewport) return false;
+        if (g.nodes.length === 0) return { cards: performance.now(), connected: performance.now() };
+        const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+        const r = pane.getBoundingClientRect();
+        const onScreen = new Set(
+          g.nodes
+            .filter((n) => {
+              const x = n.position.x * m.a + m.e;
+              const y = n.position.y * m.a + m.f;
+              return x + 240 * m.a > 0 && x < r.width && y + 96 * m.a > 0 && y < r.height;
+            })
+            .map((n) => n.id),
+        );
+        if (onScreen.size === 0) return false;
+        for (const id of onScreen) {
+          const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+          if (!el || el.style.visibility === 'hidden') return false;
+        }
+        w.__cards ??= performance.now();
+        const drawn = g.edges.filter((e) => onScreen.has(e.source) && onScreen.has(e.target)).every((e) => document.querySelector(`[data-testid="rf__edge-${e.id}"]`));
+        return drawn ? { cards: w.__cards, connected: performance.now(), shown: onScreen.size } : false;
+      },
+      layout,
+      { polling: 'raf', timeout: 30_000 },
+    )
+    .catch(async (e: unknown) => {
+      const seen = await page.evaluate(() => ({
+        cards: document.querySelectorAll('.react-flow__node').length,
+        hidden: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((x) => x.style.visibility === 'hidden').length,
+        edges: document.querySelectorAll('.react-flow__edge').length,
+      }));
+      throw new Error(`journey ${journeyId} (${layout.nodes.length} steps) did not open: ${JSON.stringify(seen)}: ${String(e)}`);
+    });
+  const value = (await done.jsonValue()) as Open & { shown?: number };
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
-  if (process.env.BENCH_VERBOSE) console.log(`  open ${nodes}:`, value, marks);
+  if (process.env.BENCH_VERBOSE) console.log(`  open ${layout.nodes.length}:`, value, JSON.stringify(marks));
   await page.close();
   return value;
 }
@@ -148,28 +175,29 @@ async function drag(page: Page, nodeId: string, steps: number): Promise<void> {
 
 try {
   // Warm the browser cache (bundle) before timing.
-  await openTime(small, 0);
+  await openTime(small, emptyGraph);
   const hoaBan = await createHoaBanFood();
-  await openTime(hoaBan.id, hoaBan.nodes, hoaBan.edges);
+  await openTime(hoaBan.id, hoaBan.layout);
   const emptyOpen: number[] = [];
   const hoaBanOpen: number[] = [];
   const bigCards: number[] = [];
   const bigOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    emptyOpen.push((await openTime(small, 0)).cards);
-    hoaBanOpen.push((await openTime(hoaBan.id, hoaBan.nodes, hoaBan.edges)).connected);
-    const o = await openTime(big, SIZE);
+    emptyOpen.push((await openTime(small, emptyGraph)).cards);
+    hoaBanOpen.push((await openTime(hoaBan.id, hoaBan.layout)).connected);
+    const o = await openTime(big, bigGraph);
     bigCards.push(o.cards);
     bigOpen.push(o.connected);
   }
 
   const page = await context.newPage();
   await page.goto(`${web.url}/#/journeys/${big}`);
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 });
+  await page.waitForSelector('.react-flow__node[data-id="n0"]', { timeout: 30_000 });
   await page.waitForTimeout(1500);
-  // Opened at a readable zoom on its first screenful; "fit" (F) shows all 500 for the worst-case drag.
+  // Opened at a readable zoom on its first screenful; "fit" (F) brings all 500 on screen for the worst-case drag.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('f');
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 });
   await page.waitForTimeout(500);
   const idle = await frames(page, () => page.waitForTimeout(1000));
   // At "fit": all 500 nodes on screen, the worst case for a drag.
@@ -189,9 +217,9 @@ try {
 
   const fmt = (n: number) => n.toFixed(0).padStart(6);
   console.log(`\nCanvas benchmark — ${SIZE}-node journey, headless Chromium (${RUNS} runs)`);
-  console.log(`  open Hoa Ban Food template (${hoaBan.nodes} steps), all drawn median ${fmt(median(hoaBanOpen))} ms  (min ${fmt(Math.min(...hoaBanOpen))}, max ${fmt(Math.max(...hoaBanOpen))})   target < ${OPEN_TARGET_MS} ms`);
-  console.log(`  open ${SIZE}-node journey, all cards shown     median ${fmt(median(bigCards))} ms  (min ${fmt(Math.min(...bigCards))}, max ${fmt(Math.max(...bigCards))})   target < ${OPEN_TARGET_MS} ms`);
-  console.log(`  open ${SIZE}-node journey, all edges drawn     median ${fmt(median(bigOpen))} ms  (min ${fmt(Math.min(...bigOpen))}, max ${fmt(Math.max(...bigOpen))})   target < ${OPEN_TARGET_MS} ms`);
+  console.log(`  open Hoa Ban Food template (${hoaBan.layout.nodes.length} steps), first screen drawn median ${fmt(median(hoaBanOpen))} ms  (min ${fmt(Math.min(...hoaBanOpen))}, max ${fmt(Math.max(...hoaBanOpen))})   target < ${OPEN_TARGET_MS} ms`);
+  console.log(`  open ${SIZE}-node journey, first screen's cards    median ${fmt(median(bigCards))} ms  (min ${fmt(Math.min(...bigCards))}, max ${fmt(Math.max(...bigCards))})   target < ${OPEN_TARGET_MS} ms`);
+  console.log(`  open ${SIZE}-node journey, first screen drawn     median ${fmt(median(bigOpen))} ms  (min ${fmt(Math.min(...bigOpen))}, max ${fmt(Math.max(...bigOpen))})   target < ${OPEN_TARGET_MS} ms`);
   console.log(`  ceiling: empty journey opened in the same run median ${fmt(median(emptyOpen))} ms (app load, sign-in check, fetch)`);
   const line = (label: string, f: { gaps: number[]; longTasks: number[] }) =>
     console.log(

@@ -17,6 +17,8 @@ import { StatsLegend } from './StatsLegend';
 import './canvas.css';
 
 const deleteKeys = ['Delete', 'Backspace'];
+/** From this many steps only the cards on screen are drawn: a big journey opens at its first screenful. */
+const DRAW_VISIBLE_FROM = 150;
 const multiKeys = ['Meta', 'Control', 'Shift'];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -203,6 +205,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
             defaultEdgeOptions={{ type: 'smoothstep' }}
             minZoom={0.05}
             defaultViewport={opening.viewport}
+            onlyRenderVisibleElements={nodes.length >= DRAW_VISIBLE_FROM}
           >
             <Background gap={20} />
             <Controls showInteractive={false} />
