@@ -124,13 +124,31 @@ describe('a marketer builds a segment and sees its size', () => {
     await shot('segments-02-list-with-size');
   });
 
+  it('offers the segment by name in the canvas, and lists the journey that uses it', async () => {
+    const segments = (await (await fetch(`${api.url}/api/segments`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { segments: { id: string; name: string }[] };
+    const segment = segments.segments[0]!;
+    const graph = { nodes: [{ id: 'joined', type: 'trigger-segment', typeVersion: 1, config: { segmentId: segment.id, reentry: { mode: 'once' }, entryLimit: null }, position: { x: 80, y: 80 } }], edges: [] };
+    const res = await fetch(`${api.url}/api/journeys`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Combo Mắc Khén + Hạt Dổi', graph }) });
+    expect(res.status).toBe(201);
+    const journey = (await res.json()) as { id: string };
+    await page.goto(`${api.url}/#/journeys/${journey.id}`);
+    await page.click('.react-flow__node[data-id="joined"]');
+    await page.waitForSelector('[data-testid=node-panel] select[data-testid=field-segmentId]');
+    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=field-segmentId] option')].some((o) => o.textContent === name), segment.name);
+    expect(await page.$eval('[data-testid=field-segmentId]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(segment.name);
+    await shot('segments-03-canvas-picker');
+    await page.goto(`${api.url}/#/segments/${segment.id}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=segment-journeys]')?.textContent?.includes('Combo Mắc Khén + Hạt Dổi'));
+  });
+
   it('names what is missing in the builder, in Vietnamese, and will not save it', async () => {
+    await page.goto(`${api.url}/#/segments`);
     await page.click('[data-testid=segment-row] a');
     await page.waitForSelector('[data-testid=cond-0-event]');
     await page.fill('[data-testid=cond-0-event]', '');
     await page.waitForSelector('[data-testid=segment-problems]');
     expect(await page.textContent('[data-testid=segment-problems]')).toContain('Hãy chọn sự kiện cần đếm');
     expect(await page.isDisabled('[data-testid=segment-save]')).toBe(true);
-    await shot('segments-03-builder-problem');
+    await shot('segments-04-builder-problem');
   });
 });
