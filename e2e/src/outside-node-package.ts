@@ -3,7 +3,7 @@
 // installed and packed with npm there (JavaScript only), and its tarball unpacked into Braid's
 // node_modules as `npm install <tarball>` places it (its peer dependencies are Braid's own).
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,9 @@ export async function installOutsideNodePackage(name: string, typeId: string): P
   const installed = join(ROOT, 'node_modules', ...name.split('/'));
   const remove = () => {
     rmSync(installed, { recursive: true, force: true });
+    // The scope folder too, when this package was all it held.
+    const scope = join(installed, '..');
+    if (name.startsWith('@') && existsSync(scope) && readdirSync(scope).length === 0) rmSync(scope, { recursive: true });
     rmSync(dir, { recursive: true, force: true });
   };
   try {

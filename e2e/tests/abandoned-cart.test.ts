@@ -1,6 +1,7 @@
 // The marketer's story end to end against the real started system (Temporal dev server, API,
 // worker, built web app, Chromium): build the abandoned-cart journey from a blank canvas,
 // publish, watch a customer receive the email, then edit, republish, diff and roll back.
+// Stale saves, unsaved edits, the simulator and templates: draft-editing.test.ts.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -267,70 +268,6 @@ describe('abandoned cart, from a blank canvas to a delivered email', () => {
     expect(await page.locator('[data-testid=palette-send-message]').count()).toBe(0);
     if (ids.delay) await page.waitForSelector(`.react-flow__node[data-id="${ids.delay}"]`);
     await shot('12b-read-only-v2');
-  });
-
-  it('refuses a stale save from a second tab with a clear message', async () => {
-    const second = await context.newPage();
-    await second.goto(`${system.webUrl}/#/journeys/${journeyId}`);
-    await second.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
-    await page.goto(`${system.webUrl}/#/journeys/${journeyId}`);
-    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
-    await select(page, ids.email!);
-    await fill(page, 'body', 'Sửa ở tab thứ nhất');
-    await waitSaved(page);
-    await select(second, ids.email!);
-    await second.locator('[data-testid="field-body"]').fill('Sửa ở tab thứ hai');
-    await second.waitForSelector('.save-stale', { timeout: 15_000 });
-    expect(await second.textContent('[data-testid=save-state]')).toContain('tab');
-    await second.screenshot({ path: `${ARTIFACTS}13-stale-second-tab.png` });
-    // After a reload the refused edits are still there to choose from, not silently lost.
-    await second.reload();
-    await second.waitForSelector('[data-testid=draft-conflict]');
-    await second.screenshot({ path: `${ARTIFACTS}13b-conflict-after-reload.png` });
-    await second.getByText('Giữ bản của họ').click();
-    await second.waitForSelector('[data-testid=draft-conflict]', { state: 'detached' });
-    await second.close();
-  });
-
-  it('keeps unsaved changes across a reload', async () => {
-    await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
-    // The server is unreachable for saves: the edit lives only in this browser.
-    await page.route('**/api/journeys/*/draft', (route) => route.abort());
-    await select(page, ids.email!);
-    await fill(page, 'body', 'Chưa kịp lưu');
-    await page.waitForTimeout(300);
-    await page.unroute('**/api/journeys/*/draft');
-    await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"]`);
-    await select(page, ids.email!);
-    expect(await page.inputValue('[data-testid="field-body"]')).toBe('Chưa kịp lưu');
-    await waitSaved(page);
-    await shot('14-restored-after-reload');
-  });
-
-  it('runs the draft in the simulator and forecasts a cohort', async () => {
-    await openTab('test');
-    await page.fill('[data-testid=sim-timeline]', '');
-    await page.click('[data-testid=sim-run]');
-    await page.waitForSelector('[data-testid=sim-path] li');
-    await page.waitForSelector(`.react-flow__node[data-id="${ids.email}"] .hl-current`, { timeout: 15_000 });
-    await shot('15-test-run');
-    await page.click('[data-testid=forecast-run]');
-    await page.waitForSelector('[data-testid=forecast]');
-    await shot('16-forecast');
-  });
-
-  it('creates the Hoa Ban Food journey from a template, ready to publish', async () => {
-    await page.goto(`${system.webUrl}/#/journeys`);
-    await page.click('[data-testid=new-journey]');
-    await page.locator('.choice', { hasText: 'Hoa Ban Food' }).click();
-    await page.click('[data-testid=create-journey]');
-    await page.waitForSelector('[data-testid=canvas] .react-flow__node');
-    expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(10);
-    await openTab('problems');
-    await page.waitForSelector('[data-testid=no-problems]');
-    await shot('16b-template-hoa-ban-food');
   });
 
   it('switches to English', async () => {
