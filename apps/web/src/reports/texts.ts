@@ -51,6 +51,7 @@ export const reportsEn = {
   cell: '{{engaged}} of {{sent}} answered',
   back: 'All reports',
   openCanvas: 'Open on the canvas',
+  settingsNav: 'Workspace settings',
 };
 
 export const reportsVi: typeof reportsEn = {
@@ -103,6 +104,7 @@ export const reportsVi: typeof reportsEn = {
   cell: '{{engaged}} / {{sent}} có phản hồi',
   back: 'Tất cả báo cáo',
   openCanvas: 'Mở trên sơ đồ',
+  settingsNav: 'Cài đặt không gian làm việc',
 };
 
 let added = false;

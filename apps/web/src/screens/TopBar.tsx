@@ -1,3 +1,4 @@
+import { ScrollText, Send, Store, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
 import type { Language } from '../i18n';
@@ -20,10 +21,14 @@ export function TopBar() {
         <a href="#/segments" data-testid="nav-segments">{t('segments.nav')}</a>
         <a href="#/tasks" data-testid="nav-tasks">{t('tasks.title')}</a>
         <a href="#/reports" data-testid="nav-reports">{t('reports.nav')}</a>
-        <a href="#/team" data-testid="nav-team">{t('team.nav.team')}</a>
-        <a href="#/audit" data-testid="nav-audit">{t('team.nav.audit')}</a>
-        <a href="#/settings/sources" data-testid="nav-sources">{t('commerce.nav')}</a>
-        <a href="#/settings/channels" data-testid="nav-channels">{t('channels.nav')}</a>
+      </nav>
+      {/* The workspace's settings as icons (name on hover and to screen readers): ten labelled
+          entries in Vietnamese do not fit one line at 1280 px. */}
+      <nav className="settings-nav" aria-label={t('reports.settingsNav')}>
+        <a href="#/team" data-testid="nav-team" title={t('team.nav.team')} aria-label={t('team.nav.team')}><Users size={18} aria-hidden /></a>
+        <a href="#/audit" data-testid="nav-audit" title={t('team.nav.audit')} aria-label={t('team.nav.audit')}><ScrollText size={18} aria-hidden /></a>
+        <a href="#/settings/sources" data-testid="nav-sources" title={t('commerce.nav')} aria-label={t('commerce.nav')}><Store size={18} aria-hidden /></a>
+        <a href="#/settings/channels" data-testid="nav-channels" title={t('channels.nav')} aria-label={t('channels.nav')}><Send size={18} aria-hidden /></a>
       </nav>
       <div className="spacer" />
       <label className="lang">
