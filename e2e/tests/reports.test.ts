@@ -87,6 +87,17 @@ describe('the Hoa Ban Food report', () => {
     await posSale({ phone: '0912 555 111', name: 'Lan Phạm', orderId: 'HG-1002', referralCode: 'TOAN-HB', products: [{ name: 'Mật ong rừng', price: 620_000, quantity: 1 }] });
 
     await signIn(page, sys.webUrl, sys.credentials.email, sys.credentials.password);
+    // Every entry of the top bar on one line at 1280 px, in Vietnamese (it used to wrap).
+    const bar = (await page.locator('header.topbar').boundingBox())!;
+    expect(bar.height).toBeLessThan(60);
+    for (const entry of ['nav-reports', 'nav-tasks', 'nav-team', 'nav-audit', 'nav-sources', 'nav-channels']) {
+      const box = (await page.locator(`[data-testid=${entry}]`).boundingBox())!;
+      expect(box.y + box.height, entry).toBeLessThanOrEqual(bar.y + bar.height);
+    }
+    // ...and none hidden under the language choice.
+    const channels = (await page.locator('[data-testid=nav-channels]').boundingBox())!;
+    expect(channels.x + channels.width).toBeLessThanOrEqual((await page.locator('[data-testid=language]').boundingBox())!.x);
+    expect(await page.locator('[data-testid=nav-channels]').getAttribute('title')).toBe('Kênh gửi');
     await page.click('[data-testid=nav-reports]');
     const list = page.locator('[data-testid=report-journeys]');
     await list.waitFor();
