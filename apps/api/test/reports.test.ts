@@ -110,6 +110,7 @@ describe('journey report', () => {
 
   it('gives each step its message figures, cumulative by the furthest status', async () => {
     const body = (await (await api.admin('/api/reports/journeys/jr_cart')).json()) as { steps: { nodeId: string }[] };
+    expect(body.steps.find((s) => s.nodeId === 'start')).toMatchObject({ type: 'trigger-event', entered: 4, sent: 0 });
     expect(body.steps.find((s) => s.nodeId === 'email1')).toEqual({ nodeId: 'email1', type: 'send-message', label: 'Email giỏ hàng', entered: 2, sent: 2, delivered: 2, opened: 1, clicked: 1, replied: 0, failed: 1, postponed: 0 });
   });
 

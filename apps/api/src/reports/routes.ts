@@ -140,6 +140,8 @@ const emptySummary = { entered: 0, inProgress: 0, converted: 0, conversionRate: 
 async function reportOf(db: Db, ref: JourneyVersionRef | null) {
   if (!ref) return { summary: emptySummary, steps: [], groups: [] };
   const [summary, steps, groups] = await Promise.all([journeySummary(db, ref), stepFigures(db, ref), groupFigures(db, ref)]);
+  // A trigger logs no step of its own: everyone who entered came through it.
+  for (const step of steps) if (step.type.startsWith('trigger-')) step.entered = summary.entered;
   return { summary, steps, groups };
 }
 
