@@ -21,6 +21,7 @@ export const fieldWidgets = [
   'event-filters',
   'trait-filters',
   'segment',
+  'zns-template',
   'node-ref',
   'split-branches',
   'key-value',
@@ -47,6 +48,7 @@ export type FieldWidget =
   | 'event-filters' // PropertyFilter[]
   | 'trait-filters' // PropertyFilter[] on profile traits
   | 'segment'
+  | 'zns-template' // a Zalo ZNS template registered in the workspace's channel settings
   | 'node-ref' // id of another node in the same journey
   | 'split-branches' // { label, percent }[]
   | 'key-value' // Record<string, Json>

@@ -52,6 +52,7 @@ export const channelsEn = {
   addTemplate: 'Save template',
   noTemplates: 'No templates yet.',
   badParams: 'Write each parameter as name:max length, e.g. order_code:30',
+  picker: { none: 'OA consultation message (no template)', missing: 'Template {{id}} (not registered)', params: 'Parameters to map below (characters at most): {{params}}' },
 };
 
 export const channelsVi: typeof channelsEn = {
@@ -104,6 +105,7 @@ export const channelsVi: typeof channelsEn = {
   addTemplate: 'Lưu mẫu',
   noTemplates: 'Chưa có mẫu nào.',
   badParams: 'Viết mỗi tham số dạng tên:độ dài tối đa, ví dụ order_code:30',
+  picker: { none: 'Tin tư vấn OA (không dùng mẫu)', missing: 'Mẫu {{id}} (chưa đăng ký)', params: 'Tham số cần gán ở dưới (số ký tự tối đa): {{params}}' },
 };
 
 let added = false;

@@ -18,6 +18,7 @@ import type { WidgetProps } from './widgets/types';
 import { TimezoneWidget } from './widgets/timezone';
 import './panel.css';
 import { SegmentPicker } from '../segments/SegmentPicker';
+import { ZnsTemplatePicker } from '../channels/ZnsTemplatePicker';
 import { shapeOf } from './zodIntrospect';
 import { localText } from '../i18n/localText';
 
@@ -39,6 +40,7 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   'event-filters': FiltersWidget,
   'trait-filters': FiltersWidget,
   segment: SegmentPicker,
+  'zns-template': ZnsTemplatePicker,
   'node-ref': NodeRefWidget,
   'split-branches': SplitBranchesWidget,
   'key-value': KeyValueWidget,

@@ -107,7 +107,7 @@ export const sendMessage = defineNodeType({
     },
     znsTemplateId: {
       label: { vi: 'Mẫu ZNS', en: 'ZNS template' },
-      widget: 'text',
+      widget: 'zns-template',
       showIf: { field: 'channel', equals: 'zalo' },
       help: {
         vi: 'Mã mẫu ZNS đã đăng ký trong Cài đặt kênh. Để trống: tin tư vấn OA (chỉ trong 48 giờ sau khi khách tương tác).',
