@@ -12,7 +12,7 @@ export function StepNameField({ nodeId, label, placeholder, issues, readOnly }: 
   const rename = useCanvas((s) => s.renameNode);
   const errors = issues.filter((i) => pathString(i.path) === 'label');
   return (
-    <div className={`field ${errors.length ? 'invalid' : ''}`}>
+    <div className={`field step-name-field ${errors.length ? 'invalid' : ''}`}>
       <label htmlFor="step-name">{t('editorText.stepName')}</label>
       <input
         id="step-name"
