@@ -83,6 +83,7 @@ type Layout = { nodes: { id: string; position: { x: number; y: number } }[]; edg
  */
 async function openTime(journeyId: string, layout: Layout): Promise<Open> {
   const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[browser]', e.message));
   await page.goto(`${web.url}/#/journeys/${journeyId}`);
   // One poll per frame records both moments in the page (a second wait would add a round trip).
   const done = await page
@@ -121,6 +122,7 @@ async function openTime(journeyId: string, layout: Layout): Promise<Open> {
         cards: document.querySelectorAll('.react-flow__node').length,
         hidden: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((x) => x.style.visibility === 'hidden').length,
         edges: document.querySelectorAll('.react-flow__edge').length,
+        page: document.body.innerText.slice(0, 300),
       }));
       throw new Error(`journey ${journeyId} (${layout.nodes.length} steps) did not open: ${JSON.stringify(seen)}: ${String(e)}`);
     });
@@ -201,16 +203,16 @@ try {
   await page.waitForTimeout(500);
   const idle = await frames(page, () => page.waitForTimeout(1000));
   // At "fit": all 500 nodes on screen, the worst case for a drag.
-  const atFit = await frames(page, () => drag(page, 'n250', 60));
+  const atFit = await frames(page, () => drag(page, `n${Math.floor(SIZE / 2)}`, 60));
   // Zoomed in to 100 %, as a marketer edits.
-  await page.locator(`.react-flow__node[data-id="n250"]`).click();
+  await page.locator(`.react-flow__node[data-id="n${Math.floor(SIZE / 2)}"]`).click();
   await page.keyboard.press('Escape');
   await page.evaluate(() => undefined);
   await page.mouse.move(720, 450);
   for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -300);
   await page.waitForTimeout(800);
   const visible = await page.$$eval('.react-flow__node', (els) => els.map((e) => e.getAttribute('data-id') ?? ''));
-  const target = visible[Math.floor(visible.length / 2)] ?? 'n250';
+  const target = visible[Math.floor(visible.length / 2)] ?? `n${Math.floor(SIZE / 2)}`;
   const zoomed = await frames(page, () => drag(page, target, 60));
   await page.waitForTimeout(1500);
   const afterDrop = await frames(page, () => page.waitForTimeout(1500));
