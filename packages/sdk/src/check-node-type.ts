@@ -1,6 +1,7 @@
 // The load-time check of a node type: a definition that forgets a required field (a form hint's
 // widget, a port's label in one language, a compiled step's onFailure) is refused when its
 // package loads, with the field named, instead of being listed and failing at publish.
+import { describeNodeType } from './describe';
 import { fieldWidgets } from './form';
 import type { AnyNodeType, CompileContext, CompileOutput, NodeCategory } from './node-type';
 import { untranslatedSchemaMessages } from './schema-messages';
@@ -24,7 +25,17 @@ export function checkNodeType(type: AnyNodeType): string[] {
   else problems.push(...untranslatedSchemaMessages(t.configSchema).map((p) => `${p}: error message must be errorText({ vi, en })`));
   problems.push(...formProblems(t.form));
   if (problems.length) return problems;
-  return [...portProblems(type), ...outputProblems(type)];
+  return [...portProblems(type), ...outputProblems(type), ...descriptionProblems(type)];
+}
+
+/** The catalogue sends each type to the browser as JSON: one that cannot be would break the palette. */
+function descriptionProblems(type: AnyNodeType): string[] {
+  try {
+    JSON.stringify(describeNodeType(type, 'check'));
+    return [];
+  } catch (e) {
+    return [`cannot be described to the browser (form hints, defaultConfig and ports must be plain JSON): ${e instanceof Error ? e.message : String(e)}`];
+  }
 }
 
 function textProblems(value: unknown, field: string): string[] {

@@ -118,6 +118,13 @@ describe('checkNodeType', () => {
     expect(checkNodeType(noFailure)).toEqual(['compile().steps.0.onFailure is missing']);
   });
 
+  it('refuses a node type that cannot be described to the browser as JSON', () => {
+    const undescribable = { ...points, defaultConfig: { points: 10n, reason: '' } } as unknown as AnyNodeType;
+    const [problem, ...rest] = checkNodeType(undescribable).filter((p) => p.startsWith('cannot be described'));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^cannot be described to the browser \(form hints, defaultConfig and ports must be plain JSON\): .*BigInt/);
+  });
+
   it('refuses a malformed package at load, naming the package, the type and the field', async () => {
     const broken = { ...points, form: { points: { label: { vi: 'Số điểm', en: 'Points' } } } };
     const loaded = await loadNodePackages(['@acme/loyalty'], async () => ({ nodeTypes: [broken] }));
