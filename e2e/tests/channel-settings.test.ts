@@ -10,6 +10,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import { launchBrowser, signIn } from '../src/browser';
 import { startSystem, type BraidSystem } from '../src/system';
 
@@ -92,5 +93,27 @@ describe('channel settings in the browser', () => {
     expect(await row.innerText()).toContain('order_code ≤ 10');
     expect(await row.innerText()).toContain('đã duyệt');
     await page.screenshot({ path: `${ARTIFACTS}channels-settings-vi.png`, fullPage: true });
+
+    // The send step picks the template from the workspace's list and shows each parameter's limit.
+    const graph = journeyGraph(
+      [
+        ['order', 'trigger-event', { event: 'Order Completed', where: [], reentry: { mode: 'always' }, entryLimit: null }, 'Khách đặt hàng'],
+        ['zns', 'send-message', { channel: 'zalo', body: 'Xác nhận đơn', messageType: 'transactional' }, 'Báo đơn qua Zalo'],
+      ],
+      [['order', 'out', 'zns']],
+    );
+    const res = await fetch(`${sys.apiUrl}/api/journeys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sys.credentials.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Xác nhận đơn qua Zalo', graph }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`${sys.webUrl}/#/journeys/${id}`);
+    await page.locator('.react-flow__node[data-id="zns"] .jnode-summary').click();
+    await page.waitForSelector('[data-testid=node-panel] [data-testid=field-znsTemplateId]');
+    await page.selectOption('[data-testid=field-znsTemplateId]', '248123');
+    await expect.poll(() => page.locator('[data-testid=field-znsTemplateId-params]').innerText()).toContain('customer_name ≤ 30, order_code ≤ 10');
+    await page.locator('[data-testid=node-panel]').screenshot({ path: `${ARTIFACTS}channels-zns-picker-vi.png` });
   }, 120_000);
 });
