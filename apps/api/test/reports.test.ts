@@ -131,6 +131,18 @@ describe('engagement', () => {
     expect(body.channels).toEqual([{ channel: 'email', sent: 2, delivered: 2, opened: 1, clicked: 1, replied: 0, failed: 1, engagementRate: 0.5 }]);
   });
 
+  it('narrows the hours to one customer group, and names an unknown group', async () => {
+    await sql(`INSERT INTO segments (id, workspace_id, name, rule, created_at) VALUES ('sg_vip', ?, 'Khách thân thiết', '{}', ?)`, [workspaceId, now]);
+    await sql(`INSERT INTO segment_members (segment_id, customer_id, entered_at) VALUES ('sg_vip', ?, ?)`, [ids.lan!, now]);
+    const body = (await (await api.admin('/api/reports/engagement?segment=sg_vip')).json()) as { segment: string; byHour: unknown[]; groups: unknown[] };
+    expect(body.segment).toBe('sg_vip');
+    expect(body.byHour).toEqual([{ channel: 'email', slot: 9, sent: 1, engaged: 1 }]);
+    expect(body.groups).toEqual([{ segmentId: 'sg_vip', segment: 'Khách thân thiết', channel: 'email', customers: 1, sent: 1, engaged: 1, engagementRate: 1 }]);
+    const unknown = await api.admin('/api/reports/engagement?segment=sg_nope');
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(await unknown.json())).toContain('segment');
+  });
+
   it('refuses a period over a year, naming the field', async () => {
     const res = await api.admin(`/api/reports/engagement?from=0&to=${now}`);
     expect(res.status).toBe(400);

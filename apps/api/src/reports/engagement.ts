@@ -11,6 +11,15 @@ const SENT = `status IN ('sent','delivered','opened','clicked','replied')`;
 export interface Period {
   from: number;
   to: number;
+  /** Only the members of this customer group (segment). */
+  segmentId?: string;
+}
+
+/** The filter and its arguments: messages in the period, of the group's members when one is named. */
+function scope(workspaceId: string, p: Period): { where: string; args: (string | number)[] } {
+  const base = 'workspace_id = ? AND created_at >= ? AND created_at < ?';
+  if (!p.segmentId) return { where: base, args: [workspaceId, p.from, p.to] };
+  return { where: `${base} AND customer_id IN (SELECT customer_id FROM segment_members WHERE segment_id = ?)`, args: [workspaceId, p.from, p.to, p.segmentId] };
 }
 
 /** Minutes east of UTC of the zone at `at` (Asia/Ho_Chi_Minh: 420). */
@@ -57,11 +66,12 @@ const n = (v: unknown) => Number(v ?? 0);
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
 
 export async function channelFigures(db: Db, workspaceId: string, p: Period): Promise<ChannelFigures[]> {
+  const q = scope(workspaceId, p);
   const r = await db.$client.execute({
     sql: `SELECT channel, SUM(${SENT}) AS sent, SUM(status IN ('delivered','opened','clicked','replied')) AS delivered,
             SUM(${ENGAGED}) AS opened, SUM(status = 'clicked') AS clicked, SUM(status = 'replied') AS replied, SUM(status = 'failed') AS failed
-          FROM messages WHERE workspace_id = ? AND created_at >= ? AND created_at < ? GROUP BY channel ORDER BY channel`,
-    args: [workspaceId, p.from, p.to],
+          FROM messages WHERE ${q.where} GROUP BY channel ORDER BY channel`,
+    args: q.args,
   });
   return r.rows.map((row) => ({
     channel: String(row.channel),
@@ -82,10 +92,11 @@ export async function channelFigures(db: Db, workspaceId: string, p: Period): Pr
 export async function timeCells(db: Db, workspaceId: string, p: Period, timeZone: string, by: 'hour' | 'weekday'): Promise<TimeCell[]> {
   const offsetMs = zoneOffsetMinutes(timeZone, p.to) * 60_000;
   const fmt = by === 'hour' ? '%H' : '%w';
+  const q = scope(workspaceId, p);
   const r = await db.$client.execute({
     sql: `SELECT channel, CAST(strftime('${fmt}', (created_at + ?) / 1000, 'unixepoch') AS INTEGER) AS slot, SUM(${SENT}) AS sent, SUM(${ENGAGED}) AS engaged
-          FROM messages WHERE workspace_id = ? AND created_at >= ? AND created_at < ? GROUP BY channel, slot ORDER BY channel, slot`,
-    args: [offsetMs, workspaceId, p.from, p.to],
+          FROM messages WHERE ${q.where} GROUP BY channel, slot ORDER BY channel, slot`,
+    args: [offsetMs, ...q.args],
   });
   return r.rows.map((row) => ({ channel: String(row.channel), slot: n(row.slot), sent: n(row.sent), engaged: n(row.engaged) }));
 }

@@ -1,6 +1,6 @@
 // /api/reports: a journey version's results (summary, steps, A/B groups), engagement per channel
 // and customer group by hour and weekday, and every table as a CSV that streams.
-import { and, desc, eq, journeys, type Db } from '@braid/db';
+import { and, desc, eq, journeys, segments, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { errorResponses, json, notFound, security } from '../admin/common';
@@ -65,6 +65,7 @@ const EngagementTable = z.enum(['channels', 'hours', 'weekdays', 'groups']);
 const PeriodQuery = z.object({
   from: z.coerce.number().int().min(0).optional().openapi({ description: 'ms since epoch; default 30 days before `to`' }),
   to: z.coerce.number().int().min(0).optional().openapi({ description: 'ms since epoch; default now' }),
+  segment: z.string().min(1).max(100).optional().openapi({ description: 'Only the members of this customer group (segment id): channels, hours and weekdays' }),
 });
 const csv = (description: string) => ({ description, content: { 'text/csv': { schema: z.string() } } });
 
@@ -105,6 +106,7 @@ const engagementRoute = createRoute({
     200: json(
       z.object({
         timezone: z.string(),
+        segment: z.string().nullable(),
         from: z.number().int(),
         to: z.number().int(),
         channels: z.array(z.object({ channel: z.string(), sent: z.number().int(), delivered: z.number().int(), opened: z.number().int(), clicked: z.number().int(), replied: z.number().int(), failed: z.number().int(), engagementRate: z.number() })),
@@ -115,6 +117,7 @@ const engagementRoute = createRoute({
       'Engagement',
     ),
     ...errorResponses,
+    ...notFound,
   },
 });
 const engagementExport = createRoute({
@@ -127,12 +130,12 @@ const engagementExport = createRoute({
   responses: { 200: csv('CSV'), ...errorResponses },
 });
 
-function periodOf(q: { from?: number; to?: number }) {
+function periodOf(q: { from?: number; to?: number; segment?: string }) {
   const to = q.to ?? Date.now();
   const from = q.from ?? to - 30 * 86_400_000;
   if (from >= to) throw new ApiError(400, 'invalid_request', '`from` must be before `to`', [{ field: 'from', message: 'must be before to' }]);
   if (to - from > MAX_PERIOD_MS) throw new ApiError(400, 'invalid_request', 'A report covers at most 366 days', [{ field: 'from', message: 'at most 366 days before to' }]);
-  return { from, to };
+  return { from, to, ...(q.segment ? { segmentId: q.segment } : {}) };
 }
 
 const emptySummary = { entered: 0, inProgress: 0, converted: 0, conversionRate: 0, revenue: 0, referralsCredited: 0 };
@@ -234,6 +237,10 @@ export function reportRoutes(db: Db) {
     .openapi(engagementRoute, async (c) => {
       const workspaceId = c.get('workspaceId');
       const period = periodOf(c.req.valid('query'));
+      if (period.segmentId) {
+        const [found] = await db.select({ id: segments.id }).from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, period.segmentId))).limit(1);
+        if (!found) throw new ApiError(404, 'not_found', 'No such customer group in this workspace', [{ field: 'segment', message: 'unknown segment' }]);
+      }
       const timezone = await workspaceTimeZone(db, workspaceId);
       const [channels, byHour, byWeekday, groups] = await Promise.all([
         channelFigures(db, workspaceId, period),
@@ -241,7 +248,7 @@ export function reportRoutes(db: Db) {
         timeCells(db, workspaceId, period, timezone, 'weekday'),
         groupChannelFigures(db, workspaceId, period),
       ]);
-      return c.json({ timezone, ...period, channels, byHour, byWeekday, groups }, 200);
+      return c.json({ timezone, from: period.from, to: period.to, segment: period.segmentId ?? null, channels, byHour, byWeekday, groups }, 200);
     })
     .openapi(engagementExport, async (c) => {
       const workspaceId = c.get('workspaceId');

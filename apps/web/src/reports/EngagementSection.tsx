@@ -48,12 +48,23 @@ export function EngagementSection() {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<Engagement | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
+  const [segment, setSegment] = useState<string | null>(null);
   useEffect(() => {
     reportsApi
-      .engagement()
-      .then(setData)
+      .segments()
+      .then(setGroups)
+      .catch(() => setGroups([]));
+  }, []);
+  useEffect(() => {
+    reportsApi
+      .engagement(segment)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
       .catch((e: unknown) => setError(describeError(e, t)));
-  }, [t]);
+  }, [t, segment]);
   const n = (v: number) => formatNumber(v, i18n.language);
   const weekdays = t('reports.weekdays').split(',');
   return (
@@ -61,6 +72,19 @@ export function EngagementSection() {
       <h2>{t('reports.engagement')}</h2>
       {error && <p className="error" role="alert">{error}</p>}
       {data && <p className="muted">{t('reports.engagementIntro', { tz: data.timezone })}</p>}
+      {groups.length > 0 && (
+        <label className="report-version">
+          {t('reports.segment')}{' '}
+          <select value={segment ?? ''} onChange={(e) => setSegment(e.target.value || null)} data-testid="report-segment">
+            <option value="">{t('reports.allCustomers')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {data?.channels.length === 0 && <p className="muted">{t('reports.noMessages')}</p>}
       {data && data.channels.length > 0 && (
         <>
@@ -95,17 +119,17 @@ export function EngagementSection() {
             </table>
           </div>
           <p className="report-exports">
-            <a href={engagementCsv('channels')} download>{t('reports.csv')}</a>
+            <a href={engagementCsv('channels', segment)} download>{t('reports.csv')}</a>
           </p>
           <h3>{t('reports.byHour')}</h3>
           <Grid cells={data.byHour} slots={Array.from({ length: 24 }, (_, i) => i)} slotName={(s) => `${s}h`} testId="report-hours" />
           <p className="report-exports">
-            <a href={engagementCsv('hours')} download>{t('reports.csv')}</a>
+            <a href={engagementCsv('hours', segment)} download>{t('reports.csv')}</a>
           </p>
           <h3>{t('reports.byWeekday')}</h3>
           <Grid cells={data.byWeekday} slots={[1, 2, 3, 4, 5, 6, 0]} slotName={(s) => weekdays[s] ?? String(s)} testId="report-weekdays" />
           <p className="report-exports">
-            <a href={engagementCsv('weekdays')} download>{t('reports.csv')}</a>
+            <a href={engagementCsv('weekdays', segment)} download>{t('reports.csv')}</a>
           </p>
           <h3>{t('reports.byGroup')}</h3>
           {data.groups.length > 0 && (

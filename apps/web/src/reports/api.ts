@@ -74,9 +74,11 @@ export interface Engagement {
 export const reportsApi = {
   journeys: () => http.get<{ journeys: JourneyLine[] }>('/api/reports/journeys'),
   journey: (id: string, version?: number | null) => http.get<JourneyReport>(`/api/reports/journeys/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`),
-  engagement: () => http.get<Engagement>('/api/reports/engagement'),
+  engagement: (segment?: string | null) => http.get<Engagement>(`/api/reports/engagement${segment ? `?segment=${encodeURIComponent(segment)}` : ''}`),
+  segments: async () => (await http.get<{ segments: { id: string; name: string }[] }>('/api/segments')).segments,
 };
 
 export const journeyCsv = (id: string, table: 'summary' | 'steps' | 'groups' | 'enrolments', version?: number | null) =>
   `/api/reports/journeys/${encodeURIComponent(id)}/export?table=${table}${version ? `&version=${version}` : ''}`;
-export const engagementCsv = (table: 'channels' | 'hours' | 'weekdays' | 'groups') => `/api/reports/engagement/export?table=${table}`;
+export const engagementCsv = (table: 'channels' | 'hours' | 'weekdays' | 'groups', segment?: string | null) =>
+  `/api/reports/engagement/export?table=${table}${segment ? `&segment=${encodeURIComponent(segment)}` : ''}`;
