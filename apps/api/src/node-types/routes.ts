@@ -81,14 +81,26 @@ export function nodeTypeRoutes(source: NodeCatalogueSource) {
   return app.openapi(list, async (c) => {
     const registry = await source.registry();
     const packages = await packagesOf(source);
-    const packageOf = new Map(packages.flatMap((p) => p.nodeTypeIds.map((id) => [id, p.name] as const)));
-    const nodeTypes = registry.list().map((t) => describeNodeType(t, packageOf.get(t.id) ?? BUILTIN_PACKAGE));
-    const described = await Promise.all(
-      packages.map(async (p) => {
-        const { version } = await browserModuleOf(p.name);
-        return { ...p, browserModule: `/api/node-types/browser.js?package=${encodeURIComponent(p.name)}&v=${version}` };
-      }),
-    );
+    const described = (
+      await Promise.all(
+        packages.map(async (p) => {
+          try {
+            const { version } = await browserModuleOf(p.name);
+            return [{ ...p, browserModule: `/api/node-types/browser.js?package=${encodeURIComponent(p.name)}&v=${version}` }];
+          } catch (error) {
+            // A package whose main entry cannot run in a browser (Node built-ins, a missing
+            // import) is left off the canvas, named in the log; every other package still loads.
+            console.error(`[node-types] node package "${p.name}" left out of the canvas: its main entry cannot be bundled for the browser: ${error instanceof Error ? error.message : String(error)}`);
+            return [];
+          }
+        }),
+      )
+    ).flat();
+    const packageOf = new Map(described.flatMap((p) => p.nodeTypeIds.map((id) => [id, p.name] as const)));
+    const nodeTypes = registry
+      .list()
+      .filter((t) => packageOf.has(t.id))
+      .map((t) => describeNodeType(t, packageOf.get(t.id)!));
     return c.json({ nodeTypes: nodeTypes as z.infer<typeof NodeTypeDescriptor>[], packages: described }, 200);
   });
 }
