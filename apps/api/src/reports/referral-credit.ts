@@ -76,7 +76,14 @@ export async function creditReferrals(db: Db, ingested: IngestedEvent[]): Promis
 /** Wraps the ingestion hook: the orders are routed first, then the referrers' credits. */
 export function withReferralCredits(db: Db, next?: (events: IngestedEvent[]) => Promise<void> | void) {
   return async (ingested: IngestedEvent[]): Promise<void> => {
-    await next?.(ingested);
+    // The orders are stored with their routing intent: a routing failure is replayed from it, but
+    // the credit would not be, so it is made whatever routing did, and the failure passed on after.
+    let routingFailure: { error: unknown } | null = null;
+    try {
+      await next?.(ingested);
+    } catch (error) {
+      routingFailure = { error };
+    }
     let credits: IngestedEvent[] = [];
     try {
       credits = await creditReferrals(db, ingested);
@@ -85,5 +92,6 @@ export function withReferralCredits(db: Db, next?: (events: IngestedEvent[]) => 
       console.error('[referrals] crediting the referrer failed', error);
     }
     if (credits.length > 0) await next?.(credits);
+    if (routingFailure) throw routingFailure.error;
   };
 }
