@@ -196,9 +196,8 @@ try {
   await page.goto(`${web.url}/#/journeys/${big}`);
   await page.waitForSelector('.react-flow__node[data-id="n0"]', { timeout: 30_000 });
   await page.waitForTimeout(1500);
-  // Opened at a readable zoom on its first screenful; "fit" (F) brings all 500 on screen for the worst-case drag.
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('f');
+  // Opened at a readable zoom on its first screenful; "fit view" brings all 500 on screen for the worst-case drag.
+  await page.locator('.react-flow__controls-fitview').click();
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 });
   await page.waitForTimeout(500);
   const idle = await frames(page, () => page.waitForTimeout(1000));
