@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createDb, migrate } from '@braid/db';
 import { searchCustomers } from '../src/admin/customer-search';
 import { findJourneyVersion, groupFigures, journeySummary, stepFigures } from '../src/reports/journey-report';
+import { csvStream } from '../src/reports/csv';
+import { enrolmentRows } from '../src/reports/routes';
 
 const CUSTOMERS = Number(process.env.BENCH_REPORT_CUSTOMERS ?? 100_000);
 const ENROLMENTS = Number(process.env.BENCH_REPORT_ENROLMENTS ?? 100_000);
@@ -133,6 +135,26 @@ try {
     await sql(`SELECT COUNT(*) AS n FROM enrollments WHERE journey_id = 'jr_bench' AND version = 1`);
     countMs.push(ms(t0));
   }
+
+  // The per-enrolment CSV, read to the end as a client downloads it: rows/s and the most heap it
+  // held, beside reading the same rows' columns with one plain SELECT (the ceiling).
+  const ref = (await findJourneyVersion(braid.db, WS, 'jr_bench'))!;
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  let bytes = 0;
+  let lines = 0;
+  const t0 = process.hrtime.bigint();
+  const reader = csvStream(['enrolment', 'customer', 'version', 'status', 'entered_at', 'finished_at', 'converted', 'revenue_vnd', 'referrals_credited'], enrolmentRows(braid.db, ref)).getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    bytes += r.value.byteLength;
+    for (const b of r.value) if (b === 10) lines++;
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }
+  const exportMs = ms(t0);
+  const t1 = process.hrtime.bigint();
+  const plain = await sql(`SELECT id, customer_id, version, status, entered_at, finished_at FROM enrollments WHERE journey_id = 'jr_bench'`);
+  const plainMs = ms(t1);
   braid.close();
 
   const [load1] = loadavg();
@@ -142,6 +164,8 @@ try {
   console.log(`  plain indexed identity lookup (ceiling):        p50 ${pct(lookup, 50).toFixed(2)} ms   p99 ${pct(lookup, 99).toFixed(2)} ms`);
   console.log(`  journey report over ${fmt(ENROLMENTS)} enrolments (summary + revenue in window + steps + A/B groups): median ${median(reportMs).toFixed(0)} ms of ${REPORT_RUNS} runs`);
   console.log(`  plain COUNT(*) over the same enrolments (ceiling):                                    median ${median(countMs).toFixed(1)} ms`);
+  console.log(`  CSV of every enrolment, streamed page by page: ${fmt(lines - 1)} rows, ${fmt(bytes / 1024)} KB in ${fmt(exportMs)} ms (${fmt(((lines - 1) / exportMs) * 1000)} rows/s), heap grew by at most ${fmt((heapPeak - heapBefore) / 1024 / 1024)} MB`);
+  console.log(`  plain SELECT of the same ${fmt(plain.rows.length)} rows' columns at once (ceiling):              ${fmt(plainMs)} ms (${fmt((plain.rows.length / plainMs) * 1000)} rows/s)`);
   console.log(`  report says: entered ${fmt(summary!.entered)}, converted ${fmt(summary!.converted)}, revenue ${fmt(summary!.revenue)} VND`);
   console.log(`  machine: ${cpus().length} cores, load average ${load1!.toFixed(1)} (other work on the machine lowers every figure)`);
   console.log('');

@@ -149,7 +149,7 @@ async function reportOf(db: Db, ref: JourneyVersionRef | null) {
 }
 
 /** Pages of enrolments, status by status, each page after the last rowid read. */
-function enrolmentRows(db: Db, ref: JourneyVersionRef) {
+export function enrolmentRows(db: Db, ref: JourneyVersionRef) {
   const statuses = ['active', 'completed', 'converted', 'exited', 'failed'];
   let at = 0;
   let after = 0;
