@@ -53,6 +53,7 @@ export const reportsEn = {
   back: 'All reports',
   openCanvas: 'Open on the canvas',
   settingsNav: 'Workspace settings',
+  fullReport: 'Full report: revenue, messages, A/B groups',
 };
 
 export const reportsVi: typeof reportsEn = {
@@ -107,6 +108,7 @@ export const reportsVi: typeof reportsEn = {
   back: 'Tất cả báo cáo',
   openCanvas: 'Mở trên sơ đồ',
   settingsNav: 'Cài đặt không gian làm việc',
+  fullReport: 'Báo cáo đầy đủ: doanh thu, tin nhắn, nhóm A/B',
 };
 
 let added = false;

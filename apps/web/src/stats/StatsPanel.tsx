@@ -9,6 +9,7 @@ import { formatDateTime } from '../format';
 import { portName, stepName } from '../canvas/stepName';
 import { channelText, messageStatusText, outcomeText, reasonText } from '../i18n/journeyWords';
 import { describeError } from '../ui/describeError';
+import '../reports/texts';
 
 const POLL_MS = 2000;
 
@@ -104,6 +105,7 @@ export function StatsPanel({ journeyId, activeVersion, focusNodeId }: Props) {
         <input type="number" min={1} value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value) || null)} style={{ width: 70 }} />
       </label>
       <p className="muted legend">↘ {t('stats.entered')} · ◔ {t('stats.waiting')} · ↗ {t('stats.exited')} · ★ {t('stats.converted')}</p>
+      <a href={`#/reports/${encodeURIComponent(journeyId)}`} data-testid="stats-full-report">{t('reports.fullReport')}</a>
       {error && <p className="error">{error}</p>}
       {focusNodeId && (
         <section>
