@@ -52,10 +52,31 @@ function previousKeys(e: ParsedEvent): IdentityKey[] {
   ];
 }
 
+/**
+ * Page and screen calls become one event a marketer can pick ("Page Viewed" / "Screen Viewed")
+ * whatever the page is called; which page is a property (`name`, `category`), so a journey can
+ * wait for any visit or filter on one page. Naming the event after the page would make every
+ * page of a shop a different event no template could wait for.
+ */
+export const PAGE_VIEWED = 'Page Viewed';
+export const SCREEN_VIEWED = 'Screen Viewed';
+
 function nameOf(e: ParsedEvent): string | null {
   if (e.type === 'track') return e.event ?? null;
-  if (e.type === 'page' || e.type === 'screen') return e.name ?? null;
+  if (e.type === 'page') return PAGE_VIEWED;
+  if (e.type === 'screen') return SCREEN_VIEWED;
   return null;
+}
+
+/** The page's name and category travel as properties (the call's own properties win). */
+function propertiesOf(e: ParsedEvent): Record<string, unknown> {
+  const own = e.properties ?? {};
+  if (e.type !== 'page' && e.type !== 'screen') return own;
+  return {
+    ...(e.name != null ? { name: e.name } : {}),
+    ...(e.category != null ? { category: e.category } : {}),
+    ...own,
+  };
 }
 
 /**
@@ -85,7 +106,7 @@ function prepare(e: ParsedEvent, envelopeSentAt: string | number | null, receive
     previous: e.type === 'alias' ? previousKeys(e) : NO_KEYS,
     sentAt,
     timestamp: correctedTimestamp({ timestamp: toMillis(e.timestamp ?? e.originalTimestamp), sentAt, receivedAt }),
-    properties: JSON.stringify(e.properties ?? {}),
+    properties: JSON.stringify(propertiesOf(e)),
     traits: e.traits ? JSON.stringify(e.traits) : null,
     context: JSON.stringify(e.context ?? {}),
   };
@@ -187,7 +208,7 @@ async function storeInTransaction(
         userId: e.userId ?? null,
         anonymousId: e.anonymousId ?? null,
         name: nameOf(e),
-        properties: e.properties ?? {},
+        properties: propertiesOf(e),
         traits: e.traits ?? null,
         groupId: e.groupId ?? null,
         previousId: e.previousId ?? null,
