@@ -6,6 +6,7 @@ export { DEFAULT_TIMEZONE } from '@braid/sdk/zoned-time';
 export { renderMessage, checkTemplate, TemplateError, TEMPLATE_LIMITS, type MessageTemplate, type TemplateData, type RenderedContent, type RenderOptions } from './render/render-message';
 export { formatVnd } from './render/filters';
 export { createSmtpAdapter } from './email/smtp-adapter';
+export { compileMjml, renderEmailDesign, EmailDesignError, type RenderedEmail } from './email-design/compile-email';
 export { classifySmtpError } from './email/classify-smtp-error';
 export { parseSmtpSettings, smtpSettingsFromEnv, SmtpSettingsError, type SmtpSettings } from './email/smtp-settings';
 export { createChannels, type ChannelsConfig, type ChannelRegistry } from './registry';
