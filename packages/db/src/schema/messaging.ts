@@ -68,8 +68,10 @@ export const templates = sqliteTable(
     channel: text('channel').notNull(),
     subject: text('subject'),
     body: text('body').notNull().default(''),
-    /** e.g. 'liquid', 'mjml' */
+    /** e.g. 'liquid', 'blocks' (an email written with blocks, in `content`) */
     format: text('format').notNull().default('liquid'),
+    /** The rest of the send step's message: email blocks, sender, preheader; SMS without marks. */
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
