@@ -198,7 +198,12 @@ try {
   await page.waitForTimeout(1500);
   // Opened at a readable zoom on its first screenful; "fit view" brings all 500 on screen for the worst-case drag.
   await page.locator('.react-flow__controls-fitview').click();
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 });
+  await page
+    .waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SIZE, { timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      const seen = await page.evaluate(() => ({ cards: document.querySelectorAll('.react-flow__node').length, viewport: document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform }));
+      throw new Error(`fit view did not show all ${SIZE} steps: ${JSON.stringify(seen)}: ${String(e)}`);
+    });
   await page.waitForTimeout(500);
   const idle = await frames(page, () => page.waitForTimeout(1000));
   // At "fit": all 500 nodes on screen, the worst case for a drag.
