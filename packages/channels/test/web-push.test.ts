@@ -1,11 +1,12 @@
 // Web Push against a push service on 127.0.0.1 that checks the VAPID JWT and decrypts the body as
 // RFC 8291 specifies; subscriptions in a real libSQL file.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, eq, messages, migrate, pushSubscriptions, websiteSettings, workspaces, type BraidDb } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDbOutboxStore, createSandboxAdapter, createWebPushAdapter, verifyTrackingToken, workspaceVapidKeys, type RenderedMessage } from '../src/index';
+import { createDbOutboxStore, createSandboxAdapter, createWebPushAdapter, isSealedText, openText, SecretsKeyError, verifyTrackingToken, workspaceVapidKeys, type RenderedMessage } from '../src/index';
 import { newBrowser, PushService } from './fakes/push-service';
 
 let dir: string;
@@ -59,6 +60,27 @@ describe('Web Push', () => {
     const [row] = await braid.db.select().from(websiteSettings).where(eq(websiteSettings.workspaceId, 'w2'));
     expect(row?.vapidPublicKey).toBe(again.publicKey);
     expect(again.publicKey).not.toBe(first.publicKey);
+  });
+
+  it('keeps the private key sealed at rest once BRAID_SECRETS_KEY is set, sealing a plain one on read', async () => {
+    const plain = await workspaceVapidKeys(braid.db, 'w1');
+    const stored = async () => (await braid.db.select().from(websiteSettings).where(eq(websiteSettings.workspaceId, 'w1')))[0]?.vapidPrivateKey;
+    expect(await stored()).toBe(plain.privateKey); // no key configured: kept as it is
+    process.env.BRAID_SECRETS_KEY = randomBytes(32).toString('base64');
+    try {
+      expect(await workspaceVapidKeys(braid.db, 'w1')).toEqual(plain);
+      const sealed = await stored();
+      expect(isSealedText(sealed!)).toBe(true);
+      expect(sealed).not.toContain(plain.privateKey);
+      expect(await workspaceVapidKeys(braid.db, 'w1')).toEqual(plain);
+      // Bound to its workspace: the sealed value copied to another row does not open there.
+      expect(() => openText(sealed!, 'vapid:w2')).toThrow(SecretsKeyError);
+      delete process.env.BRAID_SECRETS_KEY;
+      await expect(workspaceVapidKeys(braid.db, 'w1')).rejects.toThrow(/BRAID_SECRETS_KEY is not set/);
+    } finally {
+      delete process.env.BRAID_SECRETS_KEY;
+      await braid.db.update(websiteSettings).set({ vapidPrivateKey: plain.privateKey }).where(eq(websiteSettings.workspaceId, 'w1'));
+    }
   });
 
   it('encrypts for every browser of the customer and signs with the workspace key (RFC 8291, 8292)', async () => {

@@ -4,28 +4,21 @@
 // Rows written before sealing (or while no key is set) hold the secret as it was typed; they are
 // read as they are and sealed the first time they are read with a key configured.
 import { commerceSources, eq, type Db } from '@braid/db';
-import { keyringFromEnv, openSecrets, sealSecrets, SecretsKeyError, type SecretKeyring } from '@braid/channels';
+import { isSealedText, keyringFromEnv, openText, sealText, SecretsKeyError, type SecretKeyring } from '@braid/channels';
 import { ApiError } from '../errors';
-
-const SEALED = 'sealed:';
 
 const boundTo = (workspaceId: string, sourceId: string) => `commerce-source:${workspaceId}:${sourceId}`;
 
 /** The value to store: sealed when a key is configured, else the secret as is. */
 export function sealSourceSecret(secret: string, workspaceId: string, sourceId: string, ring: SecretKeyring | null = keyringFromEnv()): string {
-  if (!ring) return secret;
-  return SEALED + sealSecrets(ring, { secret }, boundTo(workspaceId, sourceId)).sealed;
+  return sealText(secret, boundTo(workspaceId, sourceId), ring);
 }
 
-export const isSealed = (stored: string) => stored.startsWith(SEALED);
+export const isSealed = isSealedText;
 
 /** The secret of a stored row; throws SecretsKeyError when it was sealed under a key not configured. */
 export function openSourceSecret(stored: string, workspaceId: string, sourceId: string, ring: SecretKeyring | null = keyringFromEnv()): string {
-  if (!isSealed(stored)) return stored;
-  if (!ring) throw new SecretsKeyError('this source’s secret is sealed and BRAID_SECRETS_KEY is not set');
-  const opened = openSecrets(ring, stored.slice(SEALED.length), boundTo(workspaceId, sourceId)).secret;
-  if (typeof opened !== 'string') throw new SecretsKeyError('the sealed secret holds no value');
-  return opened;
+  return openText(stored, boundTo(workspaceId, sourceId), ring);
 }
 
 /** Opens a row's secret, sealing it in place when it was stored in plain text and a key is set. */
