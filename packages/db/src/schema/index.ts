@@ -10,3 +10,4 @@ export * from './commerce';
 export * from './website';
 export * from './channel-accounts';
 export * from './segment-upkeep';
+export * from './event-catalogue';
