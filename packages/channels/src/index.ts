@@ -58,6 +58,7 @@ export * from './consent/index';
 export { createOnsiteAdapter } from './web/onsite-adapter';
 export { createWebPushAdapter, pushPayload, type WebPushOptions } from './push/web-push-adapter';
 export { workspaceVapidKeys, type VapidKeys } from './push/vapid-keys';
+export { sealText, openText, isSealedText } from './accounts/sealed-text';
 export { keyringFromEnv, keyringOf, keyIdOf, sealSecrets, openSecrets, maskSecret, SecretsKeyError, type SecretKeyring } from './accounts/secret-box';
 export { ACCOUNT_KINDS, SECRET_FIELDS, CHANNEL_OF_ACCOUNT, ACCOUNTS_FOR_CHANNEL, adapterForAccount, AccountConfigError, type AccountKind, type AdapterOptions } from './accounts/account-kinds';
 export { loadAccount, listAccounts, saveAccount, deleteAccount, maskAccount, recordAccountCheck, resealAccounts, type ChannelAccount, type MaskedAccount } from './accounts/account-store';
