@@ -197,7 +197,7 @@ try {
   await page.waitForSelector('.react-flow__node[data-id="n0"]', { timeout: 30_000 });
   await page.waitForTimeout(1500);
   // Opened at a readable zoom on its first screenful; "fit view" brings all 500 on screen for the worst-case drag.
-  await page.locator('.react-flow__controls-fitview').click();
+  await page.locator('[data-testid=fit-all]').click();
   await page.waitForSelector(`.react-flow__node[data-id="n${Math.floor(SIZE / 2)}"]`, { timeout: 30_000 });
   await page.waitForTimeout(500);
   const inView = await page.locator('.react-flow__node').count();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Node, NodeMouseHandler, Viewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodeType } from '../catalog/registry';
@@ -12,6 +12,8 @@ import { nodeTypes } from './nodeTypes';
 import { PALETTE_MIME } from './Palette';
 import { beginDrag, endDrag, redo, undo, useCanvas } from './store';
 import { useAutoLayout } from './useAutoLayout';
+import { useFitAll } from './useFitAll';
+import { Maximize } from 'lucide-react';
 import { openingViewport, READABLE_ZOOM } from './viewport';
 import { StatsLegend } from './StatsLegend';
 import './canvas.css';
@@ -68,7 +70,8 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
   const onNodesChange = useCanvas((s) => s.onNodesChange);
   const onEdgesChange = useCanvas((s) => s.onEdgesChange);
   const onConnect = useCanvas((s) => s.onConnect);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const fitAll = useFitAll();
   const layout = useAutoLayout();
   const editable = mode === 'edit';
   // The opening view is computed from the canvas size: the first render only measures it.
@@ -138,7 +141,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       } else if (!mod && key === 'l' && editable) {
         void layout();
       } else if (!mod && key === 'f') {
-        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+        fitAll();
       }
     }
     function onCopy(e: ClipboardEvent) {
@@ -172,7 +175,7 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [editable, fitView, layout, t]);
+  }, [editable, fitAll, layout, t]);
 
   const handleNodeClick: NodeMouseHandler = useCallback((_e, node) => onNodeClick?.(node.id), [onNodeClick]);
 
@@ -208,7 +211,11 @@ export function Canvas({ onNodeClick }: { onNodeClick?: (nodeId: string) => void
             onlyRenderVisibleElements={nodes.length >= DRAW_VISIBLE_FROM}
           >
             <Background gap={20} />
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} showFitView={false}>
+              <ControlButton onClick={() => fitAll()} title={t('editor.fit')} aria-label={t('editor.fit')} data-testid="fit-all">
+                <Maximize size={12} />
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         )}
         {nodes.length === 0 && <div className="canvas-empty">{t('editor.emptyCanvas')}</div>}

@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { layoutPositions } from './layout';
 import { useCanvas } from './store';
+import { useFitAll } from './useFitAll';
 import { READABLE_ZOOM } from './viewport';
 
 /** Lays out the current canvas (measured card sizes) and fits the result, never below a readable zoom. */
 export function useAutoLayout(): () => Promise<void> {
-  const { fitView } = useReactFlow();
+  const fitAll = useFitAll();
   return useCallback(async () => {
     const { nodes, edges, setPositions } = useCanvas.getState();
     const positions = await layoutPositions(
@@ -14,6 +14,6 @@ export function useAutoLayout(): () => Promise<void> {
       edges.map((e) => ({ source: e.source, sourcePort: e.sourceHandle ?? 'out', target: e.target })),
     );
     setPositions(positions);
-    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, minZoom: READABLE_ZOOM, duration: 200 }));
-  }, [fitView]);
+    requestAnimationFrame(() => fitAll({ minZoom: READABLE_ZOOM }));
+  }, [fitAll]);
 }

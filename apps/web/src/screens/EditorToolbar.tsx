@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useFitAll } from '../canvas/useFitAll';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Journey } from '../api/types';
@@ -25,7 +25,7 @@ type Props = {
 
 export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff, onPublish, onJourneyChanged }: Props) {
   const { t } = useTranslation();
-  const { fitView } = useReactFlow();
+  const fitAll = useFitAll();
   const layout = useAutoLayout();
   const canUndo = useStore(useCanvas.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useCanvas.temporal, (s) => s.futureStates.length > 0);
@@ -71,7 +71,7 @@ export function EditorToolbar({ journey, saveState, saveError, viewVersion, diff
           <button className="small" title="L" onClick={() => void layout()} data-testid="layout">{t('editor.layout')}</button>
         </>
       )}
-      <button className="small" title="F" onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}>{t('editor.fit')}</button>
+      <button className="small" title="F" onClick={() => fitAll()}>{t('editor.fit')}</button>
       <EditorTeamButtons journey={journey} onJourneyChanged={onJourneyChanged} />
       {journey.activeVersion !== null && (journey.status === 'active' || journey.status === 'paused') && (
         <button className="small" data-testid={journey.status === 'paused' ? 'resume' : 'pause'} onClick={() => setConfirming(journey.status === 'paused' ? 'resume' : 'pause')}>
