@@ -38,6 +38,7 @@ import { channelAccountRoutes } from './channels/accounts';
 import { znsTemplateRoutes } from './channels/zns-templates';
 import { outboxRoutes } from './outbox/routes';
 import { segmentRoutes } from './segments/routes';
+import { eventCatalogueRoutes } from './catalogue/routes';
 import type { IngestedEvent } from './ingest/store';
 import { AllowedOrigins, registerWebsite } from './website';
 
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   // The website snippet (/sdk.js), its /v1/web and /v1/push routes, and /api/website.
   registerWebsite(app, api, { db, keys, origins, onEngaged: deps.onEngaged });
   api.route('/segments', segmentRoutes(db));
+  api.route('/event-catalogue', eventCatalogueRoutes(db));
   api.route('/outbox', outboxRoutes(db));
   api.route('/channel-settings', channelSettingsRoutes(db));
   api.route('/channel-accounts', channelAccountRoutes(db));

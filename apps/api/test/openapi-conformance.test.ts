@@ -230,6 +230,9 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/segments/{id}/changes', { id: segmentId });
     await call('GET', '/api/segments/{id}/journeys', { id: segmentId });
     await call('GET', '/api/segments/catalogue');
+    await call('GET', '/api/event-catalogue');
+    await call('GET', '/api/event-catalogue/events/{name}', { name: 'Viewed' });
+    await call('GET', '/api/event-catalogue/events/{name}', { name: 'Never Sent' });
     await call('POST', '/api/segments/preview', {}, { body: { rule } });
     await call('POST', '/api/segments/preview', {}, { body: { rule: { conditions: [{ kind: 'segment', segmentId: 'nope' }] } } });
 
@@ -250,6 +253,23 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('PUT', '/api/zns-templates/{templateId}', { templateId: 'abc' }, { body: { name: '', purpose: 'spam', params: [] } });
     await call('GET', '/api/zns-templates');
     await call('DELETE', '/api/zns-templates/{templateId}', { templateId: '248123' });
+    // Message preview and test send (an SMTP account on a closed port: the refusal comes back as ok false), saved templates.
+    const design = { blocks: [{ type: 'heading', text: 'Chào {{ customer.firstName }}' }, { type: 'button', text: 'Mua ngay', href: 'https://hoaban.vn' }], preheader: 'Ưu đãi' };
+    await call('POST', '/api/messages/preview', {}, { body: { channel: 'email', subject: 'Xin chào', body: 'Chào bạn', email: design, customerId } });
+    await call('POST', '/api/messages/preview', {}, { body: { channel: 'sms', body: 'Chào {{ customer.firstName }}', smsStripDiacritics: true } });
+    await call('POST', '/api/messages/preview', {}, { body: { channel: 'email', customerId: 'nope' } });
+    await call('POST', '/api/messages/preview', {}, { body: { channel: 'email', body: '{{ oops' } });
+    await call('PUT', '/api/channel-accounts/{kind}', { kind: 'smtp' }, { body: { config: { host: '127.0.0.1', port: 9, from: 'Hoa Ban <shop@hoaban.vn>' }, secrets: {} } });
+    await call('POST', '/api/messages/test', {}, { body: { channel: 'email', subject: 'Xin chào', body: 'Chào bạn', email: design, customerId, to: 'lan@example.com' } });
+    await call('POST', '/api/messages/test', {}, { body: { channel: 'webhook', body: 'x', to: 'x@y.z' } });
+    await call('DELETE', '/api/channel-accounts/{kind}', { kind: 'smtp' });
+    const template = await call('POST', '/api/templates', {}, { body: { name: 'Chào mừng', channel: 'email', subject: 'Xin chào', body: 'Chào bạn', email: design } });
+    await call('POST', '/api/templates', {}, { body: { name: '', channel: 'fax' } });
+    await call('GET', '/api/templates', { $query: 'channel=email' });
+    await call('GET', '/api/templates/{id}', { id: template.json.id as string });
+    await call('GET', '/api/templates/{id}', { id: 'nope' });
+    await call('PUT', '/api/templates/{id}', { id: template.json.id as string }, { body: { name: 'Chào mừng 2', channel: 'sms', body: 'Chào {{ customer.firstName }}', smsStripDiacritics: true } });
+    await call('DELETE', '/api/templates/{id}', { id: template.json.id as string });
     await call('GET', '/api/node-types');
     await call('GET', '/api/outbox');
 

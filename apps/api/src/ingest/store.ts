@@ -9,6 +9,7 @@ import {
   type Transaction,
   type events,
 } from '@braid/db';
+import { catalogueUpkeepFor } from '../catalogue/upkeep';
 import { identitiesOf, normalizePhone, type IdentityKey } from '../identity/normalize';
 import { identityCacheFor } from './identity-cache';
 import { BatchResolver } from './resolver';
@@ -129,6 +130,8 @@ export async function storeEvents(
     const result = await storeInTransaction(tx, resolver, workspaceId, prepared, receivedAt);
     await tx.commit();
     resolver.committed();
+    // In memory only; written in bulk once a second (see catalogue/upkeep.ts).
+    catalogueUpkeepFor(client).observe(workspaceId, result.map((r) => r.event));
     return result;
   } catch (error) {
     await tx.rollback().catch(() => undefined);
