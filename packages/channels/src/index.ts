@@ -19,7 +19,7 @@ export { settleSendTime, type SendRule, type SendRuleName, type SettledSend } fr
 export { quietHoursRule, capRule, dailyQuotaRule, nextLocalMidnight } from './policy/rules';
 export { DECREE_91, decree91Rules, withAdvertisingPrefix } from './policy/decree-91';
 export { planSend, type SendPlan, type SendPlanInput } from './policy/plan-send';
-export { loadSendRules, WORKSPACE_WIDE, DEFAULT_QUIET_HOURS, defaultWorkspaceSendRules, type SendRules } from './policy/workspace-send-rules';
+export { loadSendRules, sendRulesFromRows, WORKSPACE_WIDE, DEFAULT_QUIET_HOURS, defaultWorkspaceSendRules, type SendRules } from './policy/workspace-send-rules';
 export { admitSend, ledgerCounts, znsSentSince, SLOT_STATUSES, type Admission, type SendMarks, type LedgerCounts, type NewMessage } from './policy/send-ledger';
 export { messengerRoute, zaloConsultationAllowed, MESSENGER_WINDOW_MS, ZALO_OA_WINDOW_MS, JOURNEY_MESSAGE_TAGS, type JourneyMessageTag, type MessengerRoute } from './policy/conversation-window';
 export { recordInbound, lastInboundAt } from './policy/interactions';

@@ -1,6 +1,6 @@
 // Consent at send time: what kind of message a send step declared, the check against the
 // customer's answers, and the "skipped" row that puts the reason in the customer's trace.
-import { checkConsent, channelScope, unsubscribeUrl, type ConsentVerdict } from '@braid/channels';
+import { checkConsent, channelScope, consentVerdict, unsubscribeUrl, type ConsentVerdict, type CustomerConsent } from '@braid/channels';
 import { stepLog } from '@braid/db';
 import type { Json } from '@braid/sdk';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -27,8 +27,18 @@ export function unsubscribeLinkFor(deps: ActivityDeps, ctx: EffectContext, chann
 }
 
 /** Checks consent; a refusal is written to the step log (outcome `skipped`) before it is returned. */
-export async function consentForSend(deps: ActivityDeps, ctx: EffectContext, key: string, channel: string, kind: MessageKind, now: number): Promise<ConsentVerdict> {
-  const verdict = await checkConsent(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel, groupId: kind.groupId, transactional: kind.transactional });
+export async function consentForSend(
+  deps: ActivityDeps,
+  ctx: EffectContext,
+  key: string,
+  channel: string,
+  kind: MessageKind,
+  now: number,
+  /** The customer's consent when the caller already read it (sendFacts); else it is read here. */
+  known?: CustomerConsent,
+): Promise<ConsentVerdict> {
+  const query = { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel, groupId: kind.groupId, transactional: kind.transactional };
+  const verdict = known ? consentVerdict(known, query) : await checkConsent(deps.db, query);
   if (verdict.allowed) return verdict;
   await deps.db
     .insert(stepLog)

@@ -41,21 +41,29 @@ export function addressNeeded(channel: string): string {
   return RULES[channel]?.identities.join(' or ') ?? channel;
 }
 
-export async function recipientFor(deps: ActivityDeps, ctx: EffectContext, channel: string): Promise<Recipient | null> {
+/** The identity types a send on `channel` may go to (read with the send's other facts). */
+export function identityTypesFor(channel: string): string[] {
+  const rule = RULES[channel];
+  if (!rule) return [];
+  return channel === 'zalo' ? [...rule.identities, 'phone'] : rule.identities;
+}
+
+export type IdentityRow = { type: string; value: string };
+
+export async function recipientFor(deps: ActivityDeps, ctx: EffectContext, channel: string, known?: readonly IdentityRow[]): Promise<Recipient | null> {
   if (channel === 'web') return { to: ctx.customerId };
   const rule = RULES[channel];
   if (!rule) return null;
-  const types = channel === 'zalo' ? [...rule.identities, 'phone'] : rule.identities;
-  const rows = await deps.db
+  const rows = known ?? (await deps.db
     .select({ type: customerIdentities.type, value: customerIdentities.value })
     .from(customerIdentities)
     .where(
       and(
         eq(customerIdentities.workspaceId, ctx.workspaceId),
         eq(customerIdentities.customerId, ctx.customerId),
-        inArray(customerIdentities.type, types),
+        inArray(customerIdentities.type, identityTypesFor(channel)),
       ),
-    );
+    ));
   const pick = (identityTypes: string[], traitNames: string[]): string | null => {
     for (const type of identityTypes) {
       const found = rows.find((r) => r.type === type && r.value);

@@ -11,6 +11,7 @@ import {
   nextLocalMidnight,
   planSend,
   PolicyConfigError,
+  sendRulesFromRows,
   withAdvertisingPrefix,
   zaloConsultationAllowed,
   znsSentSince,
@@ -23,6 +24,7 @@ import type { SendMessageInput } from '@braid/sdk/server';
 import type { MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
 import type { Recipient } from './recipient';
+import type { SettingsRow } from './send-facts';
 
 /** Zalo counts its OA quota per day in Vietnam. */
 export const ZALO_QUOTA_ZONE = 'Asia/Ho_Chi_Minh';
@@ -117,10 +119,19 @@ async function znsDailyQuota(deps: ActivityDeps, workspaceId: string): Promise<n
 export type Planned = { plan: SendPlan; admission: Admission };
 
 /** When this send may go, and the caps its row must still fit when it is written. */
-export async function planFor(deps: ActivityDeps, ctx: EffectContext, channel: string, kind: MessageKind, shaped: Extract<Shaped, { go: true }>, now: number): Promise<Planned> {
+export async function planFor(
+  deps: ActivityDeps,
+  ctx: EffectContext,
+  channel: string,
+  kind: MessageKind,
+  shaped: Extract<Shaped, { go: true }>,
+  now: number,
+  /** Settings rows the caller already read (sendFacts), and whether caps may be left to admitSend. */
+  known?: { settings: readonly SettingsRow[]; workspaceTimezone: string | null; capsAtAdmission?: boolean },
+): Promise<Planned> {
   let rules;
   try {
-    rules = await loadSendRules(deps.db, ctx.workspaceId, channel);
+    rules = known ? sendRulesFromRows(known.settings, channel, known.workspaceTimezone) : await loadSendRules(deps.db, ctx.workspaceId, channel);
   } catch (error) {
     // Broken settings must not block every send forever (the law still applies): send, and say why.
     if (!(error instanceof PolicyConfigError)) throw error;
@@ -130,6 +141,28 @@ export async function planFor(deps: ActivityDeps, ctx: EffectContext, channel: s
   const channelCaps = capped ? rules.channelCaps : [];
   const workspaceCaps = capped ? rules.workspaceCaps : [];
   const lookbackMs = Math.max(0, ...channelCaps.map((c) => c.periodMs), ...workspaceCaps.map((c) => c.periodMs));
+  // The caps are checked again, atomically, when the row is admitted. So when the clock rules
+  // (quiet hours, Decree 91 hours) let the send go now, the ledger need not be read first: a full
+  // cap makes admitSend refuse, and the caller plans again with the counts to say until when.
+  if (known?.capsAtAdmission && (lookbackMs > 0 || shaped.marks.advertising) && !shaped.marks.zns) {
+    const clockOnly = planSend({
+      now,
+      channel,
+      transactional: kind.transactional,
+      timeZone: (typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null) ?? rules.timezone,
+      quietHours: rules.quietHours,
+      channelCaps,
+      channelSendTimes: [],
+      workspaceCaps,
+      workspaceSendTimes: [],
+      advertisingSms: shaped.marks.advertising ? { sendTimesToNumber: [] } : null,
+      dailyQuota: null,
+    });
+    if (clockOnly.allowedAt <= now) {
+      if ('broken' in rules) clockOnly.detail = `channel settings ignored: ${rules.broken}; ${clockOnly.detail}`;
+      return { plan: clockOnly, admission: { channelCaps, workspaceCaps, advertisingNumber: shaped.marks.advertising ? shaped.number : null, dailyQuota: null } };
+    }
+  }
   const counts = lookbackMs > 0 || shaped.marks.advertising ? await ledgerCounts(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel, number: shaped.marks.advertising ? shaped.number : null, now, lookbackMs }) : { channelTimes: [], workspaceTimes: [], numberTimes: [] };
   const quota = shaped.marks.zns ? await znsDailyQuota(deps, ctx.workspaceId) : null;
   const dayStart = nextLocalMidnight(now, ZALO_QUOTA_ZONE) - 86_400_000;

@@ -7,6 +7,7 @@ import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
 import { addressNeeded, recipientFor } from './recipient';
+import { sendFacts } from './send-facts';
 import { logPolicyStep, planFor, shapeSend, ZALO_QUOTA_ZONE } from './send-policy';
 
 /** Statuses that mean the message left (or reached the sandbox outbox): never send again. */
@@ -35,13 +36,15 @@ export async function sendMessage(
   const { db } = deps;
   const now = (deps.now ?? Date.now)();
   const key = request.idempotencyKey;
-  const [existing] = await db.select({ id: messages.id, status: messages.status }).from(messages).where(eq(messages.idempotencyKey, key)).limit(1);
+  // One read for the idempotency row, consent, addresses and send rules (see send-facts.ts).
+  const facts = await sendFacts(deps, ctx, key, request.channel, kind);
+  const existing = facts.existing;
   if (existing && (DELIVERED as readonly string[]).includes(existing.status)) {
     return { messageId: existing.id, status: 'sent', reason: 'already sent by an earlier attempt' };
   }
 
   // Consent first, at every attempt: an unsubscribe while the send was postponed or retried still counts.
-  const consent = await consentForSend(deps, ctx, key, request.channel, kind, now);
+  const consent = await consentForSend(deps, ctx, key, request.channel, kind, now, facts.consent);
   if (!consent.allowed) {
     if (existing) {
       await db
@@ -57,7 +60,7 @@ export async function sendMessage(
     return typeof v === 'string' ? v : undefined;
   };
   const explicit = option('to') ?? option('url');
-  const recipient = explicit ? { to: explicit } : await recipientFor(deps, ctx, request.channel);
+  const recipient = explicit ? { to: explicit } : await recipientFor(deps, ctx, request.channel, facts.identities);
   const to = recipient?.to ?? null;
   const messageId = existing?.id ?? newId(now);
 
@@ -75,7 +78,7 @@ export async function sendMessage(
   // Quiet hours, caps, Decree 91 and quotas: postponed, never dropped. A row a provider's quota
   // sent back to 'postponed' asks again too.
   if (to && (!existing || existing.status === 'postponed')) {
-    let planned = await planFor(deps, ctx, request.channel, kind, shaped, now);
+    let planned = await planFor(deps, ctx, request.channel, kind, shaped, now, { settings: facts.settings, workspaceTimezone: facts.workspaceTimezone, capsAtAdmission: !existing });
     if (planned.plan.allowedAt > now) return postpone(deps, ctx, key, planned.plan.allowedAt, planned.plan.detail, now);
     if (!existing) {
       const row = {

@@ -7,7 +7,7 @@
 // - a marketing message without a group needs the customer in at least one group of its channel,
 //   when the workspace has any (none: nothing to consent to, the message goes).
 import type { DbOrTx } from '@braid/db';
-import { customerConsent } from './consent-store';
+import { customerConsent, type CustomerConsent } from './consent-store';
 
 export type ConsentQuery = {
   workspaceId: string;
@@ -25,11 +25,21 @@ export const NOT_SUBSCRIBED = 'skipped: not subscribed';
 export async function checkConsent(db: DbOrTx, q: ConsentQuery): Promise<ConsentVerdict> {
   if (q.transactional) return { allowed: true, detail: 'transactional: marketing consent does not apply' };
   const consent = await customerConsent(db, { workspaceId: q.workspaceId, customerId: q.customerId, channel: q.channel, ...(q.groupId ? { groupIds: [q.groupId] } : {}) });
+  // Groups are looked up with the channel filter off: a group of another channel still answers for itself.
+  const named = q.groupId && consent.groups.length === 0 ? await customerConsent(db, { workspaceId: q.workspaceId, customerId: q.customerId, groupIds: [q.groupId] }) : null;
+  return consentVerdict(named ? { groups: named.groups, channels: consent.channels } : consent, q);
+}
+
+/**
+ * The verdict from the customer's consent already read: `consent.groups` holds the named group
+ * (whatever its channel) when the message has one, else every group of its channel.
+ */
+export function consentVerdict(consent: CustomerConsent, q: Pick<ConsentQuery, 'channel' | 'groupId' | 'transactional'>): ConsentVerdict {
+  if (q.transactional) return { allowed: true, detail: 'transactional: marketing consent does not apply' };
   const channelStop = consent.channels.find((c) => c.channel === q.channel && c.status === 'unsubscribed');
   if (channelStop) return { allowed: false, reason: `${NOT_SUBSCRIBED}: unsubscribed from all ${q.channel} marketing (${channelStop.source})` };
   if (q.groupId) {
-    // Groups are looked up with the channel filter off: a group of another channel still answers for itself.
-    const named = consent.groups[0] ?? (await customerConsent(db, { workspaceId: q.workspaceId, customerId: q.customerId, groupIds: [q.groupId] })).groups[0];
+    const named = consent.groups.find((g) => g.group.id === q.groupId);
     if (!named) return { allowed: false, reason: `${NOT_SUBSCRIBED}: subscription group ${q.groupId} does not exist in this workspace` };
     if (named.status !== 'subscribed') {
       const why = named.explicit ? `unsubscribed (${named.source})` : 'opt-in group, never subscribed';

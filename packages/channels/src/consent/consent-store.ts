@@ -74,6 +74,13 @@ export async function customerConsent(db: DbOrTx, input: { workspaceId: string; 
     .select()
     .from(subscriptions)
     .where(and(eq(subscriptions.workspaceId, input.workspaceId), eq(subscriptions.customerId, input.customerId), answerFilter));
+  return consentFromRows(groups, answers);
+}
+
+export type AnswerRow = { groupId: string; status: SubscriptionStatus; source: string; updatedAt: number };
+
+/** The customer's consent from rows already read (the send path reads them in its one query). */
+export function consentFromRows(groups: readonly GroupRow[], answers: readonly AnswerRow[]): CustomerConsent {
   const byScope = new Map(answers.map((a) => [a.groupId, a]));
   return {
     groups: groups.map((group) => {

@@ -35,14 +35,19 @@ export async function loadSendRules(db: DbOrTx, workspaceId: string, channel: st
     .select({ channel: channelSettings.channel, frequencyCap: channelSettings.frequencyCap, quietHours: channelSettings.quietHours })
     .from(channelSettings)
     .where(and(eq(channelSettings.workspaceId, workspaceId), inArray(channelSettings.channel, [channel, WORKSPACE_WIDE])));
+  const [ws] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  return sendRulesFromRows(rows, channel, ws?.timezone ?? null);
+}
+
+/** The rules from the channel's and the workspace-wide rows already read (the send path reads them in its one query). */
+export function sendRulesFromRows(rows: readonly { channel: string; frequencyCap?: unknown; quietHours?: unknown }[], channel: string, workspaceTimezone: string | null): SendRules {
   const own = sendRulesFromChannelSettings(rows.find((r) => r.channel === channel));
   const wide = sendRulesFromChannelSettings(rows.find((r) => r.channel === WORKSPACE_WIDE));
-  const [ws] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   return {
     // A channel's own quiet hours replace the workspace's ("00:00"–"00:00" turns them off for it).
     quietHours: own.quietHours ?? wide.quietHours,
     channelCaps: own.frequencyCap,
     workspaceCaps: wide.frequencyCap,
-    timezone: own.timezone ?? wide.timezone ?? ws?.timezone ?? null,
+    timezone: own.timezone ?? wide.timezone ?? workspaceTimezone,
   };
 }
