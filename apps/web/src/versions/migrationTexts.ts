@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 
 export const migrationEn = {
-  title: 'What happens to the customers inside',
+  title: 'Where do the customers inside go?',
   stay: 'Stay on v{{version}} (they finish the version they entered)',
   move: 'Move to v{{version}}',
   versionHeading: 'v{{version}} · {{n}} customers',
@@ -21,7 +21,7 @@ export const migrationEn = {
 };
 
 export const migrationVi: typeof migrationEn = {
-  title: 'Khách đang ở trong sẽ đi đâu',
+  title: 'Khách đang ở trong hành trình sẽ đi đâu?',
   stay: 'Ở lại v{{version}} (đi hết phiên bản họ đã vào)',
   move: 'Chuyển sang v{{version}}',
   versionHeading: 'v{{version}} · {{n}} khách',
