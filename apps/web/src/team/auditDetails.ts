@@ -29,7 +29,7 @@ export function auditDetails(entry: AuditEntry, t: TFunction): string {
     for (const [from, steps] of Object.entries(d.plan as Record<string, Record<string, string>>)) parts.push(t('migration.audit', { from, to: d.version, steps: Object.keys(steps).length }));
   }
   const requested = d.migration as { versions?: { version: number; action: string; steps: Record<string, string> }[] } | undefined;
-  for (const v of requested?.versions ?? []) if (v.action === 'move') parts.push(t('migration.audit', { from: v.version, to: '…', steps: Object.keys(v.steps).length }));
+  for (const v of requested?.versions ?? []) if (v.action === 'move') parts.push(t('migration.auditRequested', { from: v.version, steps: Object.keys(v.steps).length }));
   for (const key of ['note', 'comment'] as const) if (typeof d[key] === 'string' && d[key]) parts.push(`“${d[key] as string}”`);
   return parts.join(' · ');
 }

@@ -18,6 +18,7 @@ export const migrationEn = {
   keepsDeadline: 'A waiting customer keeps their deadline unless the new step’s length differs.',
   inRequest: 'Migration plan: {{moved}} customers move to the new version',
   audit: 'v{{from}} → v{{to}}: {{steps}} steps mapped',
+  auditRequested: 'v{{from}} → the new version: {{steps}} steps mapped',
 };
 
 export const migrationVi: typeof migrationEn = {
@@ -36,6 +37,7 @@ export const migrationVi: typeof migrationEn = {
   keepsDeadline: 'Khách đang chờ giữ nguyên hạn chờ, trừ khi bước mới có thời gian chờ khác.',
   inRequest: 'Kế hoạch chuyển khách: {{moved}} khách chuyển sang phiên bản mới',
   audit: 'v{{from}} → v{{to}}: {{steps}} bước được ánh xạ',
+  auditRequested: 'v{{from}} → phiên bản mới: {{steps}} bước được ánh xạ',
 };
 
 // The trace words a move: `moved` at the step left in the old version, the entry into the new one.
