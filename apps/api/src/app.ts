@@ -36,6 +36,8 @@ import { subscriptionGroupRoutes } from './subscriptions/groups';
 import { channelSettingsRoutes } from './channels/settings';
 import { channelAccountRoutes } from './channels/accounts';
 import { znsTemplateRoutes } from './channels/zns-templates';
+import { messageRoutes } from './messages/routes';
+import { templateRoutes } from './templates/routes';
 import { outboxRoutes } from './outbox/routes';
 import { segmentRoutes } from './segments/routes';
 import { eventCatalogueRoutes } from './catalogue/routes';
@@ -114,6 +116,8 @@ export function createApp(deps: AppDeps) {
   api.route('/channel-settings', channelSettingsRoutes(db));
   api.route('/channel-accounts', channelAccountRoutes(db));
   api.route('/zns-templates', znsTemplateRoutes(db));
+  api.route('/messages', messageRoutes(db));
+  api.route('/templates', templateRoutes(db));
   api.route('/commerce-sources', commerceSourceRoutes(db));
   api.route('/staff-tasks', staffTaskRoutes(db, onEventsIngested));
   api.route('/reports', reportRoutes(db));

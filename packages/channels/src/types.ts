@@ -8,6 +8,8 @@ export type RenderedMessage = {
   /** Email address, E.164 phone, PSID, Zalo id, push token, webhook URL ... depending on the channel. */
   to: string;
   subject?: string;
+  /** Email sender chosen by the step ("Shop" <hello@shop.vn>); the account's sender otherwise. */
+  from?: string;
   /** Plain-text body (email text part, SMS text, chat message). */
   body: string;
   html?: string;

@@ -8,7 +8,7 @@ describe('send-message', () => {
     expect(compileNode(sendMessage, email).steps).toEqual([
       {
         type: 'action', id: 'n1', kind: 'send-message', channel: 'email', next: 'next:out', onFailure: { kind: 'continue' },
-        config: { ...email, webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', smsPurpose: 'customer_care', messengerTag: '', znsTemplateId: '', znsParams: {} },
+        config: { ...email, webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', smsPurpose: 'customer_care', messengerTag: '', znsTemplateId: '', znsParams: {}, email: { blocks: [], preheader: '', fromName: '', fromAddress: '' }, smsStripDiacritics: false },
       },
     ]);
   });

@@ -26,6 +26,11 @@ export type SendMessageResult = {
 export type ActionServices = {
   /** Renders a Liquid template with the given variables (customer, entry, journey, voucher ...). */
   renderTemplate(template: string, variables: Record<string, Json>): Promise<string>;
+  /**
+   * An email designed with blocks: MJML (with Liquid) compiled to responsive HTML and personalised
+   * with customer data escaped, and its plain-text part. Optional: a runtime without it sends the plain body.
+   */
+  renderEmail?(mjml: string, text: string, variables: Record<string, Json>): Promise<{ html: string; text: string }>;
   sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
   updateProfile(input: { set: Record<string, Json>; unset: string[]; idempotencyKey: string }): Promise<void>;
   changeAudience(input: {

@@ -22,6 +22,8 @@ export const fieldWidgets = [
   'trait-filters',
   'segment',
   'zns-template',
+  'email-design',
+  'sms-options',
   'node-ref',
   'split-branches',
   'key-value',
@@ -49,6 +51,8 @@ export type FieldWidget =
   | 'trait-filters' // PropertyFilter[] on profile traits
   | 'segment'
   | 'zns-template' // a Zalo ZNS template registered in the workspace's channel settings
+  | 'email-design' // an email written with blocks (MJML)
+  | 'sms-options' // an SMS switch with the message's cost (characters, encoding, segments)
   | 'node-ref' // id of another node in the same journey
   | 'split-branches' // { label, percent }[]
   | 'key-value' // Record<string, Json>

@@ -7,7 +7,7 @@ import { customers, eq, newId, staffTasks, vouchers } from '@braid/db';
 import type { ActionServices } from '@braid/sdk/server';
 import type { ActivityDeps, EffectContext } from './deps';
 
-type Input<K extends keyof ActionServices> = Parameters<ActionServices[K]>[0];
+type Input<K extends keyof ActionServices> = Parameters<NonNullable<ActionServices[K]>>[0];
 
 export async function updateProfile(deps: ActivityDeps, ctx: EffectContext, input: Input<'updateProfile'>): Promise<void> {
   const now = (deps.now ?? Date.now)();

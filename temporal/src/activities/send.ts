@@ -145,6 +145,7 @@ export async function sendMessage(
     channel: request.channel,
     to,
     subject: rendered.subject,
+    ...(option('from') ? { from: option('from') } : {}),
     body: rendered.body,
     html: rendered.html,
     payload: rendered.payload,

@@ -19,6 +19,8 @@ import { TimezoneWidget } from './widgets/timezone';
 import './panel.css';
 import { SegmentPicker } from '../segments/SegmentPicker';
 import { ZnsTemplatePicker } from '../channels/ZnsTemplatePicker';
+import { EmailDesignWidget } from '../email/EmailDesignWidget';
+import { SmsOptionsWidget } from '../email/SmsOptionsWidget';
 import { shapeOf } from './zodIntrospect';
 import { localText } from '../i18n/localText';
 
@@ -41,6 +43,8 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   'trait-filters': FiltersWidget,
   segment: SegmentPicker,
   'zns-template': ZnsTemplatePicker,
+  'email-design': EmailDesignWidget,
+  'sms-options': SmsOptionsWidget,
   'node-ref': NodeRefWidget,
   'split-branches': SplitBranchesWidget,
   'key-value': KeyValueWidget,

@@ -1,5 +1,8 @@
 // MJML → responsive HTML, then Liquid per customer with customer data escaped. MJML compiles once
 // per design (cached by its source): the per-customer cost is the Liquid render alone.
+// The published @types/mjml describe mjml 5; consumers compiling this file need the local mjml 4 types too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./mjml.d.ts" />
 import mjml2html from 'mjml';
 import { renderMessage, type RenderOptions, type TemplateData } from '../render/render-message';
 

@@ -35,7 +35,7 @@ export function createSmtpAdapter(settings: SmtpSettings): ChannelAdapter {
       const messageId = `<${createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
       try {
         const info = await transport.sendMail({
-          from: settings.from,
+          from: message.from || settings.from,
           to: message.to,
           subject: message.subject ?? '',
           text: message.body,

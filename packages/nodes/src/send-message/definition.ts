@@ -3,6 +3,7 @@ import type { ConfigIssue } from '@braid/sdk';
 import { z } from 'zod';
 import { outPort } from '../shared/fields';
 import { actionStep, onFailureHint } from '../shared/action-step';
+import { emailDesign } from './email-design';
 
 export const sendMessage = defineNodeType({
   id: 'send-message',
@@ -32,6 +33,10 @@ export const sendMessage = defineNodeType({
     // Zalo ZNS: a template registered in the workspace's settings, each parameter a Liquid expression.
     znsTemplateId: z.string().trim().max(64).default(''),
     znsParams: z.record(z.string(), z.string()).default({}),
+    // Email written with blocks (MJML); a step without blocks sends its plain body as before.
+    email: emailDesign.default({ blocks: [], preheader: '', fromName: '', fromAddress: '' }),
+    // SMS: send without Vietnamese marks (GSM-7, 160 characters a segment instead of 70).
+    smsStripDiacritics: z.boolean().default(false),
   }),
   // A new SMS step starts as advertising: the safe reading of Decree 91 until the marketer says otherwise.
   defaultConfig: {
@@ -46,6 +51,8 @@ export const sendMessage = defineNodeType({
     messengerTag: '',
     znsTemplateId: '',
     znsParams: {},
+    email: { blocks: [], preheader: '', fromName: '', fromAddress: '' },
+    smsStripDiacritics: false,
   },
   form: {
     channel: { label: { vi: 'Kênh', en: 'Channel' }, widget: 'select', options: channels.map((c) => ({ value: c, label: channelLabels[c] })) },
@@ -61,6 +68,24 @@ export const sendMessage = defineNodeType({
       help: {
         vi: 'Dùng {{ customer.firstName }}, {{ entry.properties.product_name }}, {{ voucher.code }} ...',
         en: 'Use {{ customer.firstName }}, {{ entry.properties.product_name }}, {{ voucher.code }} ...',
+      },
+    },
+    email: {
+      label: { vi: 'Thiết kế email', en: 'Email design' },
+      widget: 'email-design',
+      showIf: { field: 'channel', equals: 'email' },
+      help: {
+        vi: 'Ghép các khối: tiêu đề, đoạn văn, ảnh, nút, mã giảm giá, danh sách sản phẩm. Có khối thì email gửi bản HTML từ các khối; nội dung bên trên thành bản dự phòng.',
+        en: 'Stack blocks: heading, text, image, button, voucher, product list. With blocks, the email sends the HTML they make; the message above becomes the fallback.',
+      },
+    },
+    smsStripDiacritics: {
+      label: { vi: 'Gửi không dấu', en: 'Send without diacritics' },
+      widget: 'sms-options',
+      showIf: { field: 'channel', equals: 'sms' },
+      help: {
+        vi: 'Bỏ dấu tiếng Việt khi gửi: 160 ký tự mỗi tin thay vì 70, chi phí thấp hơn.',
+        en: 'Remove Vietnamese marks when sending: 160 characters a segment instead of 70, a lower cost.',
       },
     },
     webhookUrl: { label: { vi: 'Địa chỉ webhook', en: 'Webhook URL' }, widget: 'url', showIf: { field: 'channel', equals: 'webhook' } },

@@ -2,6 +2,7 @@
 // the step stores the blocks, and they become MJML (compiled to responsive HTML on the server)
 // and a plain-text part. Texts are Liquid; customer data is escaped when the HTML is rendered.
 // Isomorphic: no Node, DB or React imports, so the panel and the worker build the same MJML.
+import { errorText } from '@braid/sdk';
 import { z } from 'zod';
 
 const liquid = z.string().max(20_000);
@@ -16,7 +17,7 @@ export const emailBlock = z.discriminatedUnion('type', [
   // The code is usually `{{ voucher.code }}` from an earlier "issue voucher" step.
   z.object({ type: z.literal('voucher'), title: liquid.default(''), code: liquid }),
   // `source` names a list in the message data (e.g. entry.properties.items); each item has name, price, image, url.
-  z.object({ type: z.literal('products'), source: z.string().trim().regex(/^[A-Za-z_][\w.]*$/, { error: 'A variable like entry.properties.items' }), title: liquid.default('') }),
+  z.object({ type: z.literal('products'), source: z.string().trim().regex(/^[A-Za-z_][\w.]*$/, errorText({ vi: 'Một biến như entry.properties.items', en: 'A variable like entry.properties.items' })), title: liquid.default('') }),
 ]);
 export type EmailBlock = z.output<typeof emailBlock>;
 export type EmailBlockType = EmailBlock['type'];
@@ -27,7 +28,7 @@ export const emailDesign = z.object({
   /** The line mail apps show after the subject. */
   preheader: z.string().max(300).default(''),
   fromName: z.string().max(100).default(''),
-  fromAddress: z.union([z.literal(''), z.email({ error: 'An address like hello@shop.vn' })]).default(''),
+  fromAddress: z.union([z.literal(''), z.email(errorText({ vi: 'Một địa chỉ như xin-chao@shop.vn', en: 'An address like hello@shop.vn' }))]).default(''),
 });
 export type EmailDesign = z.output<typeof emailDesign>;
 

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { implementNodeType } from '@braid/sdk/server';
 import type { ActionContext } from '@braid/sdk/server';
 import { sendMessage } from './definition';
+import { designToMjml, designToText, usesBlocks } from './email-design';
+import { stripDiacritics } from './sms-cost';
 
 type SendMessageConfig = z.output<typeof sendMessage.configSchema>;
 
@@ -22,12 +24,24 @@ export const sendMessageRuntime = implementNodeType(sendMessage, async (ctx) => 
   const vars = templateVariables(ctx);
   const { services: s, config: c } = ctx;
   const subject = c.subject ? await s.renderTemplate(c.subject, vars) : undefined;
-  const body = await s.renderTemplate(c.body, vars);
+  let body = await s.renderTemplate(c.body, vars);
+  const { options = {} } = await channelOptions(c, (template) => s.renderTemplate(template, vars));
+  if (c.channel === 'email') {
+    const sender = c.email.fromName && c.email.fromAddress ? `"${c.email.fromName.replace(/["\\]/g, '')}" <${c.email.fromAddress}>` : c.email.fromAddress;
+    if (sender) options.from = sender;
+    if (usesBlocks(c.email) && s.renderEmail) {
+      const email = await s.renderEmail(designToMjml(c.email, c.subject), designToText(c.email), vars);
+      options.html = email.html;
+      body = email.text;
+    }
+  }
+  // Applied here, after Liquid: customer data (a name with marks) is stripped too.
+  if (c.channel === 'sms' && c.smsStripDiacritics) body = stripDiacritics(body);
   const result = await s.sendMessage({
     channel: c.channel,
     ...(subject !== undefined ? { subject } : {}),
     body,
-    ...(await channelOptions(c, (template) => s.renderTemplate(template, vars))),
+    ...(Object.keys(options).length > 0 ? { options } : {}),
     idempotencyKey: ctx.idempotencyKey,
   });
   return { messageId: result.messageId, status: result.status, ...(result.reason ? { reason: result.reason } : {}) };
