@@ -33,11 +33,11 @@ interface Server {
   stop: () => Promise<void>;
 }
 
-async function startServer(dbFile: string, routing: boolean): Promise<Server> {
+async function startServer(dbFile: string, routing: boolean, catalogue = true): Promise<Server> {
   // BENCH_PROFILE=dir writes a V8 CPU profile of the API process there.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(here, 'server.ts')], {
-    env: { ...process.env, BENCH_ROUTING: routing ? '1' : '0', PORT: '0', BRAID_DATABASE_URL: `file:${dbFile}`, BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY, BRAID_BOOTSTRAP_ADMIN_TOKEN: 'bat_bench' },
+    env: { ...process.env, BENCH_ROUTING: routing ? '1' : '0', BENCH_CATALOGUE: catalogue ? '1' : '0', PORT: '0', BRAID_DATABASE_URL: `file:${dbFile}`, BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY, BRAID_BOOTSTRAP_ADMIN_TOKEN: 'bat_bench' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -185,8 +185,8 @@ try {
   console.log(`Braid ingestion bench: ${fmt(TOTAL)} events, ${PER_BATCH}/batch, ${CLIENTS} clients, ${fmt(CUSTOMERS)} customers, file database`);
   const { rate: raw, cpuPerEvent: rawCpu } = await rawInsertRate(join(dir, 'raw.db'));
   /** One API process on a fresh file: batch throughput, CPU per event, /v1/track latency. */
-  const run = async (file: string, routing: boolean) => {
-    const server = await startServer(join(dir, file), routing);
+  const run = async (file: string, routing: boolean, catalogue = true) => {
+    const server = await startServer(join(dir, file), routing, catalogue);
     try {
       const before = await server.cpuMicros();
       const batch = await batchThroughput(server.url);
@@ -197,6 +197,7 @@ try {
       await server.stop();
     }
   };
+  const uncatalogued = await run('uncatalogued.db', false, false);
   const alone = await run('alone.db', false);
   const routed = await run('routed.db', true);
   const site = await startServer(join(dir, 'snippet.db'), true);
@@ -205,12 +206,14 @@ try {
   console.log('');
   console.log(`  raw libSQL insert (ceiling)     ${fmt(raw).padStart(10)} events/s   CPU ${rawCpu.toFixed(1)} µs/event`);
   for (const [label, r] of [
+    ['without the event catalogue', uncatalogued],
     ['ingestion alone (no runtime)', alone],
     ['with durable routing', routed],
   ] as const) {
     console.log(`  /v1/batch, ${label.padEnd(29)} ${fmt(r.batch).padStart(10)} events/s   CPU ${r.batchCpu.toFixed(1)} µs/event (API process)   ${((r.batch / raw) * 100).toFixed(0)}% of ceiling; by CPU cost ${((rawCpu / r.batchCpu) * 100).toFixed(0)}% (target >= 45%)`);
     console.log(`  /v1/track at ${fmt(r.track.rate)}/s (${fmt(TRACK_CALLS)} calls), ${label}: p50 ${r.track.p50.toFixed(1)} ms   p99 ${r.track.p99.toFixed(1)} ms   (ceiling per event ${(1000 / raw).toFixed(3)} ms)`);
   }
+  console.log(`  event-catalogue upkeep costs ${(((alone.batchCpu - uncatalogued.batchCpu) / uncatalogued.batchCpu) * 100).toFixed(1)}% more CPU per event than the same ingestion without it (target <= 10%); throughput ${((alone.batch / uncatalogued.batch) * 100).toFixed(0)}% of it`);
   console.log(`  durable routing costs ${(((routed.batchCpu - alone.batchCpu) / alone.batchCpu) * 100).toFixed(0)}% more CPU per event than ingestion alone (target <= 10%); throughput ${((routed.batch / alone.batch) * 100).toFixed(0)}% of it`);
   console.log(`  routing intents left after the run: ${fmt(routed.pending)} (0: every event was routed and cleared)`);
   console.log(`  website snippet /sdk.js: ${fmt(snippet.gzipBytes)} bytes gzipped (${fmt(snippet.minifiedBytes)} minified; budget 8,192 gzipped)`);
