@@ -50,7 +50,7 @@ async function backfillIfEmpty(db: Db, workspaceId: string): Promise<void> {
 }
 
 /** Flushes this process's pending upkeep and learns from history once, so the answer is current. */
-async function current(db: Db, workspaceId: string): Promise<void> {
+export async function current(db: Db, workspaceId: string): Promise<void> {
   await catalogueUpkeepFor(db.$client).flush();
   await backfillIfEmpty(db, workspaceId);
 }

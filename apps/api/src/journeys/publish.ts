@@ -10,6 +10,7 @@ import type { JourneyRouteDeps } from './deps';
 import { checkMigrationPlan, movesAnyone, nextVersionNumber, type MigrationPlanInput, type ResolvedPlan } from './migration-plan';
 import { peopleLabels } from './people';
 import { foreignSegmentIssues } from './references';
+import { messageIssues } from './message-checks';
 import { summary } from './summaries';
 
 type JourneyRow = typeof journeys.$inferSelect;
@@ -56,6 +57,9 @@ export function createPublisher(deps: JourneyRouteDeps) {
 
   async function issuesOf(journey: JourneyRow, graph: unknown): Promise<FieldIssue[]> {
     const issues = [...(await deps.validateGraph(graph)), ...(await foreignSegmentIssues(db, journey.workspaceId, graph))];
+    // The message checks may repeat a syntax problem the canvas's own check found: told once.
+    const told = new Set(issues.map((i) => `${i.nodeId}|${i.path}|${(i as { code?: string }).code ?? ''}`));
+    for (const m of await messageIssues(db, journey.workspaceId, graph)) if (!told.has(`${m.nodeId}|${m.path}|${m.code}`)) issues.push(m);
     return issues.map((i) => ({ ...i, field: i.nodeId ? `nodes.${i.nodeId}${i.path ? `.${i.path}` : ''}` : i.path || 'graph' }));
   }
 
