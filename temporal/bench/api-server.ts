@@ -12,7 +12,8 @@ const api = await startApi({
   db,
   port: 0,
   log: () => undefined,
-  bootstrap: { writeKey: process.env.BRAID_BOOTSTRAP_WRITE_KEY, adminToken: process.env.BRAID_BOOTSTRAP_ADMIN_TOKEN },
+  // Quiet hours off, as in run.ts: figures must not depend on the hour the bench runs at.
+  bootstrap: { writeKey: process.env.BRAID_BOOTSTRAP_WRITE_KEY, adminToken: process.env.BRAID_BOOTSTRAP_ADMIN_TOKEN, quietHours: false },
   onEventsIngested: runtime.onEventsIngested,
   registerRoutes: runtime.registerRoutes,
 });
