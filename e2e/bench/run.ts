@@ -211,7 +211,18 @@ try {
   await page.mouse.move(720, 450);
   for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -300);
   await page.waitForTimeout(800);
-  const visible = await page.$$eval('.react-flow__node', (els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  // A card whose middle is on the canvas now (only those are drawn).
+  const visible = await page.$$eval('.react-flow__node', (els) => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    return els
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return !!pane && x > pane.left + 20 && x < pane.right - 20 && y > pane.top + 20 && y < pane.bottom - 20;
+      })
+      .map((e) => e.getAttribute('data-id') ?? '');
+  });
   const target = visible[Math.floor(visible.length / 2)] ?? `n${Math.floor(SIZE / 2)}`;
   const zoomed = await frames(page, () => drag(page, target, 60));
   await page.waitForTimeout(1500);
