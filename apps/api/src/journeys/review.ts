@@ -12,6 +12,7 @@ import type { JourneyRouteDeps } from './deps';
 import { FORECAST_CUSTOMERS, FORECAST_EVENT_RATE, FORECAST_HORIZON_DAYS, forecast } from './forecast';
 import { peopleLabels } from './people';
 import { foreignSegmentIssues } from './references';
+import { messageIssues } from './message-checks';
 import { GraphDiffSchema, InFlight, JourneyParam, PublishForecast } from './schemas';
 
 const tags = ['journeys'];
@@ -108,7 +109,7 @@ export function reviewRoutes(deps: JourneyRouteDeps) {
       const journey = await find(c.get('workspaceId'), c.req.valid('param').id);
       const live = journey.activeVersion === null ? null : await versionRow(journey.id, journey.activeVersion, 'activeVersion');
       const changes = diffJourneyGraphs(live?.graph as Graphish, journey.draftGraph as Graphish);
-      const problems = [...(await deps.validateGraph(journey.draftGraph)), ...(await foreignSegmentIssues(db, journey.workspaceId, journey.draftGraph))];
+      const problems = [...(await deps.validateGraph(journey.draftGraph)), ...(await foreignSegmentIssues(db, journey.workspaceId, journey.draftGraph)), ...(await messageIssues(db, journey.workspaceId, journey.draftGraph))];
       const people = await peopleLabels(db, journey.workspaceId, [live?.author ?? null]);
       // A draft with problems cannot be compiled, so it has no forecast; the dialog lists the problems instead.
       const next = problems.length === 0 ? forecast(deps.compileGraph(journey.draftGraph, { journeyId: journey.id, version: (journey.activeVersion ?? 0) + 1 })) : null;

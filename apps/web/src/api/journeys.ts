@@ -89,7 +89,11 @@ export function toIssues(details: unknown): ValidationIssue[] {
   return raw.map((i) => {
     const o = obj(i);
     const path = Array.isArray(o.path) ? (o.path as (string | number)[]) : (str(o, 'path') ?? '');
-    return { nodeId: str(o, 'nodeId'), path, message: str(o, 'message') ?? '' };
+    // The server words publish checks (message rendering, the event catalogue) in both languages.
+    const text = obj(o.text);
+    const vi = str(text, 'vi');
+    const en = str(text, 'en');
+    return { nodeId: str(o, 'nodeId'), path, message: str(o, 'message') ?? '', ...(vi && en ? { text: { vi, en } } : {}) };
   });
 }
 
