@@ -16,6 +16,7 @@ import {
 } from './widgets/compound';
 import type { WidgetProps } from './widgets/types';
 import { TimezoneWidget } from './widgets/timezone';
+import { EventNameWidget } from './widgets/EventNameWidget';
 import './panel.css';
 import { SegmentPicker } from '../segments/SegmentPicker';
 import { ZnsTemplatePicker } from '../channels/ZnsTemplatePicker';
@@ -38,7 +39,7 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   time: TimeWidget,
   weekdays: WeekdaysWidget,
   timezone: TimezoneWidget,
-  'event-name': TextWidget,
+  'event-name': EventNameWidget,
   'event-filters': FiltersWidget,
   'trait-filters': FiltersWidget,
   segment: SegmentPicker,
