@@ -1,7 +1,6 @@
 // createActivities({ db, channels, implementations }): the activities the journey workflow calls.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { customers, eq, liveCustomerId } from '@braid/db';
 import type { Json } from '@braid/sdk';
 import { ActionConfigError, runAction, type ActionServices } from '@braid/sdk/server';
 import { idempotencyKey, type ActionResult, type DateTriggerActivities, type JourneyActivities, type StepRequest } from '../workflows/contract';
@@ -12,6 +11,7 @@ import { lookup } from './lookup';
 import { messageKindOf, unsubscribeLinkFor } from './consent';
 import { renderEmail, renderTemplate } from './render';
 import { sendMessage } from './send';
+import { effectContext } from './effect-context';
 import { finishEnrollment, recordFailedStep, recordSteps } from './steps';
 import { recordMove } from './move';
 
@@ -128,24 +128,3 @@ function servicesFor(deps: ActivityDeps, ctx: EffectContext, missing: string[], 
   };
 }
 
-async function effectContext(deps: ActivityDeps, request: StepRequest): Promise<EffectContext> {
-  const { enrollment } = request;
-  // A profile merged since the customer entered lives on under another id: act on that one, so
-  // traits, addresses and sends follow the merge instead of the emptied duplicate.
-  const customerId = (await liveCustomerId(deps.db, enrollment.customerId)) ?? enrollment.customerId;
-  const [customer] = await deps.db
-    .select({ traits: customers.traits })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  if (!customer) throw ApplicationFailure.nonRetryable(`customer ${enrollment.customerId} does not exist`, 'UnknownCustomer');
-  return {
-    workspaceId: enrollment.workspaceId,
-    journeyId: enrollment.journeyId,
-    version: enrollment.version,
-    customerId,
-    enrollmentId: enrollment.enrollmentId,
-    nodeId: request.nodeId,
-    traits: customer.traits,
-  };
-}

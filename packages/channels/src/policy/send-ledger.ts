@@ -1,7 +1,7 @@
 // The messages table is the ledger every cap counts: a message row is written only by admitSend,
 // whose single INSERT … SELECT … WHERE checks every cap and takes the slot in one statement, so
 // two concurrent sends can never both take the last slot.
-import { and, eq, gt, gte, inArray, messages, or, sql, type DbOrTx, type SQL } from '@braid/db';
+import { and, eq, gt, gte, inArray, messages, or, sql, type Db, type DbOrTx } from '@braid/db';
 import { DECREE_91 } from './decree-91';
 import type { FrequencyCap } from './frequency-cap';
 
@@ -67,32 +67,41 @@ export type Admission = {
   dailyQuota?: { quota: number; since: number } | null;
 };
 
+type Arg = string | number | null;
+const SLOT_LIST = SLOT_STATUSES.map((s) => `'${s}'`).join(', ');
+
 export type NewMessage = typeof messages.$inferInsert & { payload: Record<string, unknown> };
 
 /**
  * Writes the message row if every cap still has room, in one statement. 'exists': an earlier
  * attempt wrote it; 'full': a cap filled since the plan was made (the caller postpones).
  */
-export async function admitSend(db: DbOrTx, row: NewMessage, admission: Admission): Promise<'admitted' | 'exists' | 'full'> {
+export async function admitSend(db: Db, row: NewMessage, admission: Admission): Promise<'admitted' | 'exists' | 'full'> {
   const now = row.createdAt;
-  const slots = sql.join(SLOT_STATUSES.map((s) => sql`${s}`), sql`, `);
-  const counted = (filter: SQL, since: number, inclusive = false) =>
-    sql`(SELECT count(*) FROM messages WHERE workspace_id = ${row.workspaceId} AND ${inclusive ? sql`created_at >= ${since}` : sql`created_at > ${since}`} AND status IN (${slots}) AND ${filter})`;
-  const checks: SQL[] = [];
-  for (const cap of admission.channelCaps) checks.push(sql`${counted(sql`customer_id = ${row.customerId} AND channel = ${row.channel}`, now - cap.periodMs)} < ${cap.max}`);
-  for (const cap of admission.workspaceCaps) checks.push(sql`${counted(sql`customer_id = ${row.customerId} AND json_extract(payload, '$.policy.marketing') = 1`, now - cap.periodMs)} < ${cap.max}`);
+  // Plain text with placeholders, the same for every send of one shape of caps, so the prepared
+  // statement is reused (this runs once per message).
+  const args: Arg[] = [
+    row.id, row.workspaceId, row.customerId, row.journeyId ?? null, row.version ?? null, row.enrollmentId ?? null, row.nodeId ?? null, row.channel,
+    row.idempotencyKey, row.recipient ?? null, row.subject ?? null, row.body ?? null, JSON.stringify(row.payload), row.status ?? 'queued', now, row.updatedAt,
+  ];
+  const checks: string[] = [];
+  const counted = (filter: string, filterArgs: Arg[], since: number, max: number, inclusive = false) => {
+    checks.push(`(SELECT count(*) FROM messages WHERE workspace_id = ? AND created_at ${inclusive ? '>=' : '>'} ? AND status IN (${SLOT_LIST}) AND ${filter}) < ?`);
+    args.push(row.workspaceId, since, ...filterArgs, max);
+  };
+  for (const cap of admission.channelCaps) counted('customer_id = ? AND channel = ?', [row.customerId, row.channel], now - cap.periodMs, cap.max);
+  for (const cap of admission.workspaceCaps) counted(`customer_id = ? AND json_extract(payload, '$.policy.marketing') = 1`, [row.customerId], now - cap.periodMs, cap.max);
   if (admission.advertisingNumber) {
-    const filter = sql`channel = 'sms' AND recipient = ${admission.advertisingNumber} AND json_extract(payload, '$.policy.advertising') = 1`;
-    checks.push(sql`${counted(filter, now - DECREE_91.cap.periodMs)} < ${DECREE_91.cap.max}`);
+    counted(`channel = 'sms' AND recipient = ? AND json_extract(payload, '$.policy.advertising') = 1`, [admission.advertisingNumber], now - DECREE_91.cap.periodMs, DECREE_91.cap.max);
   }
-  if (admission.dailyQuota) checks.push(sql`${counted(sql`channel = 'zalo' AND json_extract(payload, '$.policy.zns') = 1`, admission.dailyQuota.since, true)} < ${admission.dailyQuota.quota}`);
-  const where = checks.length > 0 ? sql.join(checks, sql` AND `) : sql`1 = 1`;
-  const result = await db.run(sql`
-    INSERT INTO messages (id, workspace_id, customer_id, journey_id, version, enrollment_id, node_id, channel, idempotency_key, recipient, subject, body, payload, status, created_at, updated_at)
-    SELECT ${row.id}, ${row.workspaceId}, ${row.customerId}, ${row.journeyId ?? null}, ${row.version ?? null}, ${row.enrollmentId ?? null}, ${row.nodeId ?? null}, ${row.channel},
-      ${row.idempotencyKey}, ${row.recipient ?? null}, ${row.subject ?? null}, ${row.body ?? null}, ${JSON.stringify(row.payload)}, ${row.status ?? 'queued'}, ${now}, ${row.updatedAt}
-    WHERE ${where}
-    ON CONFLICT DO NOTHING`);
+  if (admission.dailyQuota) counted(`channel = 'zalo' AND json_extract(payload, '$.policy.zns') = 1`, [], admission.dailyQuota.since, admission.dailyQuota.quota, true);
+  const result = await db.$client.execute({
+    sql: `INSERT INTO messages (id, workspace_id, customer_id, journey_id, version, enrollment_id, node_id, channel, idempotency_key, recipient, subject, body, payload, status, created_at, updated_at)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+    WHERE ${checks.length > 0 ? checks.join(' AND ') : '1 = 1'}
+    ON CONFLICT DO NOTHING`,
+    args,
+  });
   if (result.rowsAffected > 0) return 'admitted';
   const [existing] = await db.select({ id: messages.id }).from(messages).where(eq(messages.idempotencyKey, row.idempotencyKey)).limit(1);
   return existing ? 'exists' : 'full';

@@ -70,9 +70,21 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+// A journey sends the same few templates to every customer: each is parsed once per engine
+// (parsed templates are immutable; rendering never changes them). Bounded, oldest out first.
+const PARSED_PER_ENGINE = 500;
+const parsedByEngine = new WeakMap<Liquid, Map<string, Template[]>>();
+
 function parse(engine: Liquid, source: string, field: TemplateField): Template[] {
+  let parsed = parsedByEngine.get(engine);
+  if (!parsed) parsedByEngine.set(engine, (parsed = new Map()));
+  const hit = parsed.get(source);
+  if (hit) return hit;
   try {
-    return engine.parse(source);
+    const templates = engine.parse(source);
+    parsed.set(source, templates);
+    if (parsed.size > PARSED_PER_ENGINE) parsed.delete(parsed.keys().next().value!);
+    return templates;
   } catch (error) {
     const message = describe(error);
     const code = /limit/i.test(message) ? 'TEMPLATE_LIMIT' : 'TEMPLATE_SYNTAX';
