@@ -184,14 +184,15 @@ export function pickOutput(step: BranchStep, result: { ok: true; output?: Json }
   const out = result.output;
   if (typeof out === 'boolean') return out ? { index: Math.max(0, byPort('yes')), reason: 'yes' } : { index: fallbackIndex(), reason: 'no' };
   if (out && typeof out === 'object' && !Array.isArray(out)) {
+    const why = typeof out.why === 'string' && out.why ? ` — ${out.why}` : '';
     if (typeof out.port === 'string') {
       const i = byPort(out.port);
-      return i >= 0 ? { index: i, reason: `port ${out.port}` } : { index: fallbackIndex(), reason: `unknown port ${out.port}` };
+      return i >= 0 ? { index: i, reason: `port ${out.port}${why}` } : { index: fallbackIndex(), reason: `unknown port ${out.port}` };
     }
     if (typeof out.matched === 'boolean') return out.matched ? { index: Math.max(0, byPort('yes')), reason: 'yes' } : { index: fallbackIndex(), reason: 'no' };
     if (typeof out.channel === 'string') {
       const i = byPort(out.channel);
-      return i >= 0 ? { index: i, reason: `best channel ${out.channel}` } : { index: fallbackIndex(), reason: `best channel ${out.channel} not offered` };
+      return i >= 0 ? { index: i, reason: `best channel ${out.channel}${why}` } : { index: fallbackIndex(), reason: `best channel ${out.channel} not offered` };
     }
   }
   return { index: fallbackIndex(), reason: `unreadable lookup answer ${JSON.stringify(out ?? null).slice(0, 60)}` };

@@ -119,7 +119,8 @@ export type BranchCondition =
   | { kind: 'eventCount'; event: string; where: PropertyFilter[]; op: Comparison; count: number; windowMs: number }
   | { kind: 'segment'; segmentId: string }
   | { kind: 'engagement'; stepId: string; status: 'delivered' | 'opened' | 'clicked' | 'replied' }
-  | { kind: 'bestChannel'; channels: string[] }
+  /** History settings default to 5 sends, 90-day window, 30-day half-life when absent (older graphs). */
+  | { kind: 'bestChannel'; channels: string[]; minSends?: number; windowDays?: number; halfLifeDays?: number }
   | { kind: 'randomSplit'; weights: number[] }
   // Would a marketing message on `channel` (of subscription group `groupId`, '' for any) reach the customer now?
   | { kind: 'consent'; channel: string; groupId: string };
@@ -179,7 +180,8 @@ export type InterpreterInput =
  * - any condition: `{ port: string }` picks that port directly.
  * A failed lookup (`ok: false`) takes `no` / `fallback`.
  */
-export type LookupAnswer = { matched: boolean } | boolean | { channel: string } | { port: string };
+/** `why` is the trace's explanation (bestChannel: the per-channel counts that decided). */
+export type LookupAnswer = { matched: boolean } | boolean | { channel: string; why?: string } | { port: string; why?: string };
 
 export type ActivityResult =
   | { ok: true; output?: Json }

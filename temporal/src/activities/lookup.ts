@@ -1,9 +1,10 @@
 // Answers for branch conditions that need data the pure interpreter does not hold: traits,
 // event counts, segment membership, engagement with an earlier message, the best channel, consent.
-import { and, customerIdentities, desc, eq, events, gte, inArray, messages, segmentMembers, type MessageStatus } from '@braid/db';
+import { and, desc, eq, events, gte, messages, segmentMembers, type MessageStatus } from '@braid/db';
 import { compare, matchesFilters } from '@braid/journey';
 import { checkConsent } from '@braid/channels';
 import type { BranchCondition, CustomerEvent, Json, LookupAnswer } from '@braid/sdk';
+import { answerOf, decideBestChannel } from './best-channel';
 import type { ActivityDeps, EffectContext } from './deps';
 
 /** Message statuses at or beyond each engagement level. */
@@ -13,16 +14,6 @@ const ENGAGED: Record<'delivered' | 'opened' | 'clicked' | 'replied', MessageSta
   opened: ['opened', 'clicked', 'replied'],
   clicked: ['clicked', 'replied'],
   replied: ['replied'],
-};
-
-/** Identity types that make a channel reachable. */
-const REACHABLE_BY: Record<string, string[]> = {
-  email: ['email'],
-  sms: ['phone'],
-  zalo: ['zalo_id', 'phone'],
-  messenger: ['facebook_psid'],
-  push: ['push_token'],
-  web: ['anonymous_id', 'user_id'],
 };
 
 /** Events scanned at most for an event-count condition; counts beyond are capped. */
@@ -71,27 +62,8 @@ export async function lookup(
       const [row] = await deps.db.select({ status: messages.status }).from(messages).where(eq(messages.idempotencyKey, condition.targetKey)).limit(1);
       return { ok: true, output: { matched: Boolean(row && ENGAGED[condition.status].includes(row.status as MessageStatus)) } };
     }
-    case 'bestChannel': {
-      const identities = await deps.db
-        .select({ type: customerIdentities.type })
-        .from(customerIdentities)
-        .where(and(eq(customerIdentities.workspaceId, ctx.workspaceId), eq(customerIdentities.customerId, ctx.customerId)));
-      const have = new Set(identities.map((i) => i.type));
-      const reachable = (channel: string) =>
-        (REACHABLE_BY[channel] ?? []).some((t) => have.has(t) || typeof ctx.traits[t === 'phone' ? 'phone' : t] === 'string');
-      const preferred = ctx.traits.preferredChannel;
-      if (typeof preferred === 'string' && condition.channels.includes(preferred) && reachable(preferred)) return { ok: true, output: { channel: preferred } };
-      // Otherwise the channel they engaged with most recently, then the first reachable one.
-      const recent = await deps.db
-        .select({ channel: messages.channel })
-        .from(messages)
-        .where(and(eq(messages.customerId, ctx.customerId), inArray(messages.status, ENGAGED.opened), inArray(messages.channel, condition.channels)))
-        .orderBy(desc(messages.updatedAt))
-        .limit(1);
-      if (recent[0] && reachable(recent[0].channel)) return { ok: true, output: { channel: recent[0].channel } };
-      const first = condition.channels.find(reachable);
-      return { ok: true, output: first ? { channel: first } : { port: 'fallback' } };
-    }
+    case 'bestChannel':
+      return { ok: true, output: answerOf(await decideBestChannel(deps, ctx, condition, now)) };
     case 'consent': {
       // The same rule sends obey, so "yes" means a marketing send here would go out.
       const verdict = await checkConsent(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel: condition.channel, groupId: condition.groupId || null });
