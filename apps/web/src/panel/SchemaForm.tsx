@@ -7,7 +7,6 @@ import { JsonWidget, MultiSelectWidget, NumberWidget, SelectWidget, TextAreaWidg
 import {
   DurationWidget,
   EntryLimitWidget,
-  FiltersWidget,
   KeyValueWidget,
   NodeRefWidget,
   ReentryWidget,
@@ -17,6 +16,7 @@ import {
 import type { WidgetProps } from './widgets/types';
 import { TimezoneWidget } from './widgets/timezone';
 import { EventNameWidget } from './widgets/EventNameWidget';
+import { EventFiltersWidget } from './widgets/EventFiltersWidget';
 import './panel.css';
 import { SegmentPicker } from '../segments/SegmentPicker';
 import { ZnsTemplatePicker } from '../channels/ZnsTemplatePicker';
@@ -40,8 +40,8 @@ const widgets: Record<FieldWidget, ComponentType<WidgetProps>> = {
   weekdays: WeekdaysWidget,
   timezone: TimezoneWidget,
   'event-name': EventNameWidget,
-  'event-filters': FiltersWidget,
-  'trait-filters': FiltersWidget,
+  'event-filters': EventFiltersWidget,
+  'trait-filters': EventFiltersWidget,
   segment: SegmentPicker,
   'zns-template': ZnsTemplatePicker,
   'email-design': EmailDesignWidget,

@@ -49,7 +49,7 @@ export function DurationWidget(p: WidgetProps) {
 }
 
 /** Values typed as text: numbers and booleans become themselves, `{{ entry.x }}` a reference. */
-function parseFilterValue(text: string): unknown {
+export function parseFilterValue(text: string): unknown {
   const t = text.trim();
   const ref = /^\{\{\s*([\w.]+)\s*\}\}$/.exec(t);
   if (ref) return { ref: ref[1] };
@@ -65,7 +65,7 @@ function parseFilterValue(text: string): unknown {
   }
   return text;
 }
-function showFilterValue(v: unknown): string {
+export function showFilterValue(v: unknown): string {
   if (v === undefined || v === null) return '';
   const r = rec(v);
   if (typeof r.ref === 'string') return `{{ ${r.ref} }}`;
