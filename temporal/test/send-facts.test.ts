@@ -1,0 +1,91 @@
+// The send step reads consent, addresses and send rules in one statement at every attempt: a
+// group of another channel still answers for itself, a channel-wide stop beats a group, an
+// identity beats a trait, and settings changed a moment ago apply to the very next send.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createChannels, createDbOutboxStore, recordConsent, channelScope } from '@braid/channels';
+import { channelSettings, createDb, customerIdentities, customers, eq, messages, migrate, subscriptionGroups, workspaces, type BraidDb } from '@braid/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../src/activities/index';
+import { defaultImplementations } from '../src/worker/implementations';
+import type { StepRequest } from '../src/workflows/contract';
+
+const vn = (iso: string) => Date.parse(`${iso}+07:00`);
+let dir: string;
+let db: BraidDb;
+let activities: ReturnType<typeof createActivities>;
+let clock = vn('2026-11-24T10:00:00');
+let visits = 0;
+
+function send(customerId: string, config: Record<string, string>): StepRequest {
+  visits += 1;
+  return {
+    enrollment: { workspaceId: 'ws', journeyId: 'j', versionId: 'v', version: 1, customerId, enrollmentId: `e-${customerId}` },
+    workflowId: `journey:j:customer:${customerId}`,
+    stepId: 'send',
+    nodeId: 'send',
+    kindName: 'send-message',
+    channel: config.channel!,
+    config,
+    visit: visits,
+    entryEvent: null,
+    variables: {},
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'braid-send-facts-'));
+  db = await createDb(`file:${join(dir, 'braid.db')}`);
+  await migrate(db.db);
+  const at = clock;
+  await db.db.insert(workspaces).values({ id: 'ws', name: 'Hoa Ban Food', createdAt: at, timezone: 'Asia/Ho_Chi_Minh' });
+  await db.db.insert(customers).values([
+    { id: 'toan', workspaceId: 'ws', traits: { firstName: 'Toản', email: 'trait@example.vn' }, createdAt: at, updatedAt: at },
+    { id: 'lan', workspaceId: 'ws', traits: { firstName: 'Lan', email: 'lan@example.vn' }, createdAt: at, updatedAt: at },
+  ]);
+  await db.db.insert(customerIdentities).values({ workspaceId: 'ws', customerId: 'toan', type: 'email', value: 'toan@example.vn', createdAt: at });
+  // An SMS group named by an email step, and an opt-in email group.
+  await db.db.insert(subscriptionGroups).values([
+    { id: 'orders', workspaceId: 'ws', name: 'Đơn hàng', channel: 'sms', mode: 'opt_out', createdAt: at },
+    { id: 'news', workspaceId: 'ws', name: 'Bản tin', channel: 'email', mode: 'opt_in', createdAt: at },
+  ]);
+  activities = createActivities({ db: db.db, channels: createChannels({ outbox: createDbOutboxStore(db.db) }), implementations: await defaultImplementations(), now: () => clock });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const email = { channel: 'email', subject: 'Ưu đãi', body: 'Chào {{ customer.firstName }}' };
+const orders = { ...email, subscriptionGroupId: 'orders' };
+
+describe('the facts a send reads in one statement', () => {
+  it('a group of another channel answers for itself; the identity is used before the trait', async () => {
+    expect(await activities.runAction(send('toan', { ...email, subscriptionGroupId: 'orders' }))).toMatchObject({ ok: true });
+    const [sent] = await db.db.select().from(messages).where(eq(messages.customerId, 'toan'));
+    expect(sent).toMatchObject({ status: 'sent', recipient: 'toan@example.vn', body: 'Chào Toản' });
+  });
+
+  it('an opt-in group nobody joined skips; a channel-wide stop skips even a group the customer joined', async () => {
+    const skipped = await activities.runAction(send('lan', { ...email, subscriptionGroupId: 'news' }));
+    expect(skipped).toMatchObject({ ok: true, output: { status: 'suppressed', reason: expect.stringContaining('opt-in group, never subscribed') } });
+    await recordConsent(db.db, { workspaceId: 'ws', customerId: 'lan', scope: 'news', status: 'subscribed', source: 'admin', at: clock });
+    expect(await activities.runAction(send('lan', { ...email, subscriptionGroupId: 'news' }))).toMatchObject({ ok: true, output: { status: 'sent' } });
+    await recordConsent(db.db, { workspaceId: 'ws', customerId: 'lan', scope: channelScope('email'), status: 'unsubscribed', source: 'one_click', at: clock + 1 });
+    const stopped = await activities.runAction(send('lan', { ...email, subscriptionGroupId: 'news' }));
+    expect(stopped).toMatchObject({ output: { status: 'suppressed', reason: expect.stringContaining('unsubscribed from all email marketing (one_click)') } });
+  });
+
+  it('quiet hours and a cap saved a moment ago apply to the very next send', async () => {
+    clock = vn('2026-11-24T22:00:00');
+    expect(await activities.runAction(send('toan', orders))).toMatchObject({ ok: true, output: { status: 'sent' } });
+    await db.db.insert(channelSettings).values({ workspaceId: 'ws', channel: '*', config: {}, frequencyCap: null, quietHours: { start: '21:00', end: '08:00' } });
+    expect(await activities.runAction(send('toan', orders))).toMatchObject({ output: { postponedUntil: vn('2026-11-25T08:00:00') } });
+    // In the day, a cap of 2 per 24 h across channels: Toản already had 2 marketing emails.
+    clock = vn('2026-11-25T09:00:00');
+    await db.db.update(channelSettings).set({ frequencyCap: [{ max: 2, perHours: 24 }] }).where(eq(channelSettings.workspaceId, 'ws'));
+    const capped = await activities.runAction(send('toan', orders));
+    expect(capped).toMatchObject({ output: { postponedUntil: vn('2026-11-25T10:00:00'), reason: expect.stringContaining('2 per') } });
+  });
+});
