@@ -10,7 +10,7 @@ export { matchesEvent, matchesFilters, compare, getPath, resolveValue } from './
 export type { MatchableEvent } from './match';
 export { nextWindowStart, isValidTimezone } from './time-window';
 export { simulate, hasEngagement } from './simulate';
-export type { SingleScenario, SingleResult, ScriptedEvent, PathEntry, Engagement } from './simulate';
+export type { SingleScenario, SingleResult, ScriptedEvent, PathEntry, Engagement, ChannelHistory } from './simulate';
 export { simulateCohort } from './cohort';
 export type { CohortScenario, CohortBehaviour, CohortResult, NodeCount } from './cohort';
 export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';
@@ -36,3 +36,4 @@ export {
   MAX_SEGMENT_NESTING,
 } from './segment-rule';
 export type { SegmentRule, SegmentCondition, TraitFilter, TraitCondition, BehaviourCondition, SegmentMembershipCondition, ConditionGroup, CountComparison } from './segment-rule';
+export { answeredCount, chooseBestChannel, usualAnswerHour, type BestChannelDecision, type BestChannelInput, type ChannelStats, type ChannelVerdict } from './best-channel-score';

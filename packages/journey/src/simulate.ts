@@ -4,6 +4,7 @@
 import type { ActivityResult, CustomerEvent, Json, JourneyIR, LookupAnswer } from '@braid/sdk';
 import type { ScheduledEvent } from './drive';
 import { drive, eventQueue } from './drive';
+import { chooseBestChannel, type ChannelStats } from './best-channel-score';
 import { matchesFilters } from './match';
 import type { CompletionReason, JourneyState } from './state';
 
@@ -33,8 +34,21 @@ export type SingleScenario = {
   engagement?: Record<string, Engagement[]>;
   segments?: string[];
   bestChannel?: string | null;
+  /**
+   * The customer's message history for best-channel choices, scored by the same function the
+   * worker uses (counts taken as recent: no decay). Wins over `bestChannel` when given.
+   */
+  channelHistory?: ChannelHistory;
   /** Stop after this long (ms) if the customer is still in the journey. Default 400 days. */
   horizonMs?: number;
+};
+
+export type ChannelHistory = {
+  /** Channels the customer has an address on. */
+  reachable: string[];
+  /** Channels they subscribed to; default: every reachable one. */
+  consented?: string[];
+  channels: { channel: string; sends: number; opened: number; clicked?: number; replied?: number; converted?: number }[];
 };
 
 export type PathEntry = {
@@ -141,6 +155,7 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
           return answer({ matched: visited && hasEngagement(scenario.engagement?.[messageNode] ?? [], c.status as Engagement) });
         }
         case 'bestChannel':
+          if (scenario.channelHistory) return answer(historyAnswer(scenario.channelHistory, c));
           return answer(scenario.bestChannel ? { channel: scenario.bestChannel } : { port: 'fallback' });
         // A test run's customer is subscribed unless the scenario scripts this node's answer.
         case 'consent':
@@ -198,4 +213,23 @@ export function defaultActionOutput(kind: string, nodeId: string): Json {
   if (kind === 'issue-voucher') return { code: `SIM-${nodeId.toUpperCase()}`, expiresAt: null };
   if (kind === 'send-message') return { messageId: `sim-${nodeId}`, status: 'sent' };
   return null;
+}
+
+/** The worker's decision rule on scripted counts, with the same reason text for the trace. */
+function historyAnswer(h: ChannelHistory, c: Record<string, Json>): LookupAnswer {
+  const offered = Array.isArray(c.channels) ? c.channels.map(String) : [];
+  const stats: ChannelStats[] = h.channels.map((x) => {
+    const counts = { sends: x.sends, opened: x.opened, clicked: x.clicked ?? 0, replied: x.replied ?? 0, converted: x.converted ?? 0 };
+    return { channel: x.channel, ...counts, weighted: { ...counts } };
+  });
+  const d = chooseBestChannel({
+    offered,
+    stats,
+    reachable: h.reachable,
+    consented: h.consented ?? h.reachable,
+    minSends: typeof c.minSends === 'number' ? c.minSends : 3,
+    windowDays: typeof c.windowDays === 'number' ? c.windowDays : 90,
+  });
+  const why = `${d.text.vi} · ${d.text.en}`;
+  return d.channel ? { channel: d.channel, why } : { port: 'fallback', why };
 }

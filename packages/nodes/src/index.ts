@@ -52,7 +52,6 @@ export {
 /** In palette order: triggers, waits, conditions, actions, settings. */
 export { designToMjml, designToText, emailBlock, emailDesign, usesBlocks, EMAIL_BLOCK_TYPES, type EmailBlock, type EmailBlockType, type EmailDesign } from './send-message/email-design';
 export { smsCost, stripDiacritics, type SmsCost } from './send-message/sms-cost';
-export { answeredCount, chooseBestChannel, usualAnswerHour, type BestChannelDecision, type BestChannelInput, type ChannelStats, type ChannelVerdict } from './shared/best-channel-score';
 
 export const builtinNodeTypes: readonly AnyNodeType[] = [
   triggerEvent,

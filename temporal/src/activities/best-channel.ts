@@ -3,7 +3,7 @@
 // with the per-channel counts that decided written into the trace.
 import { checkConsent } from '@braid/channels';
 import { and, customerIdentities, eq } from '@braid/db';
-import { chooseBestChannel, type BestChannelDecision } from '@braid/nodes';
+import { chooseBestChannel, type BestChannelDecision } from '@braid/journey';
 import type { LookupAnswer } from '@braid/sdk';
 import { channelStats, utcOffsetMinutes } from './channel-stats';
 import type { ActivityDeps, EffectContext } from './deps';

@@ -3,7 +3,7 @@
 // SQL counts per channel and per day of age; the half-life decay is applied to those day buckets
 // here (libSQL has no pow()), so a month-old open weighs half of today's with a 30-day half-life.
 import { sql } from '@braid/db';
-import type { ChannelStats } from '@braid/nodes';
+import type { ChannelStats } from '@braid/journey';
 import type { ActivityDeps } from './deps';
 
 const DAY = 86_400_000;

@@ -5,6 +5,7 @@ import { journeyTemplates as coreTemplates } from '@braid/journey/fixtures';
 import type { Language } from '@braid/sdk';
 import type { JourneyGraph } from '../api/types';
 import { uiLanguage } from '../i18n/localText';
+import { bestChannelReachTexts } from './templates/texts-best-channel-reach';
 import { hoaBanFoodTexts } from './templates/texts-hoa-ban-food';
 import { browseAbandonmentTexts, paymentFailedRescueTexts, postPurchaseReviewTexts, welcomeSeriesTexts, winBackTexts } from './templates/texts-others';
 import type { TemplateTexts } from './templates/types';
@@ -18,6 +19,7 @@ export const templateTexts: Record<string, TemplateTexts> = {
   'win-back': winBackTexts,
   'browse-abandonment': browseAbandonmentTexts,
   'payment-failed-rescue': paymentFailedRescueTexts,
+  'best-channel-reach': bestChannelReachTexts,
 };
 
 /** The core template's graph with every marketer-facing text in `lang`. */
