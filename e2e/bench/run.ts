@@ -208,7 +208,9 @@ try {
   await page.locator(`.react-flow__node[data-id="n${Math.floor(SIZE / 2)}"]`).click();
   await page.keyboard.press('Escape');
   await page.evaluate(() => undefined);
-  await page.mouse.move(720, 450);
+  // Zoom in around that card, so cards stay under the pointer.
+  const around = await page.locator(`.react-flow__node[data-id="n${Math.floor(SIZE / 2)}"]`).boundingBox();
+  await page.mouse.move(around ? around.x + around.width / 2 : 720, around ? around.y + around.height / 2 : 450);
   for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -300);
   await page.waitForTimeout(800);
   // A card whose middle is on the canvas now (only those are drawn).
