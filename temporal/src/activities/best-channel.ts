@@ -44,7 +44,7 @@ export async function decideBestChannel(deps: ActivityDeps, ctx: EffectContext, 
     if (verdict.allowed) consented.push(channel);
   }
   const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null;
-  const stats = await channelStats(deps, {
+  const stats = await channelStats(deps.db, {
     workspaceId: ctx.workspaceId,
     customerId: ctx.customerId,
     channels: condition.channels,

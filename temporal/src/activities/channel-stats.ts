@@ -2,9 +2,8 @@
 // they opened / clicked / replied to, how many led to a conversion, and the hour they answer.
 // SQL counts per channel and per day of age; the half-life decay is applied to those day buckets
 // here (libSQL has no pow()), so a month-old open weighs half of today's with a 30-day half-life.
-import { sql } from '@braid/db';
+import { sql, type Db } from '@braid/db';
 import type { ChannelStats } from '@braid/journey';
-import type { ActivityDeps } from './deps';
 
 const DAY = 86_400_000;
 
@@ -21,11 +20,11 @@ export type StatsQuery = {
 
 type Bucket = { channel: string; age_days: number; sends: number; opened: number; clicked: number; replied: number; converted: number };
 
-export async function channelStats(deps: ActivityDeps, q: StatsQuery): Promise<ChannelStats[]> {
+export async function channelStats(db: Db, q: StatsQuery): Promise<ChannelStats[]> {
   const since = q.now - q.windowDays * DAY;
   const channels = JSON.stringify(q.channels);
   // `sent` counts as delivered: providers without receipts never say more.
-  const buckets = await deps.db.all<Bucket>(sql`
+  const buckets = await db.all<Bucket>(sql`
     SELECT m.channel AS channel,
            CAST((${q.now} - m.created_at) / ${DAY} AS INTEGER) AS age_days,
            count(*) AS sends,
@@ -40,7 +39,7 @@ export async function channelStats(deps: ActivityDeps, q: StatsQuery): Promise<C
        AND m.status IN ('sent', 'delivered', 'opened', 'clicked', 'replied')
        AND m.created_at >= ${since}
      GROUP BY m.channel, age_days`);
-  const hours = await deps.db.all<{ channel: string; hour: number; answers: number }>(sql`
+  const hours = await db.all<{ channel: string; hour: number; answers: number }>(sql`
     SELECT channel,
            CAST(strftime('%H', (updated_at / 1000) + ${q.utcOffsetMinutes * 60}, 'unixepoch') AS INTEGER) AS hour,
            count(*) AS answers
@@ -70,8 +69,8 @@ export async function channelStats(deps: ActivityDeps, q: StatsQuery): Promise<C
 }
 
 /** Answers per hour of day across the given channels (customer's time), for "send at their usual hour". */
-export async function answersByHour(deps: ActivityDeps, q: Omit<StatsQuery, 'halfLifeDays'>): Promise<{ hour: number; answers: number }[]> {
-  const rows = await deps.db.all<{ hour: number; answers: number }>(sql`
+export async function answersByHour(db: Db, q: Omit<StatsQuery, 'halfLifeDays'>): Promise<{ hour: number; answers: number }[]> {
+  const rows = await db.all<{ hour: number; answers: number }>(sql`
     SELECT CAST(strftime('%H', (updated_at / 1000) + ${q.utcOffsetMinutes * 60}, 'unixepoch') AS INTEGER) AS hour, count(*) AS answers
       FROM messages
      WHERE workspace_id = ${q.workspaceId} AND customer_id = ${q.customerId}
