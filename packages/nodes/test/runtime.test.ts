@@ -57,6 +57,33 @@ describe('built-in implementations', () => {
     });
   });
 
+  it('send-message sends an email designed with blocks as the HTML the runtime compiles, its text part and the chosen sender', async () => {
+    const { calls, services } = fakeServices();
+    const compiled: Array<{ mjml: string; text: string }> = [];
+    services.renderEmail = async (mjml, text, vars) => {
+      compiled.push({ mjml, text });
+      return { html: `<html>${String((vars.customer as Record<string, Json>).firstName)}</html>`, text: await services.renderTemplate(text, vars) };
+    };
+    await runAction(impls, 'send-message', {
+      ...base(services),
+      config: {
+        channel: 'email', subject: 'Chào {{ customer.firstName }}', body: 'fallback',
+        email: { blocks: [{ type: 'heading', text: 'Chào {{ customer.firstName }}' }, { type: 'button', text: 'Mua', href: 'https://hoaban.vn' }], preheader: 'Quà', fromName: 'Hoa Ban "Food"', fromAddress: 'uu-dai@hoaban.vn' },
+      },
+    });
+    expect(compiled[0]?.mjml).toContain('<mj-preview>Quà</mj-preview>');
+    expect(compiled[0]?.mjml).toContain('<mj-button href="https://hoaban.vn"');
+    expect(calls[0]?.input).toMatchObject({ body: 'Quà\n\nChào Toản\n\nMua: https://hoaban.vn', options: { html: '<html>Toản</html>', from: '"Hoa Ban Food" <uu-dai@hoaban.vn>' } });
+  });
+
+  it('send-message keeps the plain body for an email without blocks, and strips Vietnamese marks from an SMS that asks for it', async () => {
+    const { calls, services } = fakeServices();
+    await runAction(impls, 'send-message', { ...base(services), config: { channel: 'email', subject: 's', body: 'Chào {{ customer.firstName }}' } });
+    expect(calls[0]?.input).toEqual({ channel: 'email', subject: 's', body: 'Chào Toản', idempotencyKey: 'journey:hoa-ban:customer:c1:n:1' });
+    await runAction(impls, 'send-message', { ...base(services), config: { channel: 'sms', body: 'Chào {{ customer.firstName }}, đơn đã giao', smsStripDiacritics: true } });
+    expect(calls[1]?.input).toMatchObject({ body: 'Chao Toan, don da giao' });
+  });
+
   it('ad-audience uses one idempotency key per platform', async () => {
     const { calls, services } = fakeServices();
     await runAction(impls, 'ad-audience', { ...base(services), config: { platforms: ['facebook', 'google'], audience: '99k' } });

@@ -1,7 +1,7 @@
 // The email rendered on the server for the customer chosen in the panel's preview (the same MJML
 // and escaping as the send), shown in a sandboxed iframe at desktop and mobile widths, with its
 // plain-text part, and "send a test to …" through the workspace's account.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmailDesign } from '@braid/nodes';
 import { describeError } from '../ui/describeError';
@@ -9,6 +9,7 @@ import { usePreviewContext } from '../panel/previewContext';
 import { messagesApi, type MessageDraft, type RenderedMessage } from './api';
 
 const WIDTHS = { desktop: 640, mobile: 375 } as const;
+const FRAME_HEIGHT = 640;
 /** A sample voucher, as the panel's text preview uses, until an earlier step issues a real one. */
 const SAMPLE_VOUCHER = { code: 'HOABAN-99K-XXXX', value: 99000 };
 
@@ -21,6 +22,17 @@ export function EmailPreview({ design, subject, body }: { design: EmailDesign; s
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [sending, setSending] = useState(false);
+  // The panel is narrower than a desktop mail client: the frame keeps its true width and is scaled to fit.
+  const box = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState<number>(WIDTHS.desktop);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setRoom(el.clientWidth || WIDTHS.desktop));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [rendered !== null]);
+  const scale = Math.min(1, room / WIDTHS[width]);
 
   const draft: MessageDraft = {
     channel: 'email',
@@ -78,9 +90,20 @@ export function EmailPreview({ design, subject, body }: { design: EmailDesign; s
       {rendered?.html !== undefined && (
         <>
           <div className="email-preview-subject">{rendered.subject}</div>
-          <div className="email-preview-frame" style={{ width: WIDTHS[width] }}>
-            {/* No scripts, no same-origin: the HTML is shown, never run. */}
-            <iframe title={t('email.preview')} sandbox="" srcDoc={rendered.html} width={WIDTHS[width]} height={560} data-testid="email-preview-frame" data-width={width} />
+          <div className="email-preview-box" ref={box}>
+            <div className="email-preview-frame" style={{ width: WIDTHS[width] * scale, height: FRAME_HEIGHT * scale }}>
+              {/* No scripts, no same-origin: the HTML is shown, never run. */}
+              <iframe
+                title={t('email.preview')}
+                sandbox=""
+                srcDoc={rendered.html}
+                width={WIDTHS[width]}
+                height={FRAME_HEIGHT}
+                style={{ transform: `scale(${scale})`, transformOrigin: '0 0' }}
+                data-testid="email-preview-frame"
+                data-width={width}
+              />
+            </div>
           </div>
           <details>
             <summary>{t('email.textPart')}</summary>
