@@ -1,0 +1,148 @@
+// Picking instead of typing, in Chromium against the API serving the built web app on a real
+// libSQL file: a trigger's event field offers the events the workspace has sent (from the event
+// catalogue, most frequent first), a name nobody has sent yet is kept but marked "not seen", and
+// SCENARIO §1 steps 2–4 (cart added → wait an hour for the checkout of the same cart → email) are
+// built from a blank canvas with every event and property name taken from the pickers, and published.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApi, type RunningApi } from '@braid/api';
+import { createDb, migrate, type BraidDb } from '@braid/db';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJourneyRuntime } from '../../apps/api/src/journeys';
+import { launchBrowser, signIn } from '../src/browser';
+import { choose, connect, dragFromPalette, fill, waitSaved } from '../src/canvas-driver';
+import { sendEvent } from '../src/ingest';
+import { WEB_DIST } from '../src/system';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const TOKEN = 'bat_e2e_pickers_token';
+const WRITE_KEY = 'wk_e2e_pickers';
+const EMAIL = 'lan@hoaban.vn';
+const PASSWORD = 'hoa-ban-food-2026';
+
+let dir: string;
+let db: BraidDb;
+let api: RunningApi;
+let browser: Browser;
+let page: Page;
+let journeyId = '';
+
+/** The options a field's suggestion list offers (what the browser shows under the field). */
+async function suggestions(field: string): Promise<string[]> {
+  const listId = await page.locator(`[data-testid="${field}"]`).getAttribute('list');
+  await page.waitForFunction((id) => (document.getElementById(id!)?.querySelectorAll('option').length ?? 0) > 0, listId);
+  return page.$$eval(`[id="${listId}"] option`, (options) => options.map((o) => (o as HTMLOptionElement).value));
+}
+
+/** Fills a field with one of its suggestions, as picking it from the list does. */
+async function pick(field: string, index = 0): Promise<string> {
+  const value = (await suggestions(field))[index]!;
+  await page.locator(`[data-testid="${field}"]`).fill(value);
+  return value;
+}
+
+describe('pickers', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-pickers-'));
+    db = await createDb(`file:${join(dir, 'braid.db')}`);
+    await migrate(db.db);
+    api = await startApi({
+      db,
+      port: 0,
+      bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
+      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
+      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
+      log: () => undefined,
+    });
+    for (let i = 0; i < 3; i++) await sendEvent(api.url, WRITE_KEY, 'track', { userId: `khach-${i}`, event: 'Product Added', properties: { cart_id: `cart-${i}`, price: 99000 } });
+    await sendEvent(api.url, WRITE_KEY, 'track', { userId: 'khach-0', event: 'Checkout Started', properties: { cart_id: 'cart-0' } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('[browser]', e.message));
+    await signIn(page, api.url, EMAIL, PASSWORD, '[data-testid=new-journey]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    db?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers the events the workspace has seen and marks a name not seen yet', async () => {
+    await page.click('[data-testid=new-journey]');
+    await page.fill('[data-testid=journey-name]', 'Giỏ hàng bị bỏ quên');
+    await page.click('[data-testid=create-journey]');
+    await page.waitForSelector('[data-testid=canvas]');
+    await dragFromPalette(page, 'trigger-event', { x: 320, y: 60 });
+    const field = page.locator('[data-testid="field-event"]');
+    await field.waitFor();
+    const listId = await field.getAttribute('list');
+    await page.waitForFunction((id) => (document.getElementById(id!)?.querySelectorAll('option').length ?? 0) > 0, listId);
+    const offered = await page.$$eval(`#${listId} option`, (options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent })));
+    expect(offered).toEqual([
+      { value: 'Product Added', label: 'đã thấy 3 lần' },
+      { value: 'Checkout Started', label: 'đã thấy 1 lần' },
+    ]);
+
+    await fill(page, 'event', 'Product Addded');
+    await page.waitForSelector('[data-testid="field-event-not-seen"]');
+    expect(await page.textContent('[data-testid="field-event-not-seen"]')).toContain('Chưa thấy sự kiện này');
+    await page.screenshot({ path: `${ARTIFACTS}pickers-event-not-seen.png` });
+
+    // The first suggestion, as the browser's list would fill it in.
+    await fill(page, 'event', offered[0]!.value);
+    await page.waitForSelector('[data-testid="field-event-not-seen"]', { state: 'detached' });
+    await field.focus();
+    await page.screenshot({ path: `${ARTIFACTS}pickers-event-picked.png` });
+    journeyId = decodeURIComponent(page.url().split('#/journeys/')[1] ?? '');
+  });
+
+  it('builds the abandoned-cart steps from pickers only and publishes them', async () => {
+    const trigger = (await page.$$eval('.react-flow__node', (els) => els.map((e) => e.getAttribute('data-id') ?? '')))[0]!;
+    const wait = await dragFromPalette(page, 'wait-for-event', { x: 320, y: 240 });
+    expect(await pick('field-event', 1)).toBe('Checkout Started');
+    await page.click('[data-testid="field-where-add"]');
+    expect(await suggestions('field-where-0-path')).toEqual(['cart_id']);
+    await pick('field-where-0-path');
+    // "The same cart as the entry event", from the trigger's properties.
+    const sources = await page.$$eval('[data-testid="field-where-0-source"] option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent })));
+    expect(sources).toContainEqual({ value: 'entry.properties.cart_id', label: 'giống cart_id của sự kiện bắt đầu' });
+    await choose(page, 'where-0-source', 'entry.properties.cart_id');
+    await page.locator('[data-testid="field-timeout-amount"]').fill('1');
+    await choose(page, 'timeout-unit', 'hours');
+    await page.screenshot({ path: `${ARTIFACTS}pickers-wait-same-cart.png` });
+
+    const checkedOut = await dragFromPalette(page, 'exit', { x: 120, y: 460 });
+    const email = await dragFromPalette(page, 'send-message', { x: 560, y: 460 });
+    await choose(page, 'channel', 'email');
+    await fill(page, 'subject', 'Hoa Ban Food xin chào anh ');
+    await page.locator('[data-testid="vars-subject"]').selectOption('customer.firstName');
+    await fill(page, 'body', 'Giỏ hàng của anh vẫn đang chờ. Tặng anh voucher 99.000 đ cho đơn đầu tiên.');
+    const done = await dragFromPalette(page, 'exit', { x: 560, y: 640 });
+    await connect(page, trigger, 'out', wait);
+    await connect(page, wait, 'happened', checkedOut);
+    await connect(page, wait, 'timedOut', email);
+    await connect(page, email, 'out', done);
+    await page.click('[data-testid=layout]');
+    await waitSaved(page);
+    await page.screenshot({ path: `${ARTIFACTS}pickers-journey-built.png` });
+
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    const res = await fetch(`${api.url}/api/journeys/${encodeURIComponent(journeyId)}/versions`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const versions = (await res.json()) as { versions: Array<{ version: number; graph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> } }> };
+    expect(versions.versions.map((v) => v.version)).toEqual([1]);
+    const draft = (await (await fetch(`${api.url}/api/journeys/${encodeURIComponent(journeyId)}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { draftGraph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> }; graph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> } };
+    const nodes = (draft.draftGraph ?? draft.graph)!.nodes;
+    expect(nodes.find((n) => n.id === trigger)!.config.event).toBe('Product Added');
+    expect(nodes.find((n) => n.id === wait)!.config).toMatchObject({ event: 'Checkout Started', where: [{ path: 'cart_id', op: 'equals', value: { ref: 'entry.properties.cart_id' } }] });
+    await page.screenshot({ path: `${ARTIFACTS}pickers-published.png` });
+  });
+});
