@@ -1,8 +1,8 @@
 import type { TemplateTexts } from './types';
 
 const offer = {
-  vi: 'Chào {{ customer.firstName }}, {{ event.product_name | default: "sản phẩm" }} anh/chị vừa xem đang có sẵn tại Hoa Ban Food. Trả lời tin này để được tư vấn nhé!',
-  en: 'Hi {{ customer.firstName }}, the {{ event.product_name | default: "product" }} you looked at is in stock at Hoa Ban Food. Reply to this message for advice!',
+  vi: 'Chào {{ customer.firstName }}, {{ entry.properties.product_name | default: "sản phẩm" }} anh/chị vừa xem đang có sẵn tại Hoa Ban Food. Trả lời tin này để được tư vấn nhé!',
+  en: 'Hi {{ customer.firstName }}, the {{ entry.properties.product_name | default: "product" }} you looked at is in stock at Hoa Ban Food. Reply to this message for advice!',
 };
 
 export const bestChannelReachTexts: TemplateTexts = {
@@ -24,10 +24,10 @@ export const bestChannelReachTexts: TemplateTexts = {
   },
   fields: {
     'zalo-offer': { body: offer },
-    'email-offer': { subject: { vi: '{{ event.product_name | default: "Sản phẩm" }} anh/chị vừa xem', en: 'The {{ event.product_name | default: "product" }} you looked at' }, body: offer },
+    'email-offer': { subject: { vi: '{{ entry.properties.product_name | default: "Sản phẩm" }} anh/chị vừa xem', en: 'The {{ entry.properties.product_name | default: "product" }} you looked at' }, body: offer },
     'messenger-offer': { body: offer },
     'hotline-call': {
-      title: { vi: 'Gọi {{ customer.firstName }} tư vấn {{ event.product_name | default: "sản phẩm" }}', en: 'Call {{ customer.firstName }} about {{ event.product_name | default: "the product" }}' },
+      title: { vi: 'Gọi {{ customer.firstName }} tư vấn {{ entry.properties.product_name | default: "sản phẩm" }}', en: 'Call {{ customer.firstName }} about {{ entry.properties.product_name | default: "the product" }}' },
       note: { vi: 'Khách không dùng kênh online nào: gọi số {{ customer.phone }}', en: 'No digital channel reaches this customer: call {{ customer.phone }}' },
     },
     done: { reason: { vi: 'Một tuần chưa đặt hàng', en: 'A week without an order' } },

@@ -1,0 +1,101 @@
+// "Reach each customer on their best channel" on the real Temporal dev server: three customers
+// with different histories view a product; the template's best-channel step reads each one's
+// messages, addresses and consent, sends each down a different branch, and the step log says why.
+import { and, asc, customers, enrollments, eq, messages, stepLog, type MessageStatus } from '@braid/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bestChannelReach } from '../../packages/journey/fixtures/index';
+import { eventually, startStack, type Stack } from './harness';
+
+/** A day lasts ten seconds: the week the template waits never ends during the test. */
+const DAY_MS = 10_000;
+let stack: Stack;
+let journeyId: string;
+
+beforeAll(async () => {
+  stack = await startStack({ timeScale: DAY_MS / 86_400_000 });
+  await stack.startWorker('inProcess');
+  const created = await stack.admin('/journeys', { method: 'POST', body: { name: 'Tiếp cận khách trên kênh tốt nhất', graph: bestChannelReach } });
+  expect(created.status).toBe(201);
+  journeyId = ((await created.json()) as { id: string }).id;
+  const published = await stack.admin(`/journeys/${journeyId}/publish`, { method: 'POST', body: { note: 'best channel' } });
+  expect(published.status, await published.clone().text()).toBe(201);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function customerOf(userId: string): Promise<{ id: string; workspaceId: string }> {
+  const r = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = ?", args: [userId] });
+  const id = String(r.rows[0]?.customer_id);
+  const [c] = await stack.db.db.select({ workspaceId: customers.workspaceId }).from(customers).where(eq(customers.id, id));
+  return { id, workspaceId: c!.workspaceId };
+}
+
+let seq = 0;
+/** Earlier campaigns' messages to this customer, as the send path and provider callbacks leave them. */
+async function history(customer: { id: string; workspaceId: string }, channel: string, statuses: MessageStatus[]) {
+  const now = Date.now();
+  for (const [i, status] of statuses.entries()) {
+    seq += 1;
+    const at = now - (i + 1) * 86_400_000;
+    await stack.db.db.insert(messages).values({ id: `hist-${seq}`, workspaceId: customer.workspaceId, customerId: customer.id, channel, idempotencyKey: `hist-${seq}`, status, createdAt: at, updatedAt: at + 3_600_000 });
+  }
+}
+
+async function decision(customerId: string) {
+  return eventually(async () => {
+    const [enrollment] = await stack.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.customerId, customerId)));
+    if (!enrollment) return undefined;
+    const rows = await stack.db.db.select().from(stepLog).where(eq(stepLog.enrollmentId, enrollment.id)).orderBy(asc(stepLog.at), asc(stepLog.id));
+    const left = rows.find((r) => r.nodeId === 'best-channel' && r.outcome === 'left');
+    const next = rows.filter((r) => r.outcome === 'entered').map((r) => r.nodeId);
+    return left && next.length >= 3 ? { reason: left.reason ?? '', entered: next } : undefined;
+  }, 60_000, `the best-channel decision for ${customerId}`);
+}
+
+describe('best channel on the real runtime', () => {
+  it('routes the Zalo opener to Zalo, the email clicker to email and phone-only Toán to a hotline call, and says why', async () => {
+    expect((await stack.identify('toan-zalo', { firstName: 'Toản', email: 'toan.zalo@hoaban.vn', zalo_id: 'zalo-1001' })).status).toBe(200);
+    expect((await stack.identify('toan-email', { firstName: 'Toàn', email: 'toan.email@hoaban.vn', facebook_psid: 'psid-2002' })).status).toBe(200);
+    expect((await stack.identify('toan-phone', { firstName: 'Toán', phone: '0912345678' })).status).toBe(200);
+    const zaloFan = await customerOf('toan-zalo');
+    const emailReader = await customerOf('toan-email');
+    const phoneOnly = await customerOf('toan-phone');
+
+    await history(zaloFan, 'zalo', ['opened', 'replied', 'opened', 'clicked', 'delivered']);
+    await history(zaloFan, 'email', ['delivered', 'delivered', 'sent', 'delivered', 'delivered', 'sent']);
+    await history(emailReader, 'email', ['clicked', 'opened', 'clicked', 'delivered']);
+    await history(emailReader, 'messenger', ['delivered', 'delivered', 'opened', 'delivered']);
+    // Toán had SMS before, but SMS is not one of the step's channels and he has no digital address.
+    await history(phoneOnly, 'sms', ['delivered', 'delivered', 'delivered']);
+
+    for (const userId of ['toan-zalo', 'toan-email', 'toan-phone']) {
+      expect((await stack.track(userId, 'Product Viewed', { product_name: 'Mật ong rừng' })).status).toBe(200);
+    }
+
+    const zalo = await decision(zaloFan.id);
+    expect(zalo.entered).toContain('zalo-offer');
+    expect(zalo.reason).toContain('best channel zalo');
+    expect(zalo.reason).toContain('Zalo: 4 / 5 đã mở trong 30 ngày; Email: 0 / 6 đã mở trong 30 ngày');
+    expect(zalo.reason).toContain('Zalo: 4 / 5 opened in 30 days; Email: 0 / 6 opened in 30 days');
+
+    const email = await decision(emailReader.id);
+    expect(email.entered).toContain('email-offer');
+    expect(email.reason).toContain('Email: 3 / 4 opened in 30 days');
+    expect(email.reason).toContain('Messenger: 1 / 4 opened in 30 days');
+    expect(email.reason).toContain('Zalo: no address');
+
+    const phone = await decision(phoneOnly.id);
+    expect(phone.entered).toContain('hotline-call');
+    expect(phone.reason).toContain('No reachable, subscribed channel');
+    expect(phone.reason).toContain('Không liên lạc được qua kênh nào');
+
+    // The hotline has the call in its inbox, with Toán's name and the product.
+    const task = await eventually(async () => {
+      const res = await stack.admin('/staff-tasks?filter=open');
+      const body = (await res.json()) as { tasks: { customer: { id: string }; kind: string; title: string }[] };
+      return body.tasks.find((t) => t.customer.id === phoneOnly.id);
+    }, 30_000, 'the call task for Toán');
+    expect(task).toMatchObject({ kind: 'call', title: 'Gọi Toán tư vấn Mật ong rừng' });
+  });
+});
