@@ -5,6 +5,7 @@ import { and, count, eq, segmentMembers, segments, sql, type Db } from '@braid/d
 import { ruleCountsEvents, segmentReferences } from '@braid/journey';
 import { loadWorkspaceSegments, normaliseRule, segmentTriggerKey, type WorkspaceSegments } from '@braid/temporal';
 import { ApiError } from '../errors';
+import { readCatalogue } from '../catalogue/read';
 
 export async function findSegment(db: Db, workspaceId: string, id: string) {
   const [row] = await db.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id))).limit(1);
@@ -55,45 +56,16 @@ export async function journeysUsing(db: Db, workspaceId: string, id: string) {
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, triggeredBySegment: Number(r.triggered) === 1 }));
 }
 
-const RECENT_EVENTS = 5_000;
-const RECENT_PROFILES = 2_000;
-const VALUES_PER_KEY = 12;
-
-function addValue(map: Map<string, Set<string>>, key: string, value: unknown): void {
-  const values = map.get(key) ?? new Set<string>();
-  map.set(key, values);
-  if ((typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && values.size < VALUES_PER_KEY) values.add(String(value));
-}
-
 /**
- * Event names, their property keys and trait keys seen in the workspace, with a few values of
- * each: read from the latest events and profiles only, so the cost does not grow with history.
+ * Event names, their property keys and trait keys seen in the workspace, with a few recent values
+ * of each, for the rule pickers: read from the event catalogue ingestion keeps (see ../catalogue),
+ * so the cost does not grow with history and nothing older than the latest events is forgotten.
  */
 export async function workspaceCatalogue(db: Db, workspaceId: string) {
-  const events = await db.all<{ name: string; key: string | null; value: unknown }>(
-    sql`SELECT e.name AS name, j.key AS key, j.value AS value
-        FROM (SELECT name, properties FROM events WHERE workspace_id = ${workspaceId} AND type = 'track' AND name IS NOT NULL ORDER BY rowid DESC LIMIT ${RECENT_EVENTS}) e
-        LEFT JOIN json_each(e.properties) j`,
-  );
-  const counts = await db.all<{ name: string; n: number }>(
-    sql`SELECT name, count(*) AS n FROM (SELECT name FROM events WHERE workspace_id = ${workspaceId} AND type = 'track' AND name IS NOT NULL ORDER BY rowid DESC LIMIT ${RECENT_EVENTS}) GROUP BY name`,
-  );
-  const byEvent = new Map<string, Map<string, Set<string>>>();
-  for (const r of events) {
-    const props = byEvent.get(r.name) ?? new Map<string, Set<string>>();
-    byEvent.set(r.name, props);
-    if (r.key !== null) addValue(props, r.key, r.value);
-  }
-  const traitRows = await db.all<{ key: string; value: unknown }>(
-    sql`SELECT j.key AS key, j.value AS value FROM (SELECT traits FROM customers WHERE workspace_id = ${workspaceId} AND merged_into IS NULL ORDER BY rowid DESC LIMIT ${RECENT_PROFILES}) c, json_each(c.traits) j`,
-  );
-  const traits = new Map<string, Set<string>>();
-  for (const r of traitRows) addValue(traits, r.key, r.value);
-  const list = (m: Map<string, Set<string>>) => [...m].map(([key, values]) => ({ key, values: [...values] })).sort((a, b) => a.key.localeCompare(b.key));
+  const catalogue = await readCatalogue(db, workspaceId);
+  const list = (keys: Array<{ key: string; examples: string[] }>) => keys.map((k) => ({ key: k.key, values: k.examples }));
   return {
-    events: counts
-      .map((c) => ({ name: c.name, count: Number(c.n), properties: list(byEvent.get(c.name) ?? new Map()) }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    traits: list(traits),
+    events: catalogue.events.map((e) => ({ name: e.name, count: e.total, properties: list(e.properties) })),
+    traits: list(catalogue.traits),
   };
 }
