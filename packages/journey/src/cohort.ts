@@ -158,6 +158,9 @@ export function simulateCohort(ir: JourneyIR, scenario: CohortScenario): CohortR
               }
               return { ok: true, output: { port: 'fallback' } };
             }
+            // Cohorts have no per-customer history: everyone waits for the configured hour.
+            case 'usualHour':
+              return { ok: true, output: { port: 'fallback' } };
             default:
               return { ok: true, output: { matched: rand() < (scenario.conditionYes?.[nodeId] ?? 0.5) } };
           }

@@ -214,6 +214,8 @@ export function describeCondition(step: BranchStep): string {
       return `best of ${c.channels.join('/')}`;
     case 'randomSplit':
       return 'random split';
+    case 'usualHour':
+      return 'usual answer hour?';
     case 'consent':
       return `subscribed to ${c.groupId || `${c.channel} marketing`}?`;
   }

@@ -39,6 +39,8 @@ export type SingleScenario = {
    * worker uses (counts taken as recent: no decay). Wins over `bestChannel` when given.
    */
   channelHistory?: ChannelHistory;
+  /** The hour of day (0-23, their time) they usually answer, for "wait until their usual hour"; none: the configured hour. */
+  usualHour?: number | null;
   /** Stop after this long (ms) if the customer is still in the journey. Default 400 days. */
   horizonMs?: number;
 };
@@ -157,6 +159,8 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
         case 'bestChannel':
           if (scenario.channelHistory) return answer(historyAnswer(scenario.channelHistory, c));
           return answer(scenario.bestChannel ? { channel: scenario.bestChannel } : { port: 'fallback' });
+        case 'usualHour':
+          return answer(typeof scenario.usualHour === 'number' ? { port: `h${scenario.usualHour}` } : { port: 'fallback' });
         // A test run's customer is subscribed unless the scenario scripts this node's answer.
         case 'consent':
           return answer({ matched: true });

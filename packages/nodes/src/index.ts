@@ -23,6 +23,7 @@ import { updateProfile } from './update-profile/definition';
 import { waitDelay } from './wait-delay/definition';
 import { waitForEvent } from './wait-for-event/definition';
 import { waitTimeWindow } from './wait-time-window/definition';
+import { waitUsualHour } from './wait-usual-hour/definition';
 
 export {
   adAudience,
@@ -47,6 +48,7 @@ export {
   waitDelay,
   waitForEvent,
   waitTimeWindow,
+  waitUsualHour,
 };
 
 /** In palette order: triggers, waits, conditions, actions, settings. */
@@ -60,6 +62,7 @@ export const builtinNodeTypes: readonly AnyNodeType[] = [
   triggerManual,
   waitDelay,
   waitTimeWindow,
+  waitUsualHour,
   waitForEvent,
   conditionTrait,
   conditionEventCount,

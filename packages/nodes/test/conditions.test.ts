@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionBestChannel, conditionEngagement, conditionEventCount, conditionRandomSplit, conditionSegment, conditionTrait } from '../src/index';
+import { conditionBestChannel, conditionEngagement, conditionEventCount, conditionRandomSplit, conditionSegment, conditionTrait, waitUsualHour } from '../src/index';
 import { compileNode, graphCtx, issuesOf } from './harness';
 
 const yesNo = [
@@ -76,10 +76,33 @@ describe('condition-best-channel', () => {
   it('has a port per channel and a fallback', () => {
     const out = compileNode(conditionBestChannel, { channels: ['email', 'zalo'] });
     expect(out.steps?.[0]).toEqual({
-      type: 'branch', id: 'n1', condition: { kind: 'bestChannel', channels: ['email', 'zalo'] },
+      type: 'branch', id: 'n1', condition: { kind: 'bestChannel', channels: ['email', 'zalo'], minSends: 3, windowDays: 90, halfLifeDays: 30 },
       outputs: [{ port: 'email', next: 'next:email' }, { port: 'zalo', next: 'next:zalo' }, { port: 'fallback', next: 'next:fallback' }],
     });
     expect(issuesOf(conditionBestChannel, { channels: ['email', 'email'] })[0]?.message).toContain('once');
     expect(issuesOf(conditionBestChannel, { channels: ['fax'] })[0]?.path).toBe('channels.0');
+    expect(issuesOf(conditionBestChannel, { channels: ['email'], minSends: 0 })[0]?.path).toBe('minSends');
+  });
+
+  it('names its fallback port for what it is: no channel reaches the customer', () => {
+    const fallback = conditionBestChannel.portsFor(conditionBestChannel.configSchema.parse({ channels: ['zalo'] })).find((p) => p.id === 'fallback');
+    expect(fallback?.label).toEqual({ vi: 'Không liên lạc được qua kênh nào', en: 'No reachable, subscribed channel' });
+  });
+});
+
+describe('wait-usual-hour', () => {
+  it('looks up the usual hour, then waits for that hour of day; the fallback waits for the configured hour', () => {
+    const out = compileNode(waitUsualHour, { fallbackHour: 19 });
+    const [branch, ...waits] = out.steps ?? [];
+    expect(branch).toMatchObject({ type: 'branch', id: 'n1', condition: { kind: 'usualHour', windowDays: 90 } });
+    const outputs = (branch as { outputs: { port: string; next: string }[] }).outputs;
+    expect(outputs).toHaveLength(25);
+    expect(outputs.at(-1)).toEqual({ port: 'fallback', next: 'n1:h19' });
+    expect(waits.find((w) => w.id === 'n1:h23')).toEqual({
+      type: 'wait', id: 'n1:h23', next: 'next:out',
+      wait: { kind: 'timeWindow', from: '23:00', to: '00:00', days: [], timezone: 'customer', fallbackTimezone: 'Asia/Ho_Chi_Minh' },
+    });
+    expect(issuesOf(waitUsualHour, { fallbackHour: 24 })[0]?.path).toBe('fallbackHour');
+    expect(issuesOf(waitUsualHour, { fallbackHour: 8, fallbackTimezone: 'Mars/Base' })[0]?.path).toBe('fallbackTimezone');
   });
 });

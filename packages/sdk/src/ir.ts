@@ -119,9 +119,11 @@ export type BranchCondition =
   | { kind: 'eventCount'; event: string; where: PropertyFilter[]; op: Comparison; count: number; windowMs: number }
   | { kind: 'segment'; segmentId: string }
   | { kind: 'engagement'; stepId: string; status: 'delivered' | 'opened' | 'clicked' | 'replied' }
-  /** History settings default to 5 sends, 90-day window, 30-day half-life when absent (older graphs). */
+  /** History settings default to 3 sends, 90-day window, 30-day half-life when absent (older graphs). */
   | { kind: 'bestChannel'; channels: string[]; minSends?: number; windowDays?: number; halfLifeDays?: number }
   | { kind: 'randomSplit'; weights: number[] }
+  // The hour of day (customer's time) they answer messages most often: ports h0…h23, else `fallback`.
+  | { kind: 'usualHour'; windowDays: number }
   // Would a marketing message on `channel` (of subscription group `groupId`, '' for any) reach the customer now?
   | { kind: 'consent'; channel: string; groupId: string };
 

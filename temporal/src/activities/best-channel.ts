@@ -3,9 +3,9 @@
 // with the per-channel counts that decided written into the trace.
 import { checkConsent } from '@braid/channels';
 import { and, customerIdentities, eq } from '@braid/db';
-import { chooseBestChannel, type BestChannelDecision } from '@braid/journey';
+import { chooseBestChannel, usualAnswerHour, type BestChannelDecision } from '@braid/journey';
 import type { LookupAnswer } from '@braid/sdk';
-import { channelStats, utcOffsetMinutes } from './channel-stats';
+import { answersByHour, channelStats, utcOffsetMinutes } from './channel-stats';
 import type { ActivityDeps, EffectContext } from './deps';
 import { recipientFor } from './recipient';
 
@@ -60,4 +60,15 @@ export async function decideBestChannel(deps: ActivityDeps, ctx: EffectContext, 
 export function answerOf(decision: BestChannelDecision): LookupAnswer {
   const why = `${decision.text.vi} · ${decision.text.en}`;
   return decision.channel ? { channel: decision.channel, why } : { port: 'fallback', why };
+}
+
+/** "Wait until their usual hour": the hour (their time) they answered most in the window, as port `hH`. */
+export async function usualHourAnswer(deps: ActivityDeps, ctx: EffectContext, windowDays: number, now: number): Promise<LookupAnswer> {
+  const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null;
+  const hours = await answersByHour(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channels: [], now, windowDays, utcOffsetMinutes: utcOffsetMinutes(timezone, now) });
+  const hour = usualAnswerHour(hours);
+  const total = hours.reduce((n, h) => n + h.answers, 0);
+  if (hour === null) return { port: 'fallback', why: `chưa có phản hồi trong ${windowDays} ngày · no answers in ${windowDays} days` };
+  const at = hours.find((h) => h.hour === hour)?.answers ?? 0;
+  return { port: `h${hour}`, why: `${at} / ${total} phản hồi lúc ${hour}h · ${at} of ${total} answers at ${hour}:00` };
 }

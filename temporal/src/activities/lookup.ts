@@ -4,7 +4,7 @@ import { and, desc, eq, events, gte, messages, segmentMembers, type MessageStatu
 import { compare, matchesFilters } from '@braid/journey';
 import { checkConsent } from '@braid/channels';
 import type { BranchCondition, CustomerEvent, Json, LookupAnswer } from '@braid/sdk';
-import { answerOf, decideBestChannel } from './best-channel';
+import { answerOf, decideBestChannel, usualHourAnswer } from './best-channel';
 import type { ActivityDeps, EffectContext } from './deps';
 
 /** Message statuses at or beyond each engagement level. */
@@ -64,6 +64,8 @@ export async function lookup(
     }
     case 'bestChannel':
       return { ok: true, output: answerOf(await decideBestChannel(deps, ctx, condition, now)) };
+    case 'usualHour':
+      return { ok: true, output: await usualHourAnswer(deps, ctx, condition.windowDays, now) };
     case 'consent': {
       // The same rule sends obey, so "yes" means a marketing send here would go out.
       const verdict = await checkConsent(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channel: condition.channel, groupId: condition.groupId || null });
