@@ -4,6 +4,7 @@
 import { and, asc, customers, enrollments, eq, messages, stepLog, type MessageStatus } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChannelReach } from '../../packages/journey/fixtures/index';
+import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import { eventually, startStack, type Stack } from './harness';
 
 /** A day lasts ten seconds: the week the template waits never ends during the test. */
@@ -97,5 +98,59 @@ describe('best channel on the real runtime', () => {
       return body.tasks.find((t) => t.customer.id === phoneOnly.id);
     }, 30_000, 'the call task for Toán');
     expect(task).toMatchObject({ kind: 'call', title: 'Gọi Toán tư vấn Mật ong rừng' });
+  });
+});
+
+const usualHour = journeyGraph(
+  [
+    ['asked', 'trigger-event', { event: 'Asked About Honey', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+    ['usual-hour', 'wait-usual-hour', { fallbackHour: 19, windowDays: 30, fallbackTimezone: 'Asia/Ho_Chi_Minh' }],
+    ['done', 'exit', { reason: 'Reached at their hour' }],
+  ],
+  [
+    ['asked', 'out', 'usual-hour'],
+    ['usual-hour', 'out', 'done'],
+  ],
+);
+
+describe('wait until their usual hour on the real runtime', () => {
+  it('waits for the hour (their time) they answered most, or the configured hour without answers', async () => {
+    const created = await stack.admin('/journeys', { method: 'POST', body: { name: 'Giờ khách hay phản hồi', graph: usualHour } });
+    const id = ((await created.json()) as { id: string }).id;
+    expect((await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: { note: 'usual hour' } })).status).toBe(201);
+
+    // Three hours from now in Hà Nội, so the customer is not already inside it.
+    const hour = (new Date(Date.now() + 7 * 3_600_000).getUTCHours() + 3) % 24;
+    expect((await stack.identify('thu-evening', { firstName: 'Thu', zalo_id: 'zalo-3003', timezone: 'Asia/Ho_Chi_Minh' })).status).toBe(200);
+    expect((await stack.identify('lan-silent', { firstName: 'Lan', email: 'lan@hoaban.vn' })).status).toBe(200);
+    const thu = await customerOf('thu-evening');
+    const lan = await customerOf('lan-silent');
+    for (let d = 1; d <= 3; d++) {
+      // Answered at HH:20 Hà Nội time on three earlier days; one other answer at another hour.
+      const day = new Date(Date.now() - d * 86_400_000);
+      const answeredAt = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), (hour + 24 - 7) % 24, 20);
+      seq += 1;
+      await stack.db.db.insert(messages).values({ id: `hour-${seq}`, workspaceId: thu.workspaceId, customerId: thu.id, channel: 'zalo', idempotencyKey: `hour-${seq}`, status: 'opened', createdAt: answeredAt - 3_600_000, updatedAt: answeredAt });
+    }
+    await history(thu, 'zalo', ['replied']);
+
+    for (const userId of ['thu-evening', 'lan-silent']) expect((await stack.track(userId, 'Asked About Honey')).status).toBe(200);
+    const reasonOf = (customerId: string) =>
+      eventually(async () => {
+        const [enrollment] = await stack.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, id), eq(enrollments.customerId, customerId)));
+        if (!enrollment) return undefined;
+        const [left] = await stack.db.db.select().from(stepLog).where(and(eq(stepLog.enrollmentId, enrollment.id), eq(stepLog.nodeId, 'usual-hour'), eq(stepLog.outcome, 'left')));
+        return left ? { reason: left.reason ?? '', enrollmentId: enrollment.id } : undefined;
+      }, 60_000, `the usual-hour lookup for ${customerId}`);
+
+    const thuWait = await reasonOf(thu.id);
+    expect(thuWait.reason).toContain(`port h${hour}`);
+    expect(thuWait.reason).toContain(`3 of 4 answers at ${hour}:00`);
+    const lanWait = await reasonOf(lan.id);
+    expect(lanWait.reason).toContain('port fallback');
+    expect(lanWait.reason).toContain('no answers in 30 days');
+    // Both are held at the step, not sent straight on.
+    const [held] = await stack.db.db.select().from(enrollments).where(eq(enrollments.id, thuWait.enrollmentId));
+    expect(held).toMatchObject({ status: 'active', currentNode: 'usual-hour' });
   });
 });
