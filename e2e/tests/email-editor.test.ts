@@ -73,7 +73,7 @@ beforeAll(async () => {
   expect(account.status, await account.clone().text()).toBe(200);
   const graph = journeyGraph(
     [
-      ['signup', 'trigger-event', { event: 'Signed Up', where: [], reentry: { mode: 'never' }, entryLimit: null }, 'Khách đăng ký'],
+      ['signup', 'trigger-event', { event: 'Signed Up', where: [], reentry: { mode: 'once' }, entryLimit: null }, 'Khách đăng ký'],
       [NODE, 'send-message', { channel: 'email', subject: 'Quà cuối tuần cho {{ customer.firstName }}', body: 'Chào {{ customer.firstName }}, Hoa Ban Food có quà cho bạn.' }, 'Email ưu đãi'],
     ],
     [['signup', 'out', NODE]],
