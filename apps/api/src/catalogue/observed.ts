@@ -53,15 +53,17 @@ function seeKey(into: Map<string, KeyDelta>, key: string, value: unknown, at: nu
     if (into.size >= MAX_KEYS) return;
     into.set(key, (k = { types: new Set(), examples: [], firstSeenAt: at, lastSeenAt: at }));
   }
-  k.types.add(typeOf(value));
+  // Ingestion calls this for every property of every event: the common case (same type as the
+  // last value, examples already gathered in this window) touches nothing but two numbers.
+  const type = typeof value === 'object' ? typeOf(value) : typeof value;
+  if (!k.types.has(type)) k.types.add(type);
   if (at > k.lastSeenAt) k.lastSeenAt = at;
-  if (at < k.firstSeenAt) k.firstSeenAt = at;
+  else if (at < k.firstSeenAt) k.firstSeenAt = at;
+  // Examples are gathered until a window (one flush, at most a second) has a few distinct ones:
+  // they are this second's values, recent enough for a picker, without churn on every event.
+  if (k.examples.length >= EXAMPLES_PER_KEY) return;
   const ex = example(value);
-  if (ex !== null && !k.examples.includes(ex)) {
-    // Newest first; later events in a stream are the more recent ones.
-    k.examples.unshift(ex);
-    if (k.examples.length > EXAMPLES_PER_KEY) k.examples.length = EXAMPLES_PER_KEY;
-  }
+  if (ex !== null && !k.examples.includes(ex)) k.examples.unshift(ex);
 }
 
 export function emptyDelta(): WorkspaceDelta {
