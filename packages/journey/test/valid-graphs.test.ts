@@ -11,6 +11,7 @@ import { registry } from './helpers';
 const samples: Record<string, Record<string, unknown>> = {
   'wait-delay': { duration: hours(1) },
   'wait-time-window': { from: '19:00', to: '21:00', days: [1, 3, 5] },
+  'wait-usual-hour': { fallbackHour: 19 },
   'wait-for-event': { event: 'Order Completed', timeout: hours(2) },
   'condition-trait': { filters: [{ path: 'vip', op: 'equals', value: true }] },
   'condition-event-count': { event: 'Product Viewed', count: 1, within: days(1) },
