@@ -27,6 +27,7 @@ const WRITE_KEY = 'wk_e2e_email_editor';
 const EMAIL = 'lan@hoaban.vn';
 const PASSWORD = 'hoa-ban-food-2026';
 const NODE = 'sale-email';
+const SMS_NODE = 'delivery-sms';
 const ENV = ['BRAID_SECRETS_KEY', 'BRAID_TRACKING_SECRET', 'BRAID_TRACKING_BASE_URL'] as const;
 
 let dir: string;
@@ -75,8 +76,9 @@ beforeAll(async () => {
     [
       ['signup', 'trigger-event', { event: 'Signed Up', where: [], reentry: { mode: 'once' }, entryLimit: null }, 'Khách đăng ký'],
       [NODE, 'send-message', { channel: 'email', subject: 'Quà cuối tuần cho {{ customer.firstName }}', body: 'Chào {{ customer.firstName }}, Hoa Ban Food có quà cho bạn.' }, 'Email ưu đãi'],
+      [SMS_NODE, 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}, đơn hàng của bạn đã được giao. Cảm ơn bạn đã mua sắm tại Hoa Ban Food nhé!' }, 'SMS giao hàng'],
     ],
-    [['signup', 'out', NODE]],
+    [['signup', 'out', NODE], [NODE, 'out', SMS_NODE]],
   );
   const created = await admin('/api/journeys', 'POST', { name: 'Ưu đãi cuối tuần', graph });
   expect(created.status, await created.clone().text()).toBe(201);
@@ -173,4 +175,19 @@ describe('the email block editor', () => {
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/^List-Unsubscribe:\s+<https:\/\/braid\.hoaban\.vn\/t\/u\/.+>$/);
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   }, 120_000);
+
+  it('counts the SMS (Vietnamese marks make it UCS-2, two messages) and sends it without marks when asked', async () => {
+    await select(page, SMS_NODE);
+    const cost = page.locator('[data-testid=sms-cost]');
+    await cost.waitFor();
+    expect(await cost.getAttribute('data-encoding')).toBe('UCS-2');
+    expect(await cost.innerText()).toContain('UCS-2 · 2 tin SMS');
+    expect(await page.locator('[data-testid=field-smsStripDiacritics]').innerText()).toContain('70 ký tự mỗi tin thay vì 160');
+    await page.check('[data-testid=sms-strip]');
+    await expect.poll(() => cost.getAttribute('data-encoding')).toBe('GSM-7');
+    expect(await cost.innerText()).toContain('GSM-7 · 1 tin SMS');
+    // The chosen customer (Toản) fills the name, stripped too.
+    expect(await page.locator('[data-testid=sms-stripped]').innerText()).toBe('Chao Toan, don hang cua ban da duoc giao. Cam on ban da mua sam tai Hoa Ban Food nhe!');
+    await page.locator('[data-testid=field-smsStripDiacritics]').screenshot({ path: `${ARTIFACTS}email-editor-4-sms-cost-vi.png` });
+  }, 60_000);
 });

@@ -22,8 +22,7 @@ export function SmsOptionsWidget({ name, value, onChange, nodeId, disabled }: Wi
   const cost = smsCost(sent);
   return (
     <div className="sms-options" data-testid={`field-${name}`}>
-      <TemplateBar nodeId={nodeId} disabled={disabled} />
-      <label className="toggle">
+      <label className="sms-strip">
         <input id={name} type="checkbox" data-testid="sms-strip" checked={strip} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
       </label>
       <p className="sms-cost" data-testid="sms-cost" data-encoding={cost.encoding} data-segments={cost.segments}>
@@ -36,6 +35,7 @@ export function SmsOptionsWidget({ name, value, onChange, nodeId, disabled }: Wi
           <pre className="sms-stripped" data-testid="sms-stripped">{sent}</pre>
         </>
       )}
+      <TemplateBar nodeId={nodeId} disabled={disabled} />
     </div>
   );
 }
