@@ -5,6 +5,7 @@ import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { channelLabels, channels } from '@braid/sdk';
 import type { Channel } from '@braid/sdk';
+import { decisionWhy } from './decisionWhy';
 import { localText } from './localText';
 import '../versions/migrationTexts';
 
@@ -46,7 +47,11 @@ export function reasonText(outcome: string, reason: string | null | undefined, p
   if (reason === 'done') return t()('editorText.reason.done');
   if ((m = /^failed: (.+)$/.exec(reason))) return t()('editorText.reason.failed', { error: m[1] });
   if ((m = /^already inside (\S+)–(\S+)$/.exec(reason))) return t()('editorText.reason.insideWindow', { from: m[1], to: m[2] });
-  if ((m = /(?:→ |^random split: )([^\s(]+)/.exec(reason))) return t()('editorText.reason.branch', { port: portLabel(m[1] ?? '') });
+  if ((m = /(?:→ |^random split: )([^\s(]+)/.exec(reason))) {
+    const branch = t()('editorText.reason.branch', { port: portLabel(m[1] ?? '') });
+    const why = decisionWhy(reason);
+    return why ? `${branch}: ${why}` : branch;
+  }
   return null;
 }
 
