@@ -60,6 +60,7 @@ describe('pickers', () => {
     });
     for (let i = 0; i < 3; i++) await sendEvent(api.url, WRITE_KEY, 'track', { userId: `khach-${i}`, event: 'Product Added', properties: { cart_id: `cart-${i}`, price: 99000 } });
     await sendEvent(api.url, WRITE_KEY, 'track', { userId: 'khach-0', event: 'Checkout Started', properties: { cart_id: 'cart-0' } });
+    await sendEvent(api.url, WRITE_KEY, 'identify', { userId: 'khach-0', traits: { firstName: 'Toản', city: 'Hà Nội' } });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     page = await context.newPage();
@@ -123,7 +124,12 @@ describe('pickers', () => {
     await choose(page, 'channel', 'email');
     await fill(page, 'subject', 'Hoa Ban Food xin chào anh ');
     await page.locator('[data-testid="vars-subject"]').selectOption('customer.firstName');
-    await fill(page, 'body', 'Giỏ hàng của anh vẫn đang chờ. Tặng anh voucher 99.000 đ cho đơn đầu tiên.');
+    await fill(page, 'body', 'Giỏ hàng của anh vẫn đang chờ. Tặng anh voucher 99.000 đ cho đơn đầu tiên. Mã giỏ: ');
+    // The variable picker offers what the catalogue knows: the trigger event's properties and trait keys.
+    const variables = await page.$$eval('[data-testid="vars-body"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(variables).toEqual(expect.arrayContaining(['entry.properties.cart_id', 'entry.properties.price', 'customer.city']));
+    await page.locator('[data-testid="vars-body"]').selectOption('entry.properties.cart_id');
+    expect(await page.inputValue('[data-testid="field-body"]')).toContain('{{ entry.properties.cart_id }}');
     const done = await dragFromPalette(page, 'exit', { x: 560, y: 640 });
     await connect(page, trigger, 'out', wait);
     await connect(page, wait, 'happened', checkedOut);

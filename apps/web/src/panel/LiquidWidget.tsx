@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { asString } from './widgets/basic';
 import type { WidgetProps } from './widgets/types';
 import { usePreviewContext } from './previewContext';
+import { useCatalogueVariables } from './widgets/catalogueVariables';
 import { maybeText } from '../i18n/localText';
 
 /** A Liquid template field with a picker that inserts `{{ variable }}` at the cursor. */
 export function LiquidWidget({ name, value, onChange, hint, disabled }: WidgetProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
-  const groups = usePreviewContext((s) => s.variableGroups);
+  const groups = useCatalogueVariables(usePreviewContext((s) => s.variableGroups));
   const text = asString(value);
 
   function insert(variable: string) {
