@@ -101,4 +101,15 @@ describe('publish refuses messages that would not work (HTTP)', () => {
     const versions = (await (await admin(`/journeys/${created.id}/versions`)).json()) as { versions: unknown[] };
     expect(versions.versions).toHaveLength(0);
   });
+
+  it('answers a 300,000-character paste with a clear refusal naming the field, never a 500', async () => {
+    // A draft may hold it while the marketer works; publishing says what is wrong and where.
+    const created = (await (await admin('/journeys', { method: 'POST', body: { name: 'Dán nhầm', graph: graphWith({ channel: 'email', subject: 'Chào', body: 'x'.repeat(300_000) }) } })).json()) as { id: string };
+    const res = await admin(`/journeys/${created.id}/publish`, { method: 'POST', body: {} });
+    const body = (await res.json()) as { error: { details: Array<{ field: string; code?: string; text?: { vi: string } }> } };
+    expect(res.status).toBe(422);
+    const pasted = body.error.details.find((d) => d.code === 'field-too-long')!;
+    expect(pasted.field).toBe('nodes.send.body');
+    expect(pasted.text!.vi).toContain('300.000 ký tự');
+  });
 });
