@@ -16,7 +16,7 @@ import { startSystem } from '../src/system';
 import type { BraidSystem } from '../src/system';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TEMPLATES = ['hoa-ban-food', 'welcome-series', 'post-purchase-review', 'win-back', 'browse-abandonment', 'payment-failed-rescue'];
+const TEMPLATES = ['hoa-ban-food', 'welcome-series', 'post-purchase-review', 'win-back', 'browse-abandonment', 'payment-failed-rescue', 'best-channel-reach'];
 const previous = process.env.BRAID_NODE_PACKAGES;
 
 // What people typed or customers did: the same in every language.
@@ -106,13 +106,13 @@ describe('the journey editor in Vietnamese', () => {
     expect(await english('.editor', 'hoa-ban-food')).toEqual([]);
   });
 
-  it('opens the other five templates in Vietnamese', async () => {
+  it('opens the other six templates in Vietnamese', async () => {
     const hits: EnglishHit[] = [];
     for (const id of TEMPLATES.slice(1)) {
       journeys[id] = await createFromTemplate(id);
       hits.push(...(await english('.editor', id)));
     }
-    await shot('editor-vi-02-win-back-opens');
+    await shot('editor-vi-02-best-channel-reach-opens');
     expect(hits).toEqual([]);
     expect(dialogHits).toEqual([]);
   });
