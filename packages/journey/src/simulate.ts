@@ -35,7 +35,8 @@ export type SingleScenario = {
   segments?: string[];
   bestChannel?: string | null;
   /**
-   * The customer's message history for best-channel choices, scored by the same function the
+   * The customer's message history for best-channel choices (without it and without
+   * `bestChannel`, the channels their profile has an address for, with no history), scored by the same function the
    * worker uses (counts taken as recent: no decay). Wins over `bestChannel` when given.
    */
   channelHistory?: ChannelHistory;
@@ -158,6 +159,8 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
         }
         case 'bestChannel':
           if (scenario.channelHistory) return answer(historyAnswer(scenario.channelHistory, c));
+          // A test customer without scripted history is reachable where their profile has an address.
+          if (scenario.bestChannel === undefined) return answer(historyAnswer({ reachable: reachableFromTraits(traits), channels: [] }, c));
           return answer(scenario.bestChannel ? { channel: scenario.bestChannel } : { port: 'fallback' });
         case 'usualHour':
           return answer(typeof scenario.usualHour === 'number' ? { port: `h${scenario.usualHour}` } : { port: 'fallback' });
@@ -236,4 +239,21 @@ function historyAnswer(h: ChannelHistory, c: Record<string, Json>): LookupAnswer
   });
   const why = `${d.text.vi} · ${d.text.en}`;
   return d.channel ? { channel: d.channel, why } : { port: 'fallback', why };
+}
+
+/** Profile fields that give each channel an address, as the worker reads them when no identity is stored. */
+const ADDRESS_TRAITS: Record<string, string[]> = {
+  email: ['email'],
+  sms: ['phone'],
+  zalo: ['zalo_id', 'zaloId'],
+  messenger: ['facebook_psid', 'facebookPsid'],
+  push: ['push_token'],
+};
+
+function reachableFromTraits(traits: Record<string, Json>): string[] {
+  const out = Object.entries(ADDRESS_TRAITS)
+    .filter(([, names]) => names.some((n) => typeof traits[n] === 'string' && (traits[n] as string).trim() !== ''))
+    .map(([channel]) => channel);
+  // On-site messages reach anyone who visits.
+  return [...out, 'web'];
 }

@@ -48,4 +48,13 @@ describe('best-channel-reach template', () => {
     expect(r.reason).toContain('No reachable, subscribed channel');
     expect(r.reason).toContain('Không liên lạc được qua kênh nào');
   });
+
+  it('a test run without scripted history reaches the customer where their profile has an address', () => {
+    const ir = compiled(bestChannelReach);
+    const phoneOnly = simulate(ir, { entryEvent, traits: { firstName: 'Toán', phone: '0912345678' } });
+    expect(phoneOnly.nodesVisited).toContain('hotline-call');
+    const withEmail = simulate(ir, { entryEvent, traits: { firstName: 'Toàn', email: 'toan@hoaban.vn' } });
+    expect(withEmail.nodesVisited).toContain('email-offer');
+    expect(withEmail.path.find((p) => p.nodeId === 'best-channel' && p.what === 'left')?.reason).toContain('not enough history');
+  });
 });
