@@ -44,7 +44,7 @@ beforeAll(async () => {
     { id: 'toan', workspaceId: 'ws', traits: { firstName: 'Toản', email: 'trait@example.vn' }, createdAt: at, updatedAt: at },
     { id: 'lan', workspaceId: 'ws', traits: { firstName: 'Lan', email: 'lan@example.vn' }, createdAt: at, updatedAt: at },
   ]);
-  await db.db.insert(customerIdentities).values({ workspaceId: 'ws', customerId: 'toan', type: 'email', value: 'toan@example.vn', createdAt: at });
+  await db.db.insert(customerIdentities).values({ workspaceId: 'ws', customerId: 'toan', type: 'email', value: 'toan@example.vn' });
   // An SMS group named by an email step, and an opt-in email group.
   await db.db.insert(subscriptionGroups).values([
     { id: 'orders', workspaceId: 'ws', name: 'Đơn hàng', channel: 'sms', mode: 'opt_out', createdAt: at },
