@@ -65,7 +65,7 @@ export function answerOf(decision: BestChannelDecision): LookupAnswer {
 /** "Wait until their usual hour": the hour (their time) they answered most in the window, as port `hH`. */
 export async function usualHourAnswer(deps: ActivityDeps, ctx: EffectContext, windowDays: number, now: number): Promise<LookupAnswer> {
   const timezone = typeof ctx.traits.timezone === 'string' ? ctx.traits.timezone : null;
-  const hours = await answersByHour(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, channels: [], now, windowDays, utcOffsetMinutes: utcOffsetMinutes(timezone, now) });
+  const hours = await answersByHour(deps.db, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, now, windowDays, utcOffsetMinutes: utcOffsetMinutes(timezone, now) });
   const hour = usualAnswerHour(hours);
   const total = hours.reduce((n, h) => n + h.answers, 0);
   if (hour === null) return { port: 'fallback', why: `chưa có phản hồi trong ${windowDays} ngày · no answers in ${windowDays} days` };

@@ -69,7 +69,7 @@ export async function channelStats(db: Db, q: StatsQuery): Promise<ChannelStats[
 }
 
 /** Answers per hour of day across the given channels (customer's time), for "send at their usual hour". */
-export async function answersByHour(db: Db, q: Omit<StatsQuery, 'halfLifeDays'>): Promise<{ hour: number; answers: number }[]> {
+export async function answersByHour(db: Db, q: Omit<StatsQuery, 'halfLifeDays' | 'channels'>): Promise<{ hour: number; answers: number }[]> {
   const rows = await db.all<{ hour: number; answers: number }>(sql`
     SELECT CAST(strftime('%H', (updated_at / 1000) + ${q.utcOffsetMinutes * 60}, 'unixepoch') AS INTEGER) AS hour, count(*) AS answers
       FROM messages
