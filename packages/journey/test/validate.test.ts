@@ -184,7 +184,7 @@ describe('compile', () => {
         goal: null, exitCriteria: [], start: 'w',
         steps: {
           w: { type: 'wait', id: 'w', wait: { kind: 'duration', ms: 86_400_000 }, next: 'm' },
-          m: { type: 'action', id: 'm', kind: 'send-message', channel: 'sms', config: { channel: 'sms', subject: '', body: 'Xin chào {{ customer.firstName }}', webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', smsPurpose: 'customer_care', messengerTag: '', znsTemplateId: '', znsParams: {} }, next: 'x', onFailure: { kind: 'continue' } },
+          m: { type: 'action', id: 'm', kind: 'send-message', channel: 'sms', config: { channel: 'sms', subject: '', body: 'Xin chào {{ customer.firstName }}', webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', smsPurpose: 'customer_care', messengerTag: '', znsTemplateId: '', znsParams: {}, email: { blocks: [], fromAddress: '', fromName: '', preheader: '' }, smsStripDiacritics: false }, next: 'x', onFailure: { kind: 'continue' } },
           x: { type: 'end', id: 'x', reason: 'Reached the exit' },
         },
         nodeOf: { w: 'w', m: 'm', x: 'x' },
