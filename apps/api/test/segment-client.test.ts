@@ -38,7 +38,10 @@ describe('@segment/analytics-node', () => {
     expect(Math.abs(Number(track.timestamp) - at.getTime())).toBeLessThan(5_000);
     expect(String(track.message_id)).toMatch(/.+/);
     expect(JSON.parse(String(rows[0]!.traits))).toEqual({ name: 'Nguyễn Văn Toản', phone: '0909908089', email: 'toan@hoaban.vn' });
-    expect(rows[2]!.name).toBe('Thực đơn');
+    // A page call is one pickable event; which page it was travels as a property.
+    expect(rows[2]!.name).toBe('Page Viewed');
+    expect(JSON.parse(String(rows[2]!.properties))).toEqual({ name: 'Thực đơn', path: '/thuc-don' });
+    expect(rows[3]!.name).toBe('Screen Viewed');
     expect(rows[4]!.group_id).toBe('hoaban-q1');
     expect(rows[5]!.previous_id).toBe('seg-anon');
     // One person: the alias joined the anonymous page view to seg-1.
