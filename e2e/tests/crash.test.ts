@@ -38,6 +38,8 @@ async function startBraid(): Promise<void> {
       PORT: String(ports.api),
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
+      // Quiet hours off: the emails must go now whatever the hour in Vietnam when this runs.
+      BRAID_BOOTSTRAP_QUIET_HOURS: 'off',
       BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY,
       BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       BRAID_BOOTSTRAP_ADMIN_EMAIL: 'ops@hoaban.vn',

@@ -36,7 +36,7 @@ const api = await startApi({
   db,
   port: 0,
   log: noop,
-  bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'bench@hoaban.vn', adminPassword: 'bench bench bench' },
+  bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'bench@hoaban.vn', adminPassword: 'bench bench bench', quietHours: false },
   onEventsIngested: runtime.onEventsIngested,
   registerRoutes: runtime.registerRoutes,
 });

@@ -72,6 +72,8 @@ export async function startCluster(options: { dayMs: number }): Promise<Cluster>
       BRAID_DATA_DIR: dir,
       BRAID_DATABASE_URL: dbUrl,
       BRAID_WORKFLOW_BUNDLE: bundlePath,
+      // Quiet hours off: the scenarios' messages must go now whatever the hour in Vietnam.
+      BRAID_BOOTSTRAP_QUIET_HOURS: 'off',
       BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY,
       BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       BRAID_TEST_DAY_MS: String(options.dayMs),
