@@ -58,3 +58,24 @@ export const channelInteractions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channel, t.address] })],
 );
+
+/**
+ * The keys a workspace signs its tracked links with (open pixel, click redirect, unsubscribe).
+ * Each link names its key id, so after a rotation the old key keeps verifying the links already
+ * in inboxes until `expires_at`. `secret` is sealed under BRAID_SECRETS_KEY when one is set.
+ */
+export const trackingKeys = sqliteTable(
+  'tracking_keys',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    /** k1, k2, ...: the primary key makes two processes creating the same key agree on one. */
+    keyId: text('key_id').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Set when a newer key replaced this one; null for the key new links are signed with. */
+    retiredAt: integer('retired_at'),
+    /** After this, links signed with the key are refused; null while it is current. */
+    expiresAt: integer('expires_at'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.keyId] })],
+);
