@@ -6,6 +6,9 @@ import { workspaces } from './workspaces';
  * One row per workspace, created on first use. `allowedOrigins` are the origins
  * ("https://shop.example") whose pages may send events and show on-site messages with the
  * workspace's write key; the VAPID key pair signs its web push requests (RFC 8292).
+ * `identitySecret` (sealed like the VAPID private key) is the key the shop's server signs its
+ * logged-in users' ids with; while `identityVerification` is on, a write-key request naming a
+ * user id must carry that signature (see docs/website-snippet.md).
  */
 export const websiteSettings = sqliteTable('website_settings', {
   workspaceId: text('workspace_id')
@@ -14,6 +17,8 @@ export const websiteSettings = sqliteTable('website_settings', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default([]),
   vapidPublicKey: text('vapid_public_key'),
   vapidPrivateKey: text('vapid_private_key'),
+  identitySecret: text('identity_secret'),
+  identityVerification: integer('identity_verification', { mode: 'boolean' }).notNull().default(false),
   updatedAt: integer('updated_at').notNull(),
 });
 
