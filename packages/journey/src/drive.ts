@@ -25,9 +25,16 @@ export type DriveOptions = InterpretOptions & {
   onCommands?: (commands: Command[], now: number, state: JourneyState) => void;
 };
 
-export type DriveResult = { state: JourneyState; now: number; stoppedAtHorizon: boolean; errors: string[] };
+export type DriveResult = {
+  state: JourneyState;
+  now: number;
+  stoppedAtHorizon: boolean;
+  errors: string[];
+  /** The driver gave up after MAX_INPUTS inputs (the last of `errors` says so). */
+  exhausted?: boolean;
+};
 
-const MAX_INPUTS = 10_000;
+export const MAX_INPUTS = 10_000;
 
 export function drive(ir: JourneyIR, world: World, o: DriveOptions): DriveResult {
   // The driver owns its state and never revisits an old one: update in place.
@@ -61,7 +68,7 @@ export function drive(ir: JourneyIR, world: World, o: DriveOptions): DriveResult
     commands = r.commands;
   }
   errors.push(`Simulation stopped after ${MAX_INPUTS} inputs`);
-  return { state, now, stoppedAtHorizon: true, errors };
+  return { state, now, stoppedAtHorizon: true, errors, exhausted: true };
 }
 
 /** A queue of scheduled events, earliest first. */

@@ -20,6 +20,21 @@ import { isValidTimezone, nextWindowStart } from './time-window';
 export const STEP_BUDGET = 1000;
 
 export type InterpretResult = { state: JourneyState; commands: Command[] };
+
+/** What went wrong, for a UI to word in its language (the `error` command's `code`). */
+export type InterpreterErrorCode =
+  | 'loopWithoutWait'
+  | 'unknownStep'
+  | 'noPaths'
+  | 'notAWait'
+  | 'noPathForAnswer'
+  | 'notAStep'
+  | 'ignoredInput'
+  | 'internal';
+
+function errorCommand(message: string, code: InterpreterErrorCode, params: Record<string, string> = {}): Command {
+  return { kind: 'error', message, code, params };
+}
 export type InterpretOptions = {
   /** Emit `log` commands (default true). The cohort simulator turns them off for speed. */
   log?: boolean;
@@ -55,8 +70,8 @@ class Run {
     this.commands.push({ kind: 'complete', reason, detail });
   }
 
-  fail(message: string): void {
-    this.commands.push({ kind: 'error', message });
+  fail(message: string, code: InterpreterErrorCode, params: Record<string, string> = {}): void {
+    this.commands.push(errorCommand(message, code, params));
     this.complete('error', message);
   }
 
@@ -65,12 +80,12 @@ class Run {
     let current = stepId;
     for (;;) {
       if (--this.budget < 0) {
-        this.fail(`Step budget of ${STEP_BUDGET} exceeded at "${current}": a loop without a wait`);
+        this.fail(`Step budget of ${STEP_BUDGET} exceeded at "${current}": a loop without a wait`, 'loopWithoutWait', { stepId: current });
         return;
       }
       const step: Step | undefined = own(this.ir.steps, current);
       if (!step) {
-        this.fail(`Unknown step "${current}" in journey ${this.ir.journeyId} v${this.ir.version}`);
+        this.fail(`Unknown step "${current}" in journey ${this.ir.journeyId} v${this.ir.version}`, 'unknownStep', { stepId: current });
         return;
       }
       const visit = (own(this.s.visits, current) ?? 0) + 1;
@@ -126,7 +141,7 @@ class Run {
           }
           const out = step.outputs[index] ?? step.outputs[step.outputs.length - 1];
           if (!out) {
-            this.fail(`Split "${step.id}" has no paths`);
+            this.fail(`Split "${step.id}" has no paths`, 'noPaths', { stepId: step.id });
             return null;
           }
           if (this.logOn) this.log(step.id, 'left', `random split: ${out.port}`);
@@ -142,7 +157,7 @@ class Run {
         return null;
       default: {
         const unknown: never = step;
-        this.fail(`Unknown step type in ${JSON.stringify(unknown).slice(0, 80)}`);
+        this.fail(`Unknown step type in ${JSON.stringify(unknown).slice(0, 80)}`, 'internal');
         return null;
       }
     }
@@ -226,7 +241,7 @@ function copyState(s: JourneyState): JourneyState {
 }
 
 function stale(state: JourneyState, message: string): InterpretResult {
-  const commands: Command[] = [{ kind: 'error', message }];
+  const commands: Command[] = [errorCommand(message, 'ignoredInput')];
   const again = awaitingCommand(state);
   if (again) commands.push(again);
   return { state, commands };
@@ -287,7 +302,7 @@ function handleTimer(run: Run): void {
   }
   const step = own(ir.steps, a.stepId);
   if (!step || step.type !== 'wait') {
-    run.fail(`Waiting on "${a.stepId}", which is not a wait step of this version`);
+    run.fail(`Waiting on "${a.stepId}", which is not a wait step of this version`, 'notAWait', { stepId: a.stepId });
     return;
   }
   s.awaiting = null;
@@ -324,24 +339,24 @@ function handleActivityResult(run: Run, input: Extract<InterpreterInput, { kind:
     const { index, reason } = pickOutput(step, input.result);
     const out = step.outputs[index];
     if (!out) {
-      run.fail(`Condition "${step.id}" has no path for its answer`);
+      run.fail(`Condition "${step.id}" has no path for its answer`, 'noPathForAnswer', { stepId: step.id });
       return true;
     }
     if (run.logOn) run.log(step.id, 'left', `${describeCondition(step)} → ${out.port} (${reason})`);
     run.enter(out.next);
     return true;
   }
-  run.fail(`Activity result for "${input.stepId}", which is not an action or condition of this version`);
+  run.fail(`Activity result for "${input.stepId}", which is not an action or condition of this version`, 'notAStep', { stepId: input.stepId });
   return true;
 }
 
 export function interpret(ir: JourneyIR, state: JourneyState, input: InterpreterInput, options: InterpretOptions = {}): InterpretResult {
   try {
-    if (!state || state.stateVersion !== STATE_VERSION) return { state, commands: [{ kind: 'error', message: 'Unreadable or stale interpreter state' }] };
+    if (!state || state.stateVersion !== STATE_VERSION) return { state, commands: [errorCommand('Unreadable or stale interpreter state', 'ignoredInput')] };
     if (state.journeyId !== ir.journeyId || state.version !== ir.version)
       return stale(state, `State belongs to ${state.journeyId} v${state.version}, not ${ir.journeyId} v${ir.version}`);
     if (typeof input?.now !== 'number' || !Number.isFinite(input.now)) return stale(state, 'Input has no valid `now`');
-    if (state.status === 'completed') return { state, commands: [{ kind: 'error', message: `Enrollment already completed (${state.completion?.reason ?? 'unknown'}); ${input.kind} ignored` }] };
+    if (state.status === 'completed') return { state, commands: [errorCommand(`Enrollment already completed (${state.completion?.reason ?? 'unknown'}); ${input.kind} ignored`, 'ignoredInput')] };
     if (state.status === 'new' && input.kind !== 'start') return stale(state, `Enrollment has not started; ${input.kind} ignored`);
     if (state.status === 'active' && input.kind === 'start') return stale(state, 'Enrollment already started; start ignored');
 
@@ -374,7 +389,7 @@ export function interpret(ir: JourneyIR, state: JourneyState, input: Interpreter
     }
     return { state: s, commands: run.commands };
   } catch (e) {
-    return { state, commands: [{ kind: 'error', message: `Interpreter error: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { state, commands: [errorCommand(`Interpreter error: ${e instanceof Error ? e.message : String(e)}`, 'internal', { detail: e instanceof Error ? e.message : String(e) })] };
   }
 }
 

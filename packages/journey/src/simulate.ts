@@ -3,7 +3,8 @@
 // and the reason for each branch. Powers tests and the canvas "test run".
 import type { ActivityResult, CustomerEvent, Json, JourneyIR, LookupAnswer } from '@braid/sdk';
 import type { ScheduledEvent } from './drive';
-import { drive, eventQueue } from './drive';
+import { drive, eventQueue, MAX_INPUTS } from './drive';
+import type { InterpreterErrorCode } from './interpret';
 import { chooseBestChannel, type ChannelStats } from './best-channel-score';
 import { matchesFilters } from './match';
 import type { CompletionReason, JourneyState } from './state';
@@ -64,6 +65,18 @@ export type PathEntry = {
   reason: string;
 };
 
+/**
+ * Why a simulation could not go on as scripted, with a code and params a UI words in its own
+ * language (`message` is the same in English, for logs and tests).
+ */
+export type SimulationProblem = {
+  code: InterpreterErrorCode | 'tooManyInputs' | 'noAnswer';
+  params: Record<string, string>;
+  /** The canvas node it happened at, when there is one. */
+  nodeId: string | null;
+  message: string;
+};
+
 export type SingleResult = {
   path: PathEntry[];
   /** Node ids in the order entered (convenient for assertions). */
@@ -72,6 +85,7 @@ export type SingleResult = {
   outcome: { status: 'completed'; reason: CompletionReason; detail: string; at: string } | { status: 'stillWaiting'; at: string; stepId: string | null };
   finalState: JourneyState;
   errors: string[];
+  problems: SimulationProblem[];
 };
 
 const DEFAULT_START = Date.parse('2026-01-05T03:00:00.000Z');
@@ -110,6 +124,8 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
   const queue = eventQueue(scheduled);
   const happened: ScheduledEvent[] = entry ? [{ at: startAt, event: entry }] : [];
   const path: PathEntry[] = [];
+  const problems: SimulationProblem[] = [];
+  const nodeOfStep = (stepId: string | undefined): string | null => (stepId ? (ir.nodeOf[stepId] ?? null) : null);
   const entryOf = (stepId: string, now: number, what: PathEntry['what'], reason: string): PathEntry => ({
     at: new Date(now).toISOString(),
     elapsedMs: now - startAt,
@@ -167,8 +183,11 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
         // A test run's customer is subscribed unless the scenario scripts this node's answer.
         case 'consent':
           return answer({ matched: true });
-        default:
-          return { ok: false, error: `no answer scripted for ${cmd.kindName}` };
+        default: {
+          const error = `no answer scripted for ${cmd.kindName}`;
+          problems.push({ code: 'noAnswer', params: { kind: cmd.kindName }, nodeId, message: error });
+          return { ok: false, error };
+        }
       }
     },
   }, {
@@ -180,11 +199,16 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
     onCommands(commands, now) {
       for (const c of commands) {
         if (c.kind === 'log') path.push(entryOf(c.stepId, now, c.outcome, c.reason));
-        else if (c.kind === 'error') path.push({ ...entryOf('', now, 'error', c.message), nodeId: null });
+        else if (c.kind === 'error') {
+          path.push({ ...entryOf('', now, 'error', c.message), nodeId: null });
+          const params = c.params ?? {};
+          problems.push({ code: (c.code as InterpreterErrorCode | undefined) ?? 'internal', params, nodeId: nodeOfStep(params.stepId), message: c.message });
+        }
       }
     },
   });
 
+  if (result.exhausted) problems.push({ code: 'tooManyInputs', params: { max: String(MAX_INPUTS) }, nodeId: null, message: result.errors[result.errors.length - 1] ?? '' });
   const s = result.state;
   const nodesVisited: string[] = [];
   for (const p of path) if (p.what === 'entered' && p.nodeId) nodesVisited.push(p.nodeId);
@@ -197,6 +221,7 @@ export function simulate(ir: JourneyIR, scenario: SingleScenario = {}): SingleRe
       : { status: 'stillWaiting', at: new Date(result.now).toISOString(), stepId: s.stepId },
     finalState: s,
     errors: result.errors,
+    problems,
   };
 }
 

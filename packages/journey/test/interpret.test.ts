@@ -109,7 +109,7 @@ describe('interpret', () => {
     const ir = cartIr();
     const s0 = start(ir);
     expect(interpret(ir, s0.state, { kind: 'activityResult', now: T0, stepId: 'v', result: { ok: true } }).commands).toEqual([
-      { kind: 'error', message: 'No activity is running for step "v"; result ignored' },
+      { kind: 'error', message: 'No activity is running for step "v"; result ignored', code: 'ignoredInput', params: {} },
       { kind: 'waitForEvent', until: T0 + 3 * HOUR, stepId: 'wfe' },
     ]);
     expect(interpret({ ...ir, version: 2 }, s0.state, { kind: 'timer', now: T0 }).commands[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('not j v2') });
@@ -119,7 +119,7 @@ describe('interpret', () => {
     expect(interpret(ir, initialState(ir), { kind: 'timer', now: T0 }).commands[0]?.kind).toBe('error');
     const broken: JourneyIR = { ...ir, start: 'nowhere' };
     expect(startEnrollment(broken, { now: T0, entryEvent: null, traits: {}, seed: 1 }).commands).toEqual([
-      { kind: 'error', message: 'Unknown step "nowhere" in journey j v1' },
+      { kind: 'error', message: 'Unknown step "nowhere" in journey j v1', code: 'unknownStep', params: { stepId: 'nowhere' } },
       { kind: 'complete', reason: 'error', detail: 'Unknown step "nowhere" in journey j v1' },
     ]);
   });
@@ -134,7 +134,7 @@ describe('interpret', () => {
       },
     };
     const r = startEnrollment(ir, { now: T0, entryEvent: null, traits: {}, seed: 1 }, { log: false });
-    expect(r.commands[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('Step budget') });
+    expect(r.commands[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('Step budget'), code: 'loopWithoutWait' });
     expect(last(r.commands)).toMatchObject({ kind: 'complete', reason: 'error' });
   });
 

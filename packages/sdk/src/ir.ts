@@ -215,4 +215,8 @@ export type Command =
     }
   | { kind: 'log'; stepId: string; outcome: 'entered' | 'left' | 'converted' | 'exited'; reason: string }
   | { kind: 'complete'; reason: 'end' | 'goal' | 'exitCriteria' | 'failed' | 'error'; detail: string }
-  | { kind: 'error'; message: string };
+  /**
+   * `message` is for operators' logs; `code` and `params` (the step id, a detail) let a UI say it
+   * in its own language. Added after the draft; optional.
+   */
+  | { kind: 'error'; message: string; code?: string; params?: Record<string, string> };
