@@ -57,4 +57,13 @@ describe('best-channel-reach template', () => {
     expect(withEmail.nodesVisited).toContain('email-offer');
     expect(withEmail.path.find((p) => p.nodeId === 'best-channel' && p.what === 'left')?.reason).toContain('not enough history');
   });
+
+  it('follows up at the hour the customer usually answers; the hotline calls from 9:00 when they never answered', () => {
+    const ir = compiled(bestChannelReach);
+    // 2026-01-05T03:00Z is 10:00 in Hà Nội.
+    const evening = simulate(ir, { entryEvent, traits: { firstName: 'Toạn', email: 'toan@hoaban.vn' }, usualHour: 20 });
+    expect(evening.path.find((p) => p.nodeId === 'email-offer' && p.what === 'action')?.at).toBe('2026-01-05T13:00:00.000Z');
+    const phoneOnly = simulate(ir, { entryEvent, traits: { firstName: 'Toán', phone: '0912345678' }, usualHour: null });
+    expect(phoneOnly.path.find((p) => p.nodeId === 'hotline-call' && p.what === 'action')?.at).toBe('2026-01-06T02:00:00.000Z');
+  });
 });

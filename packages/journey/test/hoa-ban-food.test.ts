@@ -18,7 +18,7 @@ describe('Hoa Ban Food', () => {
   it('converts after the evening email', () => {
     const r = simulate(ir, { ...toan, engagement: { 'cart-email': ['delivered', 'opened'] }, events: [order(10 * HOUR, 'web'), { after: 3 * DAY, name: 'Review Submitted', properties: { rating: 5 } }] });
     expect(r.converted).toBe(true);
-    expect(r.nodesVisited).toEqual(['checkout-wait', 'evening', 'voucher-99k', 'cart-email', 'wait-open', 'thank-you', 'wait-2-days', 'review-ask', 'review-wait', 'referral-email', 'exit-referral-sent']);
+    expect(r.nodesVisited).toEqual(['checkout-wait', 'evening', 'voucher-99k', 'cart-email', 'wait-open', 'thank-you', 'wait-2-days', 'review-ask', 'review-wait', 'referral-email', 'referral-wait', 'exit-referral-sent']);
     // The email goes out at 19:00 Hà Nội time, the evening of the abandoned cart.
     expect(r.path.find((p) => p.nodeId === 'cart-email' && p.what === 'action')?.at).toBe('2026-01-05T12:00:00.000Z');
     expect(r.path.find((p) => p.what === 'converted')).toMatchObject({ nodeId: 'wait-open', reason: 'Order Completed (goal)' });
@@ -40,8 +40,8 @@ describe('Hoa Ban Food', () => {
     const r = simulate(ir, {
       ...toan,
       events: [
-        { after: 8.5 * DAY, name: 'Product Viewed', properties: { product_name: 'Mắc Khén' } },
-        { after: 8.5 * DAY + 60_000, name: 'Product Viewed', properties: { product_name: 'Hạt Dổi' } },
+        { after: 8.5 * DAY, name: 'Product Viewed', properties: { product_id: 'mac-khen', product_name: 'Mắc Khén' } },
+        { after: 8.5 * DAY + 60_000, name: 'Product Viewed', properties: { product_id: 'hat-doi', product_name: 'Hạt Dổi' } },
         {
           after: 9 * DAY,
           name: 'Checkout Started',
@@ -72,9 +72,38 @@ describe('Hoa Ban Food', () => {
     const r = simulate(ir, {
       ...toan,
       traits: { firstName: 'Toàn', address: { city: 'Đà Nẵng' }, phone: '+84900000000' },
-      events: [{ after: 8.5 * DAY, name: 'Product Viewed' }, { after: 9 * DAY, name: 'Checkout Cancelled' }],
+      events: [{ after: 8.5 * DAY, name: 'Product Viewed', properties: { product_id: 'hat-doi' } }, { after: 9 * DAY, name: 'Checkout Cancelled' }],
     });
     expect(r.nodesVisited.slice(-2)).toEqual(['in-hanoi', 'exit-not-local']);
+  });
+
+  it('invites by district: in Hà Nội but far from Hàng Giấy is not invited', () => {
+    const r = simulate(ir, {
+      ...toan,
+      traits: { firstName: 'Hùng', address: { city: 'Hà Nội', district: 'Sóc Sơn' }, phone: '+84900000001' },
+      events: [{ after: 8.5 * DAY, name: 'Product Viewed', properties: { product_id: 'mac-khen' } }, { after: 9 * DAY, name: 'Checkout Cancelled' }],
+    });
+    expect(r.nodesVisited.slice(-2)).toEqual(['in-hanoi', 'exit-not-local']);
+  });
+
+  it('retargets the combo only to customers who viewed its spices', () => {
+    const r = simulate(ir, { ...toan, events: [{ after: 8.5 * DAY, name: 'Product Viewed', properties: { product_id: 'mat-ong', product_name: 'Mật ong rừng' } }] });
+    expect(r.nodesVisited).not.toContain('combo-ad');
+    expect(r.nodesVisited.at(-1)).toBe('exit-no-return');
+  });
+
+  it('gives the referrer a pot of chè for every friend who orders over 500,000 ₫', () => {
+    const credited = (after: number, revenue: number) => ({ after, name: 'Referral Credited', properties: { referral_code: 'TOAN-HB', revenue } });
+    const r = simulate(ir, {
+      ...toan,
+      traits: { firstName: 'Toản', referral_code: 'TOAN-HB' },
+      events: [order(10 * HOUR, 'pos'), { after: 3 * DAY, name: 'Review Submitted', properties: { rating: 5 } }, credited(5 * DAY, 620_000), credited(6 * DAY, 300_000), credited(8 * DAY, 900_000)],
+    });
+    const rewards = r.path.filter((p) => p.nodeId === 'che-reward' && p.what === 'action');
+    // 620k and 900k qualify, 300k does not.
+    expect(rewards.map((p) => p.elapsedMs)).toEqual([5 * DAY, 8 * DAY]);
+    expect(r.path.filter((p) => p.nodeId === 'reward-email' && p.what === 'action')).toHaveLength(2);
+    expect(r.outcome).toMatchObject({ status: 'completed', reason: 'end', detail: 'Referral offer sent' });
   });
 
   it('leaves at once when the customer checks out this cart', () => {
@@ -95,7 +124,7 @@ describe('Payment failed rescue', () => {
   it('sends the PayPal email 90 seconds later, then a coupon popup on the next visit', () => {
     const r = simulate(rescue, { ...failed, events: [{ after: DAY, name: 'Page Viewed' }] });
     expect(r.path.find((p) => p.nodeId === 'paypal-email' && p.what === 'action')).toMatchObject({ elapsedMs: 90_000, reason: 'send-message (email): ok' });
-    expect(r.nodesVisited).toEqual(['wait-90s', 'paypal-email', 'next-visit', 'popup-coupon', 'popup', 'exit-popup']);
+    expect(r.nodesVisited).toEqual(['wait-90s', 'paypal-email', 'next-visit', 'popup-coupon', 'popup', 'coupon-valid', 'exit-coupon-unused']);
     expect(r.finalState.variables.voucher).toEqual({ code: 'SIM-POPUP-COUPON', expiresAt: null });
   });
 

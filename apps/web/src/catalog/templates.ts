@@ -7,7 +7,8 @@ import type { JourneyGraph } from '../api/types';
 import { uiLanguage } from '../i18n/localText';
 import { bestChannelReachTexts } from './templates/texts-best-channel-reach';
 import { hoaBanFoodTexts } from './templates/texts-hoa-ban-food';
-import { browseAbandonmentTexts, paymentFailedRescueTexts, postPurchaseReviewTexts, welcomeSeriesTexts, winBackTexts } from './templates/texts-others';
+import { browseAbandonmentTexts, postPurchaseReviewTexts, welcomeSeriesTexts, winBackTexts } from './templates/texts-others';
+import { paymentFailedRescueTexts } from './templates/texts-payment-failed-rescue';
 import type { TemplateTexts } from './templates/types';
 
 export type JourneyTemplate = { id: string; name: string; description: string; graph: JourneyGraph };

@@ -8,11 +8,12 @@ const offer = {
 export const bestChannelReachTexts: TemplateTexts = {
   name: { vi: 'Tiếp cận khách trên kênh tốt nhất', en: 'Reach each customer on their best channel' },
   description: {
-    vi: 'Khách xem sản phẩm được tư vấn trên kênh họ hay phản hồi (Zalo, email hoặc Messenger, theo tỉ lệ mở và trả lời của chính họ); khách không dùng kênh online nào được tổng đài gọi điện.',
-    en: 'A product view is followed up on the channel each customer answers on (Zalo, email or Messenger, by their own open and reply rates); customers no digital channel reaches get a hotline call.',
+    vi: 'Khách xem sản phẩm được tư vấn trên kênh họ hay phản hồi (Zalo, email hoặc Messenger, theo tỉ lệ mở và trả lời của chính họ), vào giờ họ hay phản hồi; khách không dùng kênh online nào được tổng đài gọi điện từ 9 giờ.',
+    en: 'A product view is followed up on the channel each customer answers on (Zalo, email or Messenger, by their own open and reply rates), at the hour they usually answer; customers no digital channel reaches get a hotline call from 9:00.',
   },
   steps: {
     viewed: { vi: 'Xem sản phẩm', en: 'Viewed a product' },
+    'best-hour': { vi: 'Giờ khách hay phản hồi', en: 'Their usual hour' },
     'best-channel': { vi: 'Kênh khách hay phản hồi', en: 'Channel they answer on' },
     'zalo-offer': { vi: 'Zalo tư vấn', en: 'Zalo follow-up' },
     'email-offer': { vi: 'Email tư vấn', en: 'Email follow-up' },

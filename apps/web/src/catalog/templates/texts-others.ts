@@ -111,34 +111,3 @@ export const browseAbandonmentTexts: TemplateTexts = {
     'exit-bought': { reason: { vi: 'Đã đặt hàng', en: 'Ordered' } },
   },
 };
-
-export const paymentFailedRescueTexts: TemplateTexts = {
-  name: { vi: 'Cứu đơn thanh toán lỗi', en: 'Payment failed rescue' },
-  description: { vi: '90 giây sau khi thẻ bị từ chối: email “Thanh toán bằng PayPal”, rồi popup mã giảm giá ở lần ghé tiếp theo.', en: '90 seconds after a declined card: "Pay with PayPal" email, then a coupon popup on the next visit.' },
-  steps: {
-    'payment-failed': { vi: 'Thanh toán lỗi', en: 'Payment failed' },
-    'wait-90s': { vi: 'Chờ 90 giây', en: 'Wait 90 seconds' },
-    'paypal-email': { vi: 'Email thanh toán bằng PayPal', en: 'Pay with PayPal email' },
-    'next-visit': { vi: 'Quay lại website?', en: 'Comes back to the site?' },
-    'popup-coupon': { vi: 'Mã giảm 10%', en: '10% coupon' },
-    popup: { vi: 'Popup trên website', en: 'On-site popup' },
-    'exit-popup': { vi: 'Đã thấy popup', en: 'Saw the popup' },
-    'exit-no-visit': { vi: 'Không quay lại', en: 'Did not come back' },
-    goal: { vi: 'Hoàn tất đơn hàng', en: 'Order completed' },
-  },
-  fields: {
-    'paypal-email': {
-      subject: { vi: 'Bạn gặp khó khăn khi thanh toán?', en: 'Having trouble paying?' },
-      body: {
-        vi: 'Chào {{ customer.firstName }}, thẻ của bạn đã bị từ chối. Bạn có thể thanh toán bằng PayPal tại đây: {{ entry.properties.checkout_url }}',
-        en: 'Hi {{ customer.firstName }}, your card was declined. You can pay with PayPal instead: {{ entry.properties.checkout_url }}',
-      },
-    },
-    popup: {
-      subject: { vi: 'Chào mừng bạn quay lại!', en: 'Welcome back!' },
-      body: { vi: 'Hoàn tất đơn hàng với mã {{ voucher.code }} để được giảm 10%.', en: 'Finish your order with {{ voucher.code }} for 10% off.' },
-    },
-    'exit-popup': { reason: { vi: 'Đã thấy popup', en: 'Saw the popup' } },
-    'exit-no-visit': { reason: { vi: 'Không quay lại', en: 'Did not come back' } },
-  },
-};
