@@ -1,12 +1,14 @@
 // npm run bench -w @braid/journey
 // 1. validate + compile of a generated 1,000-node graph (median of many runs; target < 20 ms)
 // 2. cohort simulation of 100,000 customers through Hoa Ban Food (target < 5 s)
+// 3. the cohort forecast of every template (100,000 customers each), beside trigger → exit
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { builtinRegistry } from '@braid/nodes';
 import { compile, journeyGraphSchema, simulateCohort, validate } from '../src/index';
 import type { JourneyGraph } from '../src/index';
-import { hoaBanFood } from '../fixtures/index';
+import { hoaBanFood, journeyTemplates } from '../fixtures/index';
+import { templateForecasts } from './template-forecasts';
 
 /** Trigger, then repeated blocks of wait → email (Liquid) → opened? → SMS / Zalo → segment check, until 1,000 nodes. */
 function generatedGraph(size: number): JourneyGraph {
@@ -130,10 +132,12 @@ const minimal = compile(
 if (!minimal.ok) throw new Error('minimal journey does not compile');
 const t1 = performance.now();
 simulateCohort(minimal.ir, { customers, seed: 1 });
-console.log(`reference: ${customers.toLocaleString('en-US')} customers through trigger → exit  ${((performance.now() - t1) / 1000).toFixed(2)} s (same run)`);
+const baselineSeconds = (performance.now() - t1) / 1000;
+console.log(`reference: ${customers.toLocaleString('en-US')} customers through trigger → exit  ${baselineSeconds.toFixed(2)} s (same run)`);
 const top = Object.entries(cohort.perNode)
   .sort((a, b) => b[1].customers - a[1].customers)
   .slice(0, 8)
   .map(([id, n]) => `${id} ${n.customers}`)
   .join(', ');
 console.log(`busiest nodes: ${top}`);
+for (const line of templateForecasts(journeyTemplates, customers, baselineSeconds)) console.log(line);
