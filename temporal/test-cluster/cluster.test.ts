@@ -104,7 +104,7 @@ describe('Hoa Ban Food', () => {
     evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
     const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
 
-    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội' } };
+    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội', district: 'Cầu Giấy' } };
     expect((await cluster.ingest('/v1/identify', { userId: 'toan', traits })).status).toBe(200);
     const cart = { cart_id: 'cart-42', price: 1_350_000, quantity: 2, product_name: 'Thịt trâu gác bếp', cart_total: '1.350.000' };
     expect((await cluster.ingest('/v1/track', { userId: 'toan', event: 'Product Added', properties: cart })).status).toBe(200);
@@ -113,7 +113,7 @@ describe('Hoa Ban Food', () => {
     const enrollment = async () => (await cluster.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, id), eq(enrollments.customerId, customerId))))[0];
 
     await eventually(async () => (await enrollment())?.currentNode === 'browse-wait', 60_000, 'the customer at browse-wait');
-    await cluster.ingest('/v1/track', { userId: 'toan', event: 'Product Viewed', properties: { product_name: 'Combo Mắc Khén' } });
+    await cluster.ingest('/v1/track', { userId: 'toan', event: 'Product Viewed', properties: { product_id: 'mac-khen', product_name: 'Mắc Khén' } });
     await eventually(async () => (await enrollment())?.currentNode === 'checkout-cancel-wait', 60_000, 'the customer at checkout-cancel-wait');
     await cluster.ingest('/v1/track', { userId: 'toan', event: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } });
     const done = await eventually(async () => {
@@ -132,7 +132,7 @@ describe('Hoa Ban Food', () => {
       entryEvent: { name: 'Product Added', properties: cart },
       traits,
       events: [
-        { after: 10 * DAY_MS, name: 'Product Viewed', properties: {} },
+        { after: 10 * DAY_MS, name: 'Product Viewed', properties: { product_id: 'mac-khen' } },
         { after: 11 * DAY_MS, name: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } },
       ],
     });

@@ -77,7 +77,7 @@ describe('Hoa Ban Food', () => {
     evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
     const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
 
-    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội' } };
+    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội', district: 'Cầu Giấy' } };
     expect((await stack.identify('toan', traits)).status).toBe(200);
     const cart = { cart_id: 'cart-42', price: 1_350_000, quantity: 2, product_name: 'Thịt trâu gác bếp', cart_total: '1.350.000' };
     expect((await stack.track('toan', 'Product Added', cart)).status).toBe(200);
@@ -86,7 +86,7 @@ describe('Hoa Ban Food', () => {
     const waitAt = (nodeId: string) =>
       eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === nodeId, 30_000, `the customer at ${nodeId}`);
     await waitAt('browse-wait');
-    await stack.track('toan', 'Product Viewed', { product_name: 'Combo Mắc Khén' });
+    await stack.track('toan', 'Product Viewed', { product_id: 'mac-khen', product_name: 'Mắc Khén' });
     await waitAt('checkout-cancel-wait');
     await stack.track('toan', 'Checkout Cancelled', { cart_id: 'cart-42' });
     const done = await eventually(async () => {
@@ -105,7 +105,7 @@ describe('Hoa Ban Food', () => {
       entryEvent: { name: 'Product Added', properties: cart },
       traits,
       events: [
-        { after: 10 * DAY_MS, name: 'Product Viewed', properties: {} },
+        { after: 10 * DAY_MS, name: 'Product Viewed', properties: { product_id: 'mac-khen' } },
         { after: 11 * DAY_MS, name: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } },
       ],
     });

@@ -14,7 +14,12 @@ describe('elk layout of a template', () => {
     const template = journeyTemplates('vi').find((t) => t.id === 'hoa-ban-food')!;
     const graph = await layOutGraph(template.graph);
     const at = new Map(graph.nodes.map((n) => [n.id, n]));
-    for (const e of graph.edges) expect(at.get(e.target)!.position.y, `${e.source} → ${e.target}`).toBeGreaterThan(at.get(e.source)!.position.y);
+    // Every path goes down, except the one closing the referral loop (back to waiting for the next friend).
+    for (const e of graph.edges) {
+      if (e.source === 'reward-email' && e.target === 'referral-wait') continue;
+      expect(at.get(e.target)!.position.y, `${e.source} → ${e.target}`).toBeGreaterThan(at.get(e.source)!.position.y);
+    }
+    expect(at.get('referral-wait')!.position.y).toBeLessThan(at.get('reward-email')!.position.y);
     expect(at.get('ads-99k-add')!.position.x).not.toBe(at.get('wait-week')!.position.x);
     expect(at.get('showroom-sms')!.position.x).toBeLessThan(at.get('exit-not-local')!.position.x);
     const boxes = graph.nodes.map((n) => ({ id: n.id, ...n.position, ...cardSize(n.type, n.config) }));

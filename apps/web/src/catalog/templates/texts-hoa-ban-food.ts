@@ -3,8 +3,8 @@ import type { TemplateTexts } from './types';
 export const hoaBanFoodTexts: TemplateTexts = {
   name: { vi: 'Giỏ hàng bỏ quên → showroom → giới thiệu bạn bè (Hoa Ban Food)', en: 'Abandoned cart → showroom → referral (Hoa Ban Food)' },
   description: {
-    vi: 'Email buổi tối kèm voucher 99k, quảng cáo qua đêm nếu chưa mở, quảng cáo combo, SMS mời ghé showroom; khách đã mua nhận lời cảm ơn qua Messenger, lời mời đánh giá và ưu đãi giới thiệu bạn bè.',
-    en: 'Evening email with a 99k voucher, ads overnight if unopened, combo retargeting, SMS showroom invite; buyers get a Messenger thank-you, a review request and a referral offer.',
+    vi: 'Email buổi tối kèm voucher 99k, quảng cáo qua đêm nếu chưa mở, quảng cáo combo cho người đã xem gia vị trong combo, SMS mời ghé showroom Hàng Giấy cho khách ở gần; khách đã mua (online hay tại showroom) nhận lời cảm ơn qua Messenger, lời mời đánh giá, ưu đãi giới thiệu bạn bè và một nồi chè cho mỗi người bạn mua trên 500k.',
+    en: 'Evening email with a 99k voucher, ads overnight if unopened, combo retargeting for viewers of its spices, SMS showroom invite near Hàng Giấy; buyers (online or at the showroom) get a Messenger thank-you, a review request, a referral offer and a pot of chè for every friend who orders over 500k.',
   },
   steps: {
     'cart-added': { vi: 'Thêm vào giỏ hàng', en: 'Added to cart' },
@@ -20,10 +20,10 @@ export const hoaBanFoodTexts: TemplateTexts = {
     'ads-99k-remove': { vi: 'Gỡ quảng cáo 99k', en: 'Stop the 99k ads' },
     'wait-week': { vi: 'Chờ 1 tuần', en: 'Wait a week' },
     'awareness-ad': { vi: 'Banner từ thiện', en: 'Charity banner' },
-    'browse-wait': { vi: 'Quay lại xem sản phẩm?', en: 'Comes back to browse?' },
+    'browse-wait': { vi: 'Quay lại xem Mắc Khén / Hạt Dổi?', en: 'Comes back to view Mắc Khén / Hạt Dổi?' },
     'combo-ad': { vi: 'Quảng cáo combo', en: 'Combo ad' },
     'checkout-cancel-wait': { vi: 'Huỷ thanh toán?', en: 'Cancels the checkout?' },
-    'in-hanoi': { vi: 'Ở Hà Nội, có SĐT?', en: 'In Hanoi, with a phone?' },
+    'in-hanoi': { vi: 'Gần showroom, có SĐT?', en: 'Near the showroom, with a phone?' },
     'showroom-sms': { vi: 'SMS mời showroom', en: 'Showroom SMS invite' },
     'showroom-wait': { vi: 'Chờ 2 tuần', en: 'Wait 2 weeks' },
     'exit-no-purchase': { vi: 'Được mời, chưa mua', en: 'Invited, did not buy' },
@@ -36,6 +36,9 @@ export const hoaBanFoodTexts: TemplateTexts = {
     'review-ask': { vi: 'Xin đánh giá', en: 'Ask for a review' },
     'review-wait': { vi: 'Đánh giá 5 sao?', en: '5-star review?' },
     'referral-email': { vi: 'Email giới thiệu bạn bè', en: 'Referral email' },
+    'referral-wait': { vi: 'Bạn bè mua trên 500k?', en: 'A friend orders over 500k?' },
+    'che-reward': { vi: 'Tặng một nồi chè', en: 'A pot of chè' },
+    'reward-email': { vi: 'Email tặng chè', en: 'Chè reward email' },
     'exit-referral-sent': { vi: 'Đã gửi ưu đãi giới thiệu', en: 'Referral offer sent' },
     'exit-no-review': { vi: 'Không đánh giá 5 sao', en: 'No 5-star review' },
     'exit-criteria': { vi: 'Rời khi huỷ đăng ký', en: 'Leave on unsubscribe' },
@@ -55,8 +58,8 @@ export const hoaBanFoodTexts: TemplateTexts = {
     },
     'showroom-sms': {
       body: {
-        vi: 'Hoa Ban Food moi anh {{ customer.firstName }} ghe showroom pho Hang Giay (gan Cau Giay) du Trien lam am thuc Tay Bac cuoi tuan nay. Combo Mac Khen + Hat Doi + thit trau chi 1.350.000d.',
-        en: 'Hoa Ban Food invites you, {{ customer.firstName }}, to our Hang Giay street showroom (near Cau Giay) for the Northwest food exhibition this weekend. Mac Khen + Hat Doi + buffalo meat combo: only 1.350.000 VND.',
+        vi: 'Hoa Ban Food mời anh {{ customer.firstName }} ở {{ customer.address.district }} ghé showroom phố Hàng Giấy dự Triển lãm ẩm thực Tây Bắc cuối tuần này. Combo Mắc Khén + Hạt Dổi + 1kg thịt trâu chỉ 1.350.000đ.',
+        en: 'Hoa Ban Food invites you, {{ customer.firstName }}, from {{ customer.address.district }} to our Hang Giay street showroom for the Northwest food exhibition this weekend. Mac Khen + Hat Doi + 1 kg buffalo meat combo: only 1.350.000 VND.',
       },
     },
     'exit-no-purchase': { reason: { vi: 'Được mời tới showroom nhưng chưa mua', en: 'Invited to the showroom, did not buy' } },
@@ -80,6 +83,13 @@ export const hoaBanFoodTexts: TemplateTexts = {
       body: {
         vi: 'Giới thiệu bạn bè với mã {{ customer.referral_code }}: mỗi đơn trên 500.000 đ của bạn anh, Hoa Ban Food tặng anh một nồi chè.',
         en: 'Share your code {{ customer.referral_code }}: for every friend’s order over 500.000 ₫, Hoa Ban Food gives you a pot of chè.',
+      },
+    },
+    'reward-email': {
+      subject: { vi: 'Anh {{ customer.firstName }} ơi, một nồi chè đang chờ anh', en: '{{ customer.firstName }}, a pot of chè is waiting for you' },
+      body: {
+        vi: 'Một người bạn của anh vừa mua hơn 500.000 đ tại Hoa Ban Food với mã giới thiệu {{ customer.referral_code }}. Cảm ơn anh! Mang mã {{ voucher.code }} tới showroom phố Hàng Giấy để nhận một nồi chè.',
+        en: 'A friend of yours just ordered over 500.000 ₫ at Hoa Ban Food with your referral code {{ customer.referral_code }}. Thank you! Bring the code {{ voucher.code }} to our Hang Giay street showroom for a pot of chè.',
       },
     },
     'exit-referral-sent': { reason: { vi: 'Đã gửi ưu đãi giới thiệu bạn bè', en: 'Referral offer sent' } },
