@@ -9,6 +9,7 @@ import { en } from '../../apps/web/src/i18n/en';
 import { editorEn, editorVi } from '../../apps/web/src/i18n/editor';
 import { vi } from '../../apps/web/src/i18n/vi';
 import { teamEn, teamVi } from '../../apps/web/src/i18n/team';
+import { testRunTextEn, testRunTextVi } from '../../apps/web/src/i18n/testRunTexts';
 
 /** Words that only an English UI would show; user data is stripped before they are looked for. */
 const ENGLISH_WORDS =
@@ -40,6 +41,7 @@ export function englishCatalogue(): string[] {
   collectPairs(en, vi, all);
   collectPairs(editorEn, editorVi, all);
   collectPairs(teamEn, teamVi, all);
+  collectPairs(testRunTextEn, testRunTextVi, all);
   for (const t of [...builtinNodeTypes, ...chatNodeTypes]) {
     const parsed = t.parseConfig(t.defaultConfig);
     const ports = parsed.ok ? t.portsFor(parsed.config) : [];

@@ -7,6 +7,8 @@ export type TemplateScan = {
   /** Names the template defines itself (`assign`, `capture`, `for x in`). */
   defines: Set<string>;
   syntaxError: string | null;
+  /** The same problem as a code, for texts in each language. */
+  syntaxCode: 'outputNotClosed' | 'tagNotClosed' | null;
 };
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'contains', 'in', 'true', 'false', 'nil', 'null', 'empty', 'blank', 'forloop', 'limit', 'offset', 'reversed', 'with', 'as', 'else', 'elsif', 'when', 'by']);
@@ -43,13 +45,18 @@ export function scanTemplate(template: string): TemplateScan {
 }
 
 function scanUncached(template: string): TemplateScan {
-  const scan: TemplateScan = { reads: [], defines: new Set(), syntaxError: null };
+  const scan: TemplateScan = { reads: [], defines: new Set(), syntaxError: null, syntaxCode: null };
   const opens = (template.match(/\{\{/g) ?? []).length;
   const closes = (template.match(/\}\}/g) ?? []).length;
   const tagOpens = (template.match(/\{%/g) ?? []).length;
   const tagCloses = (template.match(/%\}/g) ?? []).length;
-  if (opens !== closes) scan.syntaxError = 'A {{ is not closed with }} (or the other way round)';
-  else if (tagOpens !== tagCloses) scan.syntaxError = 'A {% is not closed with %} (or the other way round)';
+  if (opens !== closes) {
+    scan.syntaxError = 'A {{ is not closed with }} (or the other way round)';
+    scan.syntaxCode = 'outputNotClosed';
+  } else if (tagOpens !== tagCloses) {
+    scan.syntaxError = 'A {% is not closed with %} (or the other way round)';
+    scan.syntaxCode = 'tagNotClosed';
+  }
   let raw = false;
   for (const m of template.matchAll(/\{\{-?([\s\S]*?)-?\}\}|\{%-?\s*(\w+)([\s\S]*?)-?%\}/g)) {
     if (m[2] === 'raw') raw = true;

@@ -240,6 +240,11 @@ function hasTemplates(info: NodeInfo): boolean {
   return liquidFields(info).length > 0;
 }
 
+const SYNTAX_TEXT = {
+  outputNotClosed: { vi: 'Mẫu tin nhắn viết sai cú pháp Liquid: có {{ chưa đóng bằng }} (hoặc ngược lại)', en: 'A {{ is not closed with }} (or the other way round)' },
+  tagNotClosed: { vi: 'Mẫu tin nhắn viết sai cú pháp Liquid: có {% chưa đóng bằng %} (hoặc ngược lại)', en: 'A {% is not closed with %} (or the other way round)' },
+} as const;
+
 function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners: Map<string, LocalText>): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
   for (const field of liquidFields(info)) {
@@ -247,7 +252,7 @@ function templateIssues(info: NodeInfo, offered: Set<string> | undefined, owners
     if (typeof value !== 'string' || !value.includes('{')) continue;
     const scan = scanTemplate(value);
     if (scan.syntaxError)
-      issues.push({ nodeId: info.node.id, path: field, message: scan.syntaxError, text: { vi: `Mẫu tin nhắn viết sai cú pháp Liquid: ${scan.syntaxError}`, en: scan.syntaxError }, code: 'template-syntax' });
+      issues.push({ nodeId: info.node.id, path: field, message: scan.syntaxError, text: SYNTAX_TEXT[scan.syntaxCode ?? 'outputNotClosed'], code: 'template-syntax' });
     const known = new Set<string>([...BASE_TEMPLATE_VARIABLES, ...scan.defines]);
     for (const v of offered ?? []) known.add(v);
     const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { en } from './en';
 import { vi } from './vi';
 import { teamEn, teamVi } from './team';
 import { editorEn, editorVi } from './editor';
+import { testRunTextEn, testRunTextVi } from './testRunTexts';
 
 export type Language = 'vi' | 'en';
 // The last choice on this browser (the sign-in screen), and each user's own choice.
@@ -62,7 +63,10 @@ export function initI18n(): typeof i18next {
   const lng = detectLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { vi: { translation: { ...vi, team: teamVi, editorText: editorVi } }, en: { translation: { ...en, team: teamEn, editorText: editorEn } } },
+    resources: {
+      vi: { translation: { ...vi, team: teamVi, editorText: editorVi, testRunText: testRunTextVi } },
+      en: { translation: { ...en, team: teamEn, editorText: editorEn, testRunText: testRunTextEn } },
+    },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

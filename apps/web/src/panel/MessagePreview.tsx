@@ -4,6 +4,7 @@ import { customersApi } from '../api/customers';
 import type { CustomerRef } from '../api/types';
 import { useCanvas } from '../canvas/store';
 import { describeError } from '../ui/describeError';
+import { liquidProblemText } from './liquidProblemText';
 import { renderPreview } from './renderPreview';
 import { usePreviewContext } from './previewContext';
 
@@ -70,12 +71,12 @@ export function MessagePreview({ fields }: { fields: { name: string; label: stri
     };
     void Promise.all(fields.map(async (f) => {
       const r = await renderPreview(f.source, data);
-      return r.ok ? { name: f.name, label: f.label, text: r.text } : { name: f.name, label: f.label, text: '', error: r.message };
+      return r.ok ? { name: f.name, label: f.label, text: r.text } : { name: f.name, label: f.label, text: '', error: liquidProblemText(r.problem, t) };
     })).then((out) => !cancelled && setRendered(out));
     return () => {
       cancelled = true;
     };
-  }, [fields, customer, traits, entryProperties]);
+  }, [fields, customer, traits, entryProperties, t]);
 
   return (
     <section className="preview" data-testid="message-preview">
@@ -85,7 +86,7 @@ export function MessagePreview({ fields }: { fields: { name: string; label: stri
       {rendered.map((r) => (
         <div key={r.name} className="preview-field">
           <small className="muted">{r.label}</small>
-          {r.error ? <p className="error">{t('panel.previewError', { message: r.error })}</p> : <div className="preview-text" data-testid={`preview-${r.name}`}>{r.text}</div>}
+          {r.error ? <p className="error" data-testid={`preview-error-${r.name}`}>{t('panel.previewError', { message: r.error })}</p> : <div className="preview-text" data-testid={`preview-${r.name}`}>{r.text}</div>}
         </div>
       ))}
     </section>

@@ -1,5 +1,7 @@
 // The Liquid engine in the browser, loaded with the preview only (liquidjs is large).
 import { Liquid } from 'liquidjs';
+import { liquidProblemOf } from '@braid/journey';
+import type { LiquidProblem } from '@braid/journey';
 
 import { formatVnd } from '../format';
 
@@ -19,10 +21,11 @@ engine.registerFilter('vnd', formatVnd);
 
 export type PreviewData = { customer: Record<string, unknown>; entry: { name: string; properties: Record<string, unknown> }; voucher?: Record<string, unknown> };
 
-export async function renderPreview(source: string, data: PreviewData): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+/** The rendered text, or why it did not render as a code the panel words in the UI language. */
+export async function renderPreview(source: string, data: PreviewData): Promise<{ ok: true; text: string } | { ok: false; message: string; problem: LiquidProblem }> {
   try {
     return { ok: true, text: await engine.parseAndRender(source, data) };
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, message: (e as Error).message, problem: liquidProblemOf(e) };
   }
 }
