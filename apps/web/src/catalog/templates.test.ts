@@ -13,9 +13,9 @@ const TEXT_FIELDS = ['reason', 'subject', 'body', 'title', 'note'];
 beforeAll(() => setRegistry(builtinRegistry));
 
 describe('templates in every UI language', () => {
-  it('has texts for each of the seven templates', () => {
+  it('has texts for each of the eight templates', () => {
     expect(coreTemplates.map((t) => t.id).sort()).toEqual(Object.keys(templateTexts).sort());
-    expect(coreTemplates).toHaveLength(7);
+    expect(coreTemplates).toHaveLength(8);
   });
 
   for (const core of coreTemplates) {

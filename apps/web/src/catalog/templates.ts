@@ -6,6 +6,7 @@ import type { Language } from '@braid/sdk';
 import type { JourneyGraph } from '../api/types';
 import { uiLanguage } from '../i18n/localText';
 import { bestChannelReachTexts } from './templates/texts-best-channel-reach';
+import { crossDeviceLoyaltyTexts } from './templates/texts-cross-device-loyalty';
 import { hoaBanFoodTexts } from './templates/texts-hoa-ban-food';
 import { browseAbandonmentTexts, postPurchaseReviewTexts, welcomeSeriesTexts, winBackTexts } from './templates/texts-others';
 import { paymentFailedRescueTexts } from './templates/texts-payment-failed-rescue';
@@ -21,6 +22,7 @@ export const templateTexts: Record<string, TemplateTexts> = {
   'browse-abandonment': browseAbandonmentTexts,
   'payment-failed-rescue': paymentFailedRescueTexts,
   'best-channel-reach': bestChannelReachTexts,
+  'cross-device-loyalty': crossDeviceLoyaltyTexts,
 };
 
 /** The core template's graph with every marketer-facing text in `lang`. */
