@@ -1,12 +1,16 @@
-// `npm run bench -w @braid/temporal`: the runtime's speed and memory on the embedded dev server.
+// `npm run bench -w @braid/temporal`: the runtime's speed and memory on the embedded dev server
+// (or on the cluster BENCH_TEMPORAL_ADDRESS names: `npm run bench:cluster`, bench/target.ts).
 // Every figure is printed next to a ceiling or baseline measured in the same run:
+//   0. the ceiling: hand-written start → activity → timer workflows, customers/s (ceiling-rate.ts);
 //   1. enrolments/s for 5,000 customers entering through ingested events (HTTP /v1/batch →
 //      routing → signalWithStart) beside raw signalWithStart of an empty workflow (target ≥ 0.8);
-//   2. event-to-first-message latency at a steady 50 enrolments/s (target p50 < 300 ms, p99 < 1 s);
-//   3. worker RSS with 10,000 customers waiting, beside the idle worker;
-//   4. migrating BENCH_MIGRATE_N waiting customers (default 2,000: what fits in about two minutes on a
+//   2. event-to-first-message latency at half the ceiling's rate (target p99 < 1 s), and at 10/s;
+//   3. worker RSS with 10,000 customers waiting (target < 1 GiB), beside the idle worker;
+//   4. a broadcast to BENCH_BROADCAST_N customers (default 100,000): customers/s beside the
+//      ceiling, worker RSS during it (broadcast.ts);
+//   5. migrating BENCH_MIGRATE_N waiting customers (default 2,000: what fits in about two minutes on a
 //      2-core machine) to a new version (customers/s) beside the raw signal rate to the same workflows.
-// Loops are bounded by counts; nothing here asserts, it reports.
+// Loops are bounded by counts and time; nothing here asserts, it reports.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -19,15 +23,18 @@ import { startApi } from '@braid/api';
 import { createJourneyRuntime } from '../../apps/api/src/journeys/runtime';
 import { journeyGraph, days } from '../../packages/journey/fixtures/builder';
 import { connectTemporalClient } from '../src/client/connect';
-import { startDevServer, freePort } from '../src/server/index';
 import { workflowsPath } from '../src/worker/index';
 import { DEFAULT_TASK_QUEUE } from '../src/workflows/contract';
+import { measureBroadcast } from './broadcast';
+import { measureSendCeiling } from './ceiling-rate';
 import { measureMigration } from './migration';
+import { benchTemporal } from './target';
 
 const ENROL_N = Number(process.env.BENCH_ENROL_N ?? 5_000);
 const WAITING_N = Number(process.env.BENCH_WAITING_N ?? 10_000);
 const MIGRATE_N = Number(process.env.BENCH_MIGRATE_N ?? 2_000);
-const LATENCY_RATE = 50;
+const CEILING_N = Number(process.env.BENCH_CEILING_N ?? 1_000);
+const BROADCAST_N = Number(process.env.BENCH_BROADCAST_N ?? 100_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
 const CONCURRENCY = 16;
 const BATCH = 50;
@@ -59,7 +66,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'braid-bench-'));
-const temporal = await startDevServer({ dataDir: dir, port: await freePort(), ui: false });
+const temporal = await benchTemporal(dir);
 const client = await connectTemporalClient({ address: temporal.address, namespace: temporal.namespace });
 const dbUrl = `file:${join(dir, 'braid.db')}`;
 const db = await createDb(dbUrl);
@@ -136,7 +143,15 @@ async function drain(expected: number, what: string): Promise<number> {
 }
 
 try {
-  log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; Temporal: ${temporal.label}`);
+  // 0. The ceiling every rate below is read against, before anything else loads the server.
+  const ceiling = await measureSendCeiling({
+    client,
+    env: { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: temporal.namespace },
+    customers: CEILING_N,
+    prefix: 'bench-ceiling',
+  });
+  log(`ceiling (hand-written start → activity → timer, own worker): ${ceiling.toFixed(1)} customers/s over ${CEILING_N}`);
   worker = await startWorkerProcess();
   await sleep(2_000);
   const idleRss = rssMb(worker.pid!);
@@ -215,7 +230,7 @@ try {
   for (let i = 0; i < 240 && (await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active'")) > ENROL_N; i++) await sleep(250);
   await sleep(2_000);
 
-  // 2. Event → first message at a steady 50 enrolments/s (and at 10/s, below saturation).
+  // 2. Event → first message at half the ceiling (and at 10/s, far below it).
   const measureLatency = async (rate: number, seconds: number, prefix: string) => {
     const total = rate * seconds;
     const sentAt = new Map<string, number>();
@@ -243,12 +258,14 @@ try {
     }
     const latencies = rows.rows.map((r) => Number(r.at) - (sentAt.get(String(r.user_id)) ?? NaN)).filter(Number.isFinite).sort((a, b) => a - b);
     log(
-      `event → first message at ${rate}/s for ${seconds}s: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms (${latencies.length}/${total} delivered; targets p50 < 300, p99 < 1000)`,
+      `event → first message at ${rate}/s for ${seconds}s: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms (${latencies.length}/${total} delivered; target p99 < 1000)`,
     );
   };
   await measureLatency(10, 10, 'bench-l10');
   await sleep(3_000);
-  await measureLatency(LATENCY_RATE, LATENCY_SECONDS, 'bench-l50');
+  const halfCeiling = Math.max(1, Math.round(ceiling / 2));
+  log(`half the ceiling: ${halfCeiling} events/s`);
+  await measureLatency(halfCeiling, LATENCY_SECONDS, 'bench-lhalf');
 
   // 3. Worker memory with 10,000 customers waiting (5,000 from step 1 + the rest now).
   const more: Record<string, unknown>[][] = [];
@@ -265,9 +282,19 @@ try {
   await drain(WAITING_N, 'more waiting customers');
   const waiting = await countWhere("SELECT count(*) AS n FROM enrollments WHERE status = 'active' AND current_node = 'month'");
   await sleep(2_000);
-  log(`worker RSS with ${waiting} customers waiting: ${rssMb(worker!.pid!)} MB (idle worker in this run: ${idleRss} MB; workflow cache 1,000)`);
+  const waitingRss = rssMb(worker!.pid!);
+  log(`worker RSS with ${waiting} customers waiting: ${waitingRss} MB (idle worker in this run: ${idleRss} MB; workflow cache 1,000; target < 1024 MB)`);
 
-  // 4. Customers waiting in a journey of their own move to its next version (the month-long wait becomes 31 days).
+  // 4. A broadcast to a whole segment, beside the ceiling of its shape.
+  const b = await measureBroadcast({ db, admin, publish, workerPid: worker!.pid!, customers: BROADCAST_N });
+  const rate = b.reached / b.allWaitingSeconds;
+  log(
+    `broadcast to ${BROADCAST_N} customers (segment seeded in ${b.seedSeconds.toFixed(1)} s): enrolled in ${b.enrolSeconds.toFixed(0)} s (${(BROADCAST_N / b.enrolSeconds).toFixed(0)} /s), ` +
+      `${b.reached} sent and waiting in ${b.allWaitingSeconds.toFixed(0)} s: ${rate.toFixed(1)} customers/s — ${(rate / ceiling).toFixed(2)} of the ceiling ${ceiling.toFixed(1)} /s`,
+  );
+  log(`worker RSS during the broadcast: peak ${b.peakRssMb} MB, at the end ${b.endRssMb} MB (before it: ${waitingRss} MB)`);
+
+  // 5. Customers waiting in a journey of their own move to its next version (the month-long wait becomes 31 days).
   const migrating = await publish('Bench: migrating', waitGraph('Bench Migrating'));
   const toMigrate: Record<string, unknown>[][] = [];
   for (let start = 0; start < MIGRATE_N; start += BATCH) {
