@@ -2,14 +2,23 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compile, simulate, simulateCohort } from '@braid/journey';
 import type { CohortResult, PathEntry } from '@braid/journey';
-import type { Json, JourneyIR } from '@braid/sdk';
+import type { JourneyIR } from '@braid/sdk';
 import { useCanvas } from '../canvas/store';
 import type { Highlight } from '../canvas/store';
 import { getRegistry } from '../catalog/registry';
-import { formatDateTime, formatNumber } from '../format';
-import { parseTimeline } from './timeline';
-import { customersApi } from '../api/customers';
-import type { CustomerRef } from '../api/types';
+import { formatDateTime, formatNumber, getWorkspaceTimeZone } from '../format';
+import { useEventCatalogue } from '../panel/widgets/eventCatalogue';
+import { CustomerSection } from './CustomerSection';
+import { EngagementRows } from './EngagementRows';
+import { EventRows } from './EventRows';
+import { SegmentChecks } from './SegmentChecks';
+import { ValueRows } from './ValueRows';
+import { checkedSegments, entryEventName, messageSteps, waitedForEvents } from './journeyFacts';
+import { readTestRunForm, rowsOf } from './scenarioForm';
+import type { TestRunForm } from './scenarioForm';
+import { simulationProblemText } from './simulationProblemText';
+import { wordProblems } from './wordProblems';
+import './testrun.css';
 import { stepName, portName } from '../canvas/stepName';
 import { elapsedText, outcomeText, reasonText } from '../i18n/journeyWords';
 import { issueMessage, validateGraph } from '../catalog/validate';
@@ -22,32 +31,6 @@ function compileDraft(): { ok: true; ir: JourneyIR } | { ok: false; message: str
   return { ok: false, message: validateGraph(graph).map((i) => `${i.nodeId ? `${stepName(i.nodeId)}: ` : ''}${issueMessage(i)}`).join('\n') || r.issues.map((i) => i.message).join('\n') };
 }
 
-function parsedTraitsOk(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function triggerEventName(): string {
-  const t = useCanvas.getState().nodes.find((n) => n.data.typeId === 'trigger-event');
-  const e = (t?.data.config as { event?: unknown } | undefined)?.event;
-  return typeof e === 'string' && e ? e : 'Entered';
-}
-
-function waitedForEvents(): string[] {
-  const names = new Set<string>();
-  for (const n of useCanvas.getState().nodes) {
-    const c = n.data.config as { event?: unknown; match?: { event?: unknown } } | undefined;
-    if (n.data.typeId === 'trigger-event') continue;
-    if (typeof c?.event === 'string' && c.event) names.add(c.event);
-    if (typeof c?.match?.event === 'string' && c.match.event) names.add(c.match.event);
-  }
-  return [...names];
-}
-
 /** Path lighting: every node entered so far, the latest one brighter. */
 function light(path: PathEntry[], upTo: number): void {
   const hl: Record<string, Highlight> = {};
@@ -57,12 +40,21 @@ function light(path: PathEntry[], upTo: number): void {
   useCanvas.getState().setHighlight(hl);
 }
 
+const DAY = 86_400_000;
+const firstCustomer = rowsOf({ firstName: 'Toản', phone: '+84909908089', email: 'toan@example.vn', city: 'Hà Nội' });
+
 export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const { t, i18n } = useTranslation();
-  const [traits, setTraits] = useState('{\n  "firstName": "Toản",\n  "phone": "+84909908089",\n  "city": "Hà Nội"\n}');
-  const [entryProps, setEntryProps] = useState('{ "cart_id": "c1", "product_name": "Thịt trâu gác bếp", "price": 1700000 }');
-  const [timeline, setTimeline] = useState('');
+  const catalogue = useEventCatalogue();
+  const entryEvent = useMemo(entryEventName, []);
+  const events = useMemo(waitedForEvents, []);
+  const messages = useMemo(messageSteps, []);
+  const segments = useMemo(checkedSegments, []);
+  const [form, setForm] = useState<TestRunForm>({ traits: firstCustomer, entryProperties: [], events: [], engagement: [], segments: [] });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
   const [path, setPath] = useState<PathEntry[] | null>(null);
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -70,25 +62,14 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const [rates, setRates] = useState<Record<string, number>>({});
   const [forecast, setForecast] = useState<CohortResult | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  const events = useMemo(waitedForEvents, []);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<CustomerRef[]>([]);
+  const update = (patch: Partial<TestRunForm>) => setForm((f) => ({ ...f, ...patch }));
+  const seenEntry = catalogue?.events.find((e) => e.name === entryEvent);
 
+  // The entry event's properties start from what this event has carried (recent examples).
   useEffect(() => {
-    if (!query.trim()) return setFound([]);
-    const timer = setTimeout(() => customersApi.search(query).then(setFound, () => setFound([])), 250);
-    return () => clearTimeout(timer);
-  }, [query]);
-
-  /** A real customer's profile as the test customer (the simulation never touches them). */
-  async function loadCustomer(id: string) {
-    try {
-      const c = await customersApi.get(id);
-      setTraits(JSON.stringify(c.traits, null, 2));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+    if (!seenEntry) return;
+    setForm((f) => (f.entryProperties.length ? f : { ...f, entryProperties: seenEntry.properties.map((p) => ({ key: p.key, value: p.examples[0] ?? '' })) }));
+  }, [seenEntry]);
 
   useEffect(() => () => {
     if (timer.current) clearInterval(timer.current);
@@ -113,40 +94,46 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
 
   function run() {
     setError(null);
+    setProblems([]);
     const compiled = compileDraft();
     if (!compiled.ok) return setError(compiled.message);
-    let parsedTraits: Record<string, Json>;
-    let parsedProps: Record<string, Json>;
-    try {
-      parsedTraits = JSON.parse(traits) as Record<string, Json>;
-      parsedProps = JSON.parse(entryProps) as Record<string, Json>;
-    } catch (e) {
-      return setError(t('editorText.invalidJson', { what: t(parsedTraitsOk(traits) ? 'editorText.propsJson' : 'editorText.traitsJson'), message: (e as Error).message }));
+    const read = readTestRunForm(form, { messageSteps: new Set(messages.map((m) => m.id)) });
+    if (!read.ok) {
+      setFieldErrors(wordProblems(read.problems, t));
+      setPath(null);
+      return setError(t('testRunText.fixFields'));
     }
-    const tl = parseTimeline(timeline);
-    if (!tl.ok) return setError(t('editorText.timelineLine', { line: tl.line, message: tl.reason === 'shape' ? t('editorText.timelineShape') : t('editorText.invalidJson', { what: t('editorText.propsJson'), message: tl.message }) }));
-    const result = simulate(compiled.ir, { traits: parsedTraits, entryEvent: { name: triggerEventName(), properties: parsedProps }, events: tl.events, horizonMs: 90 * 86_400_000 });
+    setFieldErrors({});
+    const sc = read.scenario;
+    // The virtual clock starts now: quiet hours and time windows behave as they would today.
+    const startAt = Date.now();
+    setStartedAt(startAt);
+    const result = simulate(compiled.ir, {
+      startAt,
+      traits: sc.traits,
+      entryEvent: { name: entryEvent ?? 'Entered', properties: sc.entryProperties },
+      events: sc.events,
+      engagement: sc.engagement,
+      segments: sc.segments,
+      horizonMs: 90 * DAY,
+    });
     const entered = result.path.filter((p) => p.what === 'entered' || p.what === 'converted' || p.what === 'exited');
     setPath(entered);
     setCursor(0);
     light(entered, 0);
     setPlaying(true);
-    if (result.errors.length) setError(result.errors.join('\n'));
+    setProblems(result.problems.map((p) => simulationProblemText(p, stepName, t)));
   }
 
   function runForecast() {
     setError(null);
     const compiled = compileDraft();
     if (!compiled.ok) return setError(compiled.message);
-    let parsedProps: Record<string, Json> = {};
-    try {
-      parsedProps = JSON.parse(entryProps) as Record<string, Json>;
-    } catch {
-      // Forecasts work without properties.
-    }
+    const read = readTestRunForm(form, { messageSteps: new Set(messages.map((m) => m.id)) });
     const result = simulateCohort(compiled.ir, {
       customers: Math.max(1, Math.min(20_000, size)),
-      entryEvent: { name: triggerEventName(), properties: parsedProps },
+      // Forecasts work without properties when the form cannot be read yet.
+      entryEvent: { name: entryEvent ?? 'Entered', properties: read.ok ? read.scenario.entryProperties : {} },
       behaviours: events.map((name) => ({ name, probabilityPerDay: rates[name] ?? 0.1 })),
     });
     setForecast(result);
@@ -159,30 +146,47 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   return (
     <div className="sim-controls" data-testid="test-run">
       <h4>{t('testRun.customer')}</h4>
-      <div className="customer-picker">
-        <input placeholder={t('panel.chooseCustomer')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <select value="" onChange={(e) => e.target.value && void loadCustomer(e.target.value)} aria-label={t('panel.chooseCustomer')}>
-          <option value="">—</option>
-          {found.map((c) => (
-            <option key={c.id} value={c.id}>{c.name ?? c.email ?? c.phone ?? c.id}</option>
-          ))}
-        </select>
-      </div>
-      <label>{t('testRun.traits')}<textarea rows={4} value={traits} onChange={(e) => setTraits(e.target.value)} /></label>
-      <label>{t('panel.entryEvent')} ({triggerEventName()})<textarea rows={2} value={entryProps} onChange={(e) => setEntryProps(e.target.value)} /></label>
-      <label>{t('testRun.timeline')}<textarea rows={3} value={timeline} placeholder={'+2h Order Completed {"cart_id":"c1"}'} onChange={(e) => setTimeline(e.target.value)} data-testid="sim-timeline" /></label>
+      <CustomerSection
+        entryEvent={entryEvent}
+        onLoaded={(traits, entryProperties) => update({ traits: rowsOf(traits), ...(entryProperties ? { entryProperties: rowsOf(entryProperties) } : {}) })}
+        onError={setError}
+      />
+      <h5>{t('testRunText.traitsTitle')}</h5>
+      <ValueRows field="traits" rows={form.traits} onChange={(traits) => update({ traits })} keys={catalogue?.traits ?? []} keyLabel={t('testRunText.traitKey')} addLabel={t('testRunText.addTrait')} errors={fieldErrors} />
+      {segments.length > 0 && (
+        <>
+          <h5>{t('testRunText.segmentsTitle')}</h5>
+          <SegmentChecks ids={segments} chosen={form.segments} onChange={(s) => update({ segments: s })} />
+        </>
+      )}
+      <h4>{entryEvent ? t('testRunText.entryTitle', { event: entryEvent }) : t('panel.entryEvent')}</h4>
+      {entryEvent ? (
+        <ValueRows field="entryProperties" rows={form.entryProperties} onChange={(entryProperties) => update({ entryProperties })} keys={seenEntry?.properties ?? []} keyLabel={t('testRunText.propertyKey')} addLabel={t('testRunText.addProperty')} errors={fieldErrors} />
+      ) : (
+        <p className="muted">{t('testRunText.entryNone')}</p>
+      )}
+      <h4>{t('testRunText.eventsTitle')}</h4>
+      <EventRows rows={form.events} onChange={(rows) => update({ events: rows })} catalogue={catalogue} suggested={events} entryProperties={form.entryProperties} errors={fieldErrors} />
+      <h4>{t('testRunText.engagementTitle')}</h4>
+      <EngagementRows rows={form.engagement} onChange={(engagement) => update({ engagement })} messages={messages} errors={fieldErrors} />
       <div className="row">
         <button className="primary" onClick={run} data-testid="sim-run">{t('testRun.run')}</button>
         <button disabled={!path || cursor >= (path?.length ?? 0) - 1} onClick={() => path && (setCursor(cursor + 1), light(path, cursor + 1))}>{t('testRun.step')}</button>
         <button disabled={!path} onClick={() => setPlaying((p) => !p)}>{playing ? t('testRun.pause') : t('testRun.play')}</button>
       </div>
-      {error && <pre className="error">{error}</pre>}
+      {error && <pre className="error" data-testid="sim-error">{error}</pre>}
+      {problems.length > 0 && (
+        <ul className="error" data-testid="sim-problems">
+          {problems.map((p, i) => <li key={i}>{p}</li>)}
+        </ul>
+      )}
       {path && (
         <>
+          {startedAt !== null && <div className="muted">{t('testRunText.startsAt', { at: formatDateTime(startedAt, i18n.language), zone: getWorkspaceTimeZone() })}</div>}
           <div data-testid="sim-clock"><strong>{t('testRun.clock')}:</strong> {current ? formatDateTime(current.at, i18n.language) : '—'}</div>
           <ol className="sim-log" data-testid="sim-path">
             {path.map((p, i) => (
-              <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }}>
+              <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }} data-node={p.nodeId ?? ''}>
                 {label(p.nodeId)} · {outcomeText(p.what)} <span className="muted">+{elapsedText(p.elapsedMs)}</span>
                 {reasonText(p.what, p.reason, (port) => portName(p.nodeId, port)) && <div className="muted">{reasonText(p.what, p.reason, (port) => portName(p.nodeId, port))}</div>}
               </li>
