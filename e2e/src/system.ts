@@ -15,7 +15,7 @@ import { startDevServer } from '../../temporal/src/server';
 import type { DevServer } from '../../temporal/src/server';
 import { startWorker } from '../../temporal/src/worker/index';
 import type { RunningWorker } from '../../temporal/src/worker/index';
-import { channelsFromEnv } from '../../temporal/src/worker/channels';
+import { audiencesFromEnv, channelsFromEnv } from '../../temporal/src/worker/channels';
 import { defaultImplementations } from '../../temporal/src/worker/implementations';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
 
@@ -32,7 +32,16 @@ export type BraidSystem = {
   stop(): Promise<void>;
 };
 
-export type SystemOptions = { log?: (line: string) => void; keepData?: boolean };
+export type SystemOptions = {
+  log?: (line: string) => void;
+  keepData?: boolean;
+  /**
+   * Segment upkeep (profile changes, scheduled re-evaluation, enrolment of joiners) and routing
+   * recovery run in the API process, as main.ts starts them. Off for a test that writes segment
+   * members itself, which upkeep would correct.
+   */
+  backgroundUpkeep?: boolean;
+};
 
 let runtimeInstalled = false;
 
@@ -96,11 +105,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
     });
     stops.push(() => api.close());
     log(`api ${api.url}`);
+    if (options.backgroundUpkeep !== false) {
+      const recovery = journeys.startRecovery();
+      if (recovery) stops.push(() => recovery.stop());
+      const upkeep = journeys.startSegmentUpkeep();
+      stops.push(() => upkeep.stop());
+    }
 
     const worker: RunningWorker = await startWorker({
       temporal: { address: temporal.address, namespace: temporal.namespace },
       // The client lets the worker enrol customers itself (broadcasts, date triggers), as in production.
-      deps: { db: db.db, client, channels: channelsFromEnv(db.db), implementations: await defaultImplementations() },
+      // Ad platforms from the environment (FACEBOOK_ADS_*, GOOGLE_ADS_*), as in production.
+      deps: { db: db.db, client, channels: channelsFromEnv(db.db), audiences: audiencesFromEnv(db.db), implementations: await defaultImplementations() },
     });
     stops.push(() => worker.stop());
     log('worker polling');
