@@ -43,7 +43,7 @@ import { outboxRoutes } from './outbox/routes';
 import { segmentRoutes } from './segments/routes';
 import { eventCatalogueRoutes } from './catalogue/routes';
 import type { IngestedEvent } from './ingest/store';
-import { AllowedOrigins, registerWebsite } from './website';
+import { AllowedOrigins, IdentityVerification, registerWebsite } from './website';
 
 export type { AppEnv, Actor } from './env';
 export type { IngestedEvent, StoredEvent } from './ingest/store';
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
   const { db } = deps;
   const keys = new KeyCache(db);
   const origins = new AllowedOrigins(db);
+  const verification = new IdentityVerification(db);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps) {
   // A referred order credits its referrer with a `Referral Credited` event, routed like the order;
   // the loyalty balance is brought up to date before journeys see the order.
   const onEventsIngested = withReferralCredits(db, withConsentFromEvents(db, withLoyaltyBalance(db, deps.onEventsIngested)));
-  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs, origins }));
+  app.route('/v1', ingestRoutes({ db, keys, onEventsIngested, bodyTimeoutMs: deps.ingestBodyTimeoutMs, origins, verification }));
   // Shops' order webhooks (signed with the source's secret) and the showroom's till (write key).
   app.route('/v1/commerce', commerceWebhookRoutes({ db, onEventsIngested }));
   app.route('/v1/pos', posRoutes({ db, keys, onEventsIngested, origins }));
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps) {
   api.route('/subscription-groups', subscriptionGroupRoutes(db));
   api.route('/customers', customerConsentRoutes(db));
   // The website snippet (/sdk.js), its /v1/web and /v1/push routes, and /api/website.
-  registerWebsite(app, api, { db, keys, origins, onEngaged: deps.onEngaged });
+  registerWebsite(app, api, { db, keys, origins, verification, onEngaged: deps.onEngaged });
   api.route('/segments', segmentRoutes(db));
   api.route('/event-catalogue', eventCatalogueRoutes(db));
   api.route('/outbox', outboxRoutes(db));

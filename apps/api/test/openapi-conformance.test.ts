@@ -173,6 +173,11 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('GET', '/api/website');
     await call('PUT', '/api/website', {}, { body: { allowedOrigins: ['https://hoabanfood.vn'] } });
     await call('PUT', '/api/website', {}, { body: { allowedOrigins: ['hoabanfood.vn/cart'] } });
+    await call('GET', '/api/website/identity-verification');
+    await call('PUT', '/api/website/identity-verification', {}, { body: { enabled: true } });
+    await call('PUT', '/api/website/identity-verification', {}, { body: { enabled: 'yes' } });
+    await call('POST', '/api/website/identity-verification/rotate');
+    await call('PUT', '/api/website/identity-verification', {}, { body: { enabled: false } });
     await call('DELETE', '/api/api-keys/{id}', { id: 'nope' });
     const theirs = other.json.adminToken as string;
     const theirKeys = await call('GET', '/api/api-keys', {}, { token: theirs });

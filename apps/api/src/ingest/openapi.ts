@@ -11,7 +11,8 @@ export function describeIngestion(registry: OpenAPIRegistry): void {
   registry.registerComponent('securitySchemes', 'writeKey', {
     type: 'http',
     scheme: 'basic',
-    description: 'Write key as the Basic username, empty password (or `writeKey` in the body)',
+    description:
+      "Write key as the Basic username, empty password (or `writeKey` in the body). Servers may send an admin token instead: while the workspace verifies identities, events sent with the write key that name a `userId` must carry `userHash` (hex HMAC-SHA256 of the userId with the workspace's identity secret); an admin token's are taken as they are",
   });
   const responses = {
     200: {
@@ -27,12 +28,21 @@ export function describeIngestion(registry: OpenAPIRegistry): void {
       description: 'Missing, unknown or revoked write key',
       content: { 'application/json': { schema: ErrorSchema } },
     },
+    403: {
+      description:
+        '`origin_not_allowed`: a page on an origin the workspace did not allow; `identity_not_verified`: the workspace verifies identities and an event names a userId without its valid `userHash` (`details` names each, e.g. `batch.3.userHash`). Nothing of the request is stored',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
     408: {
       description: 'The body did not arrive within 10 s (e.g. Content-Length larger than the body); the connection is closed',
       content: { 'application/json': { schema: ErrorSchema } },
     },
     415: {
       description: 'Content-Encoding other than gzip or none',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    503: {
+      description: 'The workspace verifies identities but its identity secret cannot be opened with the configured BRAID_SECRETS_KEY; retry later',
       content: { 'application/json': { schema: ErrorSchema } },
     },
   };

@@ -11,6 +11,7 @@ import { MAX_REQUEST_BYTES, parseIngestBody, parseJsonBody } from './parse';
 import { segmentTypes, type SegmentType } from './schema';
 import { storeEvents, type IngestedEvent } from './store';
 import type { AllowedOrigins } from '../website/allowed-origins';
+import { assertVerified, type IdentityVerification } from '../website/identity-verification';
 
 export interface IngestDeps {
   db: Db;
@@ -20,6 +21,8 @@ export interface IngestDeps {
   bodyTimeoutMs?: number;
   /** Pages (requests with an Origin) may send only from the workspace's allowed origins. */
   origins?: AllowedOrigins;
+  /** While a workspace verifies identities, write-key events naming a userId need its userHash. */
+  verification?: IdentityVerification;
 }
 
 function basicUsername(header: string | undefined): string | null {
@@ -59,17 +62,22 @@ export function ingestRoutes(deps: IngestDeps): Hono {
         : null;
     const writeKey = headerKey ?? bodyKey;
     if (!writeKey) throw unauthorized();
-    const owner = await deps.keys.lookup(writeKey, 'write');
+    const { owner, server } = await keyOwner(deps.keys, writeKey);
     if (!owner) throw unauthorized();
     await deps.origins?.check(c.req.header('origin'), owner.workspaceId);
 
     const parsed = parseIngestBody(body, route);
+    // A write key is public, and a missing Origin header proves nothing (curl sends none): only an
+    // admin token vouches for the ids it sends. Everyone else proves a user id with its userHash.
+    const check = server ? null : await deps.verification?.of(owner.workspaceId);
+    if (check) assertVerified(check, parsed.events, route === 'batch');
     const stored = await storeEvents(
       deps.db.$client,
       owner.workspaceId,
       parsed.events,
       parsed.sentAt,
       receivedAt,
+      { onlyVerifiedIdentities: Boolean(check) },
     );
     if (stored.length > 0 && deps.onEventsIngested) {
       // Events are committed: a failing subscriber must not make the client retry (the retry
@@ -85,6 +93,16 @@ export function ingestRoutes(deps: IngestDeps): Hono {
 
   for (const route of [...segmentTypes, 'batch'] as const) app.post(`/${route}`, handle(route));
   return app;
+}
+
+/**
+ * The workspace a key belongs to: a write key (public, in the shop's pages), or an admin token
+ * (secret, for the shop's servers: Segment's server libraries take it as their write key).
+ */
+async function keyOwner(keys: KeyCache, key: string) {
+  const owner = await keys.lookup(key, 'write');
+  if (owner) return { owner, server: false };
+  return { owner: await keys.lookup(key, 'admin'), server: true };
 }
 
 function tooLarge(): ApiError {
@@ -188,7 +206,7 @@ function unauthorized(): ApiError {
   return new ApiError(
     401,
     'unauthorized',
-    'A valid write key is required (HTTP Basic username or `writeKey`)',
+    'A valid write key or admin token is required (HTTP Basic username or `writeKey`)',
     [{ field: 'writeKey', message: 'missing, unknown or revoked' }],
   );
 }

@@ -34,7 +34,8 @@ function traitsOf(e: ParsedEvent): Record<string, unknown> | undefined {
   return ctx && typeof ctx === 'object' && !Array.isArray(ctx) ? (ctx as Record<string, unknown>) : undefined;
 }
 
-function keysOf(e: ParsedEvent): IdentityKey[] {
+function keysOf(e: ParsedEvent, onlyVerified: boolean): IdentityKey[] {
+  if (onlyVerified) return identitiesOf({ userId: e.userId ?? undefined, anonymousId: e.anonymousId ?? undefined });
   const keys = identitiesOf({
     userId: e.userId ?? undefined,
     anonymousId: e.anonymousId ?? undefined,
@@ -44,13 +45,24 @@ function keysOf(e: ParsedEvent): IdentityKey[] {
   return keys;
 }
 
-/** alias: previousId may have been an anonymousId or an older userId; both spellings are looked up. */
-function previousKeys(e: ParsedEvent): IdentityKey[] {
+/**
+ * alias: previousId may have been an anonymousId or an older userId; both spellings are looked up
+ * (the anonymous one last). An unverified previousId is only ever an anonymous id: a page could
+ * otherwise alias someone else's user id into its own profile.
+ */
+function previousKeys(e: ParsedEvent, onlyVerified: boolean): IdentityKey[] {
   if (e.type !== 'alias' || !e.previousId) return [];
-  return [
-    { type: 'user_id', value: e.previousId },
-    { type: 'anonymous_id', value: e.previousId },
-  ];
+  const anonymous = { type: 'anonymous_id', value: e.previousId };
+  return onlyVerified ? [anonymous] : [{ type: 'user_id', value: e.previousId }, anonymous];
+}
+
+export interface StoreOptions {
+  /**
+   * The request comes from a page of a workspace that verifies identities: profiles are found
+   * only through its (verified) userId and anonymousId. An email, phone or channel id in its
+   * traits is kept as a trait but links no profile, or typing someone's email would join theirs.
+   */
+  onlyVerifiedIdentities?: boolean;
 }
 
 /**
@@ -98,13 +110,13 @@ interface Prepared {
 
 const NO_KEYS: IdentityKey[] = [];
 
-function prepare(e: ParsedEvent, envelopeSentAt: string | number | null, receivedAt: number): Prepared {
+function prepare(e: ParsedEvent, envelopeSentAt: string | number | null, receivedAt: number, onlyVerified: boolean): Prepared {
   const sentAt = toMillis(e.sentAt ?? envelopeSentAt);
   return {
     e,
     messageId: e.messageId ?? `braid-${newId(receivedAt)}`,
-    keys: keysOf(e),
-    previous: e.type === 'alias' ? previousKeys(e) : NO_KEYS,
+    keys: keysOf(e, onlyVerified),
+    previous: e.type === 'alias' ? previousKeys(e, onlyVerified) : NO_KEYS,
     sentAt,
     timestamp: correctedTimestamp({ timestamp: toMillis(e.timestamp ?? e.originalTimestamp), sentAt, receivedAt }),
     properties: JSON.stringify(propertiesOf(e)),
@@ -119,10 +131,12 @@ export async function storeEvents(
   parsed: ParsedEvent[],
   envelopeSentAt: string | number | null,
   receivedAt: number = Date.now(),
+  options: StoreOptions = {},
 ): Promise<IngestedEvent[]> {
   if (parsed.length === 0) return [];
+  const onlyVerified = options.onlyVerifiedIdentities === true;
   const prepared = new Array<Prepared>(parsed.length);
-  for (let i = 0; i < parsed.length; i++) prepared[i] = prepare(parsed[i]!, envelopeSentAt, receivedAt);
+  for (let i = 0; i < parsed.length; i++) prepared[i] = prepare(parsed[i]!, envelopeSentAt, receivedAt, onlyVerified);
 
   const tx = await client.transaction('write');
   try {
@@ -178,7 +192,7 @@ async function storeInTransaction(
     let all = keys;
     if (previous.length) {
       const known = previous.filter((k) => resolver.knows(k));
-      all = [...keys, ...(known.length ? known : previous.slice(1))];
+      all = [...keys, ...(known.length ? known : previous.slice(-1))];
     }
     const customerId = resolver.resolve(all, `${e.type}:${messageId}`);
     if (e.type === 'identify' && e.traits) {

@@ -1,5 +1,5 @@
 // The website: the snippet's scripts, its on-site message and push routes under /v1, the admin
-// settings under /api/website, and the origin rule /v1 ingestion applies.
+// settings under /api/website, and the origin and identity-verification rules /v1 ingestion applies.
 import type { Db } from '@braid/db';
 import type { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -7,6 +7,8 @@ import type { KeyCache } from '../auth/keys';
 import type { AppEnv } from '../env';
 import type { OnEngaged } from '../tracking/routes';
 import type { AllowedOrigins } from './allowed-origins';
+import type { IdentityVerification } from './identity-verification';
+import { identityVerificationRoutes } from './identity-verification-routes';
 import { LiveFeed } from './live-feed';
 import { onsiteRoutes } from './onsite-routes';
 import { pushRoutes } from './push-routes';
@@ -14,11 +16,13 @@ import { websiteSettingsRoutes } from './settings-routes';
 import { snippetRoutes } from './snippet-routes';
 
 export { AllowedOrigins } from './allowed-origins';
+export { IdentityVerification } from './identity-verification';
 
 export type WebsiteDeps = {
   db: Db;
   keys: KeyCache;
   origins: AllowedOrigins;
+  verification: IdentityVerification;
   onEngaged?: OnEngaged;
   env?: Record<string, string | undefined>;
 };
@@ -30,4 +34,5 @@ export function registerWebsite(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>, dep
   app.route('/v1/web', onsiteRoutes({ ...visitorDeps, feed: new LiveFeed(deps.db), onEngaged: deps.onEngaged }));
   app.route('/v1/push', pushRoutes({ ...visitorDeps, allowPrivateEndpoints: ['1', 'true', 'yes'].includes((env.PUSH_ALLOW_PRIVATE_NETWORKS ?? '').toLowerCase()) }));
   api.route('/website', websiteSettingsRoutes(deps.db, deps.origins));
+  api.route('/website/identity-verification', identityVerificationRoutes(deps.db, deps.verification));
 }
