@@ -6,6 +6,7 @@ import { getWorkspaceTimeZone } from '../format';
 import { toast } from '../ui/toasts';
 import { teamError } from './teamError';
 import { epochToWallClock, wallClockToEpoch } from './zonedTime';
+import { ZonedDateTimeField } from './ZonedDateTimeField';
 
 type Props = {
   journey: { id: string; name: string; startsAt?: number | null | undefined; endsAt?: number | null | undefined };
@@ -20,7 +21,12 @@ export function JourneySettingsDialog({ journey, onClose, onSaved }: Props) {
   const [name, setName] = useState(journey.name);
   const [startsAt, setStartsAt] = useState(epochToWallClock(journey.startsAt ?? null, tz));
   const [endsAt, setEndsAt] = useState(epochToWallClock(journey.endsAt ?? null, tz));
+  const [startsOk, setStartsOk] = useState(true);
+  const [endsOk, setEndsOk] = useState(true);
   const [busy, setBusy] = useState(false);
+  const startEpoch = wallClockToEpoch(startsAt, tz);
+  const endEpoch = wallClockToEpoch(endsAt, tz);
+  const endsTooEarly = startEpoch !== null && endEpoch !== null && endEpoch <= startEpoch;
   const [error, setError] = useState<string | null>(null);
 
   async function save() {
@@ -47,21 +53,22 @@ export function JourneySettingsDialog({ journey, onClose, onSaved }: Props) {
             {t('team.housekeeping.name')}
             <input data-testid="settings-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
           </label>
-          <div className="row">
-            <label>
-              {t('team.housekeeping.startsAt')}
-              <input data-testid="settings-starts" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-            </label>
-            <label>
-              {t('team.housekeeping.endsAt')}
-              <input data-testid="settings-ends" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
-            </label>
+          <div className="row wrap">
+            <ZonedDateTimeField label={t('team.housekeeping.startsAt')} value={startsAt} timeZone={tz} testId="settings-starts" onChange={(v, ok) => { setStartsAt(v); setStartsOk(ok); }} />
+            <ZonedDateTimeField
+              label={t('team.housekeeping.endsAt')}
+              value={endsAt}
+              timeZone={tz}
+              testId="settings-ends"
+              problem={endsTooEarly ? t('testRunText.dateTime.endsBeforeStart') : null}
+              onChange={(v, ok) => { setEndsAt(v); setEndsOk(ok); }}
+            />
           </div>
           <p className="muted">{t('team.housekeeping.datesHelp')} ({tz})</p>
           {error && <p className="error" role="alert" data-testid="settings-error">{error}</p>}
           <div className="row end">
             <Dialog.Close asChild><button>{t('team.housekeeping.cancel')}</button></Dialog.Close>
-            <button className="primary" data-testid="settings-save" disabled={busy || !name.trim()} onClick={() => void save()}>{t('team.housekeeping.save')}</button>
+            <button className="primary" data-testid="settings-save" disabled={busy || !name.trim() || !startsOk || !endsOk || endsTooEarly} onClick={() => void save()}>{t('team.housekeeping.save')}</button>
           </div>
         </Dialog.Content>
       </Dialog.Portal>
