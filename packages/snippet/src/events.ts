@@ -17,7 +17,7 @@ function base(identity: Identity, type: string, options: unknown): SegmentEvent 
     type,
     messageId: newId(),
     anonymousId: identity.anonymousId,
-    ...(identity.userId ? { userId: identity.userId } : {}),
+    ...(identity.userId ? { userId: identity.userId, ...(identity.userHash ? { userHash: identity.userHash } : {}) } : {}),
     timestamp: new Date().toISOString(),
     context: {
       library: { name: 'braid.js', version: VERSION },
@@ -35,13 +35,17 @@ export function trackEvent(identity: Identity, args: unknown[]): SegmentEvent {
   return { ...base(identity, 'track', options), event: String(event), properties: isObject(properties) ? properties : {} };
 }
 
-/** identify([userId], [traits], [options]); a user id once given sticks to the browser. */
+/**
+ * identify([userId], [traits], [options]); a user id once given sticks to the browser, and so does
+ * `options.userHash`, the signature the shop's server made for it (identity verification).
+ */
 export function identifyEvent(identity: Identity, args: unknown[]): SegmentEvent {
   const [first, second, third] = args;
   const named = typeof first === 'string' || typeof first === 'number';
-  identity.identify(named ? String(first) : null);
   const traits = named ? second : first;
   const options = named ? third : second;
+  const userHash = isObject(options) && typeof options.userHash === 'string' && options.userHash !== '' ? options.userHash : null;
+  identity.identify(named ? String(first) : null, userHash);
   return { ...base(identity, 'identify', options), traits: isObject(traits) ? traits : {} };
 }
 

@@ -1,7 +1,9 @@
 // Who the visitor is: an anonymous id kept in a first-party cookie (so the shop's server can read
-// it too, as analytics.js does with ajs_anonymous_id), and the user id once identify() names them.
+// it too, as analytics.js does with ajs_anonymous_id), and the user id once identify() names them,
+// with the userHash the shop's server signed it with when the workspace verifies identities.
 const ANONYMOUS_COOKIE = 'braid_aid';
 const USER_KEY = 'braid_uid';
+const HASH_KEY = 'braid_uhash';
 const YEAR_S = 365 * 24 * 3600;
 
 export function newId(): string {
@@ -41,15 +43,22 @@ function store(key: string, value: string | null): void {
 export class Identity {
   anonymousId: string;
   userId: string | null;
+  /** Travels with every event naming userId: Braid checks it while the workspace verifies identities. */
+  userHash: string | null;
 
   constructor() {
     this.anonymousId = readCookie(ANONYMOUS_COOKIE) ?? stored(ANONYMOUS_COOKIE) ?? newId();
     this.userId = stored(USER_KEY);
+    this.userHash = this.userId ? stored(HASH_KEY) : null;
     this.save();
   }
 
-  identify(userId: string | null): void {
-    if (userId) this.userId = userId;
+  /** A hash belongs to one user id: another user named without one has none. */
+  identify(userId: string | null, userHash: string | null = null): void {
+    if (userId) {
+      if (userHash || userId !== this.userId) this.userHash = userHash;
+      this.userId = userId;
+    }
     this.save();
   }
 
@@ -57,6 +66,7 @@ export class Identity {
   reset(): void {
     this.anonymousId = newId();
     this.userId = null;
+    this.userHash = null;
     this.save();
   }
 
@@ -64,5 +74,6 @@ export class Identity {
     writeCookie(ANONYMOUS_COOKIE, this.anonymousId);
     store(ANONYMOUS_COOKIE, this.anonymousId);
     store(USER_KEY, this.userId);
+    store(HASH_KEY, this.userHash);
   }
 }
