@@ -37,6 +37,7 @@ import { subscriptionGroupRoutes } from './subscriptions/groups';
 import { channelSettingsRoutes } from './channels/settings';
 import { channelAccountRoutes } from './channels/accounts';
 import { znsTemplateRoutes } from './channels/zns-templates';
+import { trackingKeyRoutes } from './channels/tracking-keys';
 import { messageRoutes } from './messages/routes';
 import { templateRoutes } from './templates/routes';
 import { outboxRoutes } from './outbox/routes';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
   api.route('/channel-settings', channelSettingsRoutes(db));
   api.route('/channel-accounts', channelAccountRoutes(db));
   api.route('/zns-templates', znsTemplateRoutes(db));
+  api.route('/tracking-keys', trackingKeyRoutes(db));
   api.route('/messages', messageRoutes(db));
   api.route('/templates', templateRoutes(db));
   api.route('/commerce-sources', commerceSourceRoutes(db));

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { verifyUnsubscribeToken } from '@braid/channels';
+import { keyringFromEnv, trackingKeyStore, trackingVerifier, verifyAnyUnsubscribeToken } from '@braid/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../src/workspace-setup';
 import { startTestApi, type TestApi } from './helpers';
@@ -128,7 +128,9 @@ describe('send a test', () => {
     // The same signed link is in the body, and it names this customer.
     expect(mail.html).toContain(link!.replace(/&/g, '&amp;'));
     const token = new URL(link!).pathname.split('/').pop()!;
-    expect(verifyUnsubscribeToken(TRACKING_SECRET, decodeURIComponent(token))).toMatchObject({ customerId, scope: 'channel:email' });
+    // Signed with the workspace's own tracking key, which the tracking routes check.
+    const verifier = trackingVerifier({ secret: TRACKING_SECRET, keys: trackingKeyStore(api.db.db, { ring: keyringFromEnv() }) });
+    expect(await verifyAnyUnsubscribeToken(verifier, decodeURIComponent(token))).toMatchObject({ customerId, scope: 'channel:email' });
   });
 
   it('refuses a channel without a test path and a workspace without an account', async () => {

@@ -41,8 +41,9 @@ export { messengerSettingsFromEnv, MESSAGE_TAGS, GRAPH_BASE_URL, DEFAULT_GRAPH_V
 export { createTwilioAdapter, type TwilioSettings } from './sms/twilio-adapter';
 export { createEsmsAdapter, esmsRequestId, ESMS_BASE_URL, type EsmsSettings } from './sms/esms-adapter';
 export { smsAdapterFromEnv } from './sms/sms-settings';
-export { signTrackingToken, verifyTrackingToken, isHttpUrl, type TrackingClaim } from './tracking/tracking-token';
-export { addTrackingToHtml, addTrackingToText, clickUrl, openPixelUrl, type TrackingLinks } from './tracking/rewrite-html';
+export { signTrackingToken, verifyTrackingToken, signWorkspaceTrackingToken, verifyAnyTrackingToken, isHttpUrl, type TrackingClaim, type TrackingVerifier, type WorkspaceTrackingClaim } from './tracking/tracking-token';
+export { trackingKeyStore, rotateTrackingKey, listTrackingKeys, resealTrackingKeys, withTrackingKeys, trackingVerifier, DEFAULT_KEEP_OLD_MS, type SigningKey, type TrackingKeyStore, type TrackingKeyInfo } from './tracking/workspace-keys';
+export { addTrackingToHtml, addTrackingToText, clickUrl, openPixelUrl, linksForWorkspace, type TrackingLinks } from './tracking/rewrite-html';
 export { trackingSettingsFromEnv, TRACKING_SECRET_FILE, type TrackingSettings } from './tracking/tracking-settings';
 export { withEmailTracking } from './tracking/with-email-tracking';
 export { recordEngagement, recordEngagementByProviderId, recordEngagementUpTo, recordReply, statusesBefore, type Engagement } from './tracking/engagement';

@@ -1,6 +1,6 @@
 // Consent at send time: what kind of message a send step declared, the check against the
 // customer's answers, and the "skipped" row that puts the reason in the customer's trace.
-import { checkConsent, channelScope, consentVerdict, unsubscribeUrl, type ConsentVerdict, type CustomerConsent } from '@braid/channels';
+import { checkConsent, channelScope, consentVerdict, linksForWorkspace, unsubscribeUrl, type ConsentVerdict, type CustomerConsent } from '@braid/channels';
 import { stepLog } from '@braid/db';
 import type { Json } from '@braid/sdk';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -19,11 +19,11 @@ export function messageKindOf(config: Json | undefined): MessageKind {
   return { transactional: c.messageType === 'transactional', groupId: group || null };
 }
 
-/** The link that unsubscribes this customer from what this message belongs to; '' when links are off. */
-export function unsubscribeLinkFor(deps: ActivityDeps, ctx: EffectContext, channel: string, kind: MessageKind, messageId?: string): string {
+/** The link that unsubscribes this customer from what this message belongs to, signed with the workspace's key; '' when links are off. */
+export async function unsubscribeLinkFor(deps: ActivityDeps, ctx: EffectContext, channel: string, kind: MessageKind, messageId?: string): Promise<string> {
   const links = deps.channels.links;
   if (!links) return '';
-  return unsubscribeUrl(links, { workspaceId: ctx.workspaceId, customerId: ctx.customerId, scope: kind.groupId ?? channelScope(channel), ...(messageId ? { messageId } : {}) });
+  return unsubscribeUrl(await linksForWorkspace(links, ctx.workspaceId), { workspaceId: ctx.workspaceId, customerId: ctx.customerId, scope: kind.groupId ?? channelScope(channel), ...(messageId ? { messageId } : {}) });
 }
 
 /** Checks consent; a refusal is written to the step log (outcome `skipped`) before it is returned. */

@@ -35,7 +35,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
       const kind = messageKindOf(request.config);
       let postponed: { until: number; reason: string } | null = null;
       const services: ActionServices = {
-        ...servicesFor(deps, ctx, missing, unsubscribeVariable(deps, ctx, request.config, kind)),
+        ...servicesFor(deps, ctx, missing, await unsubscribeVariable(deps, ctx, request.config, kind)),
         async sendMessage(input) {
           const outcome = await sendMessage(deps, ctx, input, missing, kind);
           if (outcome.postponedUntil !== undefined) postponed = { until: outcome.postponedUntil, reason: outcome.reason ?? '' };
@@ -108,7 +108,7 @@ function failureMessage(error: unknown): string {
 }
 
 /** `{{ unsubscribe_url }}`: the signed link for the step's channel and group ('' when tracking links are off). */
-function unsubscribeVariable(deps: ActivityDeps, ctx: EffectContext, config: Json, kind: ReturnType<typeof messageKindOf>): string {
+async function unsubscribeVariable(deps: ActivityDeps, ctx: EffectContext, config: Json, kind: ReturnType<typeof messageKindOf>): Promise<string> {
   const channel = config && typeof config === 'object' && !Array.isArray(config) && typeof config.channel === 'string' ? config.channel : null;
   return channel ? unsubscribeLinkFor(deps, ctx, channel, kind) : '';
 }

@@ -140,7 +140,7 @@ export async function sendMessage(
 
   const adapter = deps.channels.adapterFor(request.channel);
   // RFC 8058 one-click unsubscribe on every marketing email (Gmail and Yahoo require it of bulk senders).
-  const unsubscribe = request.channel === 'email' && !kind.transactional ? unsubscribeLinkFor(deps, ctx, request.channel, kind, messageId) : '';
+  const unsubscribe = request.channel === 'email' && !kind.transactional ? await unsubscribeLinkFor(deps, ctx, request.channel, kind, messageId) : '';
   const result = await deps.channels.send({
     channel: request.channel,
     to,

@@ -17,6 +17,7 @@ import {
   webhookOptionsFromEnv,
   withWorkspaceAccounts,
   trackingSettingsFromEnv,
+  withTrackingKeys,
   type AudienceRegistry,
   type ChannelRegistry,
 } from '@braid/channels';
@@ -24,7 +25,8 @@ import type { Db } from '@braid/db';
 
 export function channelsFromEnv(db: Db, env: Record<string, string | undefined> = process.env): ChannelRegistry {
   const outbox = createDbOutboxStore(db);
-  const tracking = trackingSettingsFromEnv(env);
+  // Links are signed with each workspace's own key (tracking_keys), which the API verifies.
+  const tracking = withTrackingKeys(trackingSettingsFromEnv(env), db, keyringFromEnv(env));
   const onTheWebsite = {
     web: createOnsiteAdapter(outbox),
     push: createWebPushAdapter({

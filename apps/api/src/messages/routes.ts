@@ -1,7 +1,7 @@
 // A send step's message rendered for a real customer (the panel's preview), and "send a test to …"
 // through the workspace's own email / SMS account, with the one-click unsubscribe headers a
 // marketing email carries.
-import { adapterForAccount, channelScope, keyringFromEnv, listUnsubscribeHeaders, loadAccount, recordAccountCheck, SecretsKeyError, trackingSettingsFromEnv, unsubscribeUrl, type TrackingSettings } from '@braid/channels';
+import { adapterForAccount, channelScope, keyringFromEnv, linksForWorkspace, listUnsubscribeHeaders, loadAccount, recordAccountCheck, SecretsKeyError, trackingSettingsFromEnv, unsubscribeUrl, withTrackingKeys, type TrackingSettings } from '@braid/channels';
 import { newId, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
@@ -39,7 +39,7 @@ const ACCOUNT_OF: Partial<Record<string, 'smtp' | 'esms'>> = { email: 'smtp', sm
 
 export function messageRoutes(db: Db, options: { tracking?: () => TrackingSettings | null } = {}) {
   let tracking: TrackingSettings | null | undefined;
-  const links = options.tracking ?? (() => (tracking === undefined ? (tracking = trackingSettingsFromEnv()) : tracking));
+  const links = options.tracking ?? (() => (tracking === undefined ? (tracking = withTrackingKeys(trackingSettingsFromEnv(), db, keyringFromEnv())) : tracking));
   return adminApp()
     .openapi(preview, async (c) => {
       const rendered = await renderDraft(db, c.get('workspaceId'), c.req.valid('json'));
@@ -60,7 +60,7 @@ export function messageRoutes(db: Db, options: { tracking?: () => TrackingSettin
       if (!account) throw new ApiError(404, 'not_found', `No ${kind} account in this workspace: add one in channel settings`);
       // The same signed link a real send carries, for the chosen customer: the test shows the headers Gmail checks.
       const settings = draft.channel === 'email' && draft.customerId ? links() : null;
-      const unsubscribe = settings && draft.customerId ? unsubscribeUrl(settings, { workspaceId, customerId: draft.customerId, scope: channelScope(draft.channel) }) : '';
+      const unsubscribe = settings && draft.customerId ? unsubscribeUrl(await linksForWorkspace(settings, workspaceId), { workspaceId, customerId: draft.customerId, scope: channelScope(draft.channel) }) : '';
       const rendered = await renderDraft(db, workspaceId, draft, unsubscribe);
       const adapter = adapterForAccount(kind, account.config, account.secrets);
       try {

@@ -1,7 +1,7 @@
 // Public tracking endpoints under /t: email opens and clicks, provider status webhooks.
 // Mounted outside the auth middleware; each route carries its own proof (signed token or the
 // provider's signature) and is off (404) when its secret is not configured.
-import { trackingSettingsFromEnv, type TrackingSettings } from '@braid/channels';
+import { keyringFromEnv, trackingSettingsFromEnv, withTrackingKeys, type TrackingSettings } from '@braid/channels';
 import type { Db } from '@braid/db';
 import { Hono } from 'hono';
 import { errorBody } from '../errors';
@@ -31,9 +31,11 @@ export type TrackingRoutesOptions = {
 
 export function trackingRoutes(options: TrackingRoutesOptions): Hono {
   const env = options.env ?? process.env;
-  let tracking: TrackingSettings | null | undefined = options.tracking;
-  // Lazily: resolving may create the secret file next to the database.
-  const trackingSettings = () => (tracking === undefined ? (tracking = trackingSettingsFromEnv(env)) : tracking);
+  // Lazily: resolving may create the secret file next to the database. Links are checked against
+  // each workspace's own keys (tracking_keys), the installation's secret only for older links.
+  let tracking: TrackingSettings | null | undefined;
+  const trackingSettings = () =>
+    tracking === undefined ? (tracking = withTrackingKeys(options.tracking === undefined ? trackingSettingsFromEnv(env) : options.tracking, options.db, keyringFromEnv(env))) : tracking;
   const messenger =
     options.messenger !== undefined
       ? options.messenger

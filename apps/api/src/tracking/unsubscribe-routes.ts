@@ -3,7 +3,7 @@
 // GET shows the preference page (a link scanner that follows it changes nothing); POST with
 // `List-Unsubscribe=One-Click` is RFC 8058's one-click unsubscribe; POST .../preferences saves
 // the page's form. A forged token changes nothing and says so.
-import { channelOfScope, customerConsent, recordConsent, verifyUnsubscribeToken, type TrackingSettings, type UnsubscribeClaim } from '@braid/channels';
+import { channelOfScope, customerConsent, recordConsent, trackingVerifier, verifyAnyUnsubscribeToken, type TrackingSettings, type UnsubscribeClaim } from '@braid/channels';
 import { and, customers, eq, liveCustomerId, workspaces, type Db, type SubscriptionStatus } from '@braid/db';
 import { Hono, type Context } from 'hono';
 import { errorBody } from '../errors';
@@ -21,8 +21,8 @@ export function unsubscribeRoutes(db: Db, settings: () => TrackingSettings | nul
 
   /** The claim and the customer it names, still of the workspace that signed it; null for anything else. */
   const resolve = async (token: string): Promise<Resolved | null> => {
-    const secret = settings()?.secret;
-    const claim = secret ? verifyUnsubscribeToken(secret, token) : null;
+    const current = settings();
+    const claim = current ? await verifyAnyUnsubscribeToken(trackingVerifier(current), token) : null;
     if (!claim) return null;
     const live = (await liveCustomerId(db, claim.customerId)) ?? claim.customerId;
     const [row] = await db

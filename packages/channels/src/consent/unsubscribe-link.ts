@@ -1,10 +1,18 @@
 // The unsubscribe address a message carries, and the RFC 8058 one-click headers for email.
 import type { TrackingLinks } from '../tracking/rewrite-html';
-import { signUnsubscribeToken, type UnsubscribeClaim } from './unsubscribe-token';
+import { signUnsubscribeToken, signWorkspaceUnsubscribeToken, type UnsubscribeClaim } from './unsubscribe-token';
 
-/** Public page and one-click endpoint: GET shows the preferences, POST `List-Unsubscribe=One-Click` unsubscribes. */
-export const unsubscribeUrl = (links: TrackingLinks, claim: UnsubscribeClaim): string =>
-  `${links.baseUrl.replace(/\/+$/, '')}/t/u/${signUnsubscribeToken(links.secret, claim)}`;
+/**
+ * Public page and one-click endpoint: GET shows the preferences, POST `List-Unsubscribe=One-Click`
+ * unsubscribes. Signed with the workspace's key when `links` were resolved for the claim's
+ * workspace (linksForWorkspace), else with the installation's secret.
+ */
+export function unsubscribeUrl(links: TrackingLinks, claim: UnsubscribeClaim): string {
+  const key = links.workspaceKey;
+  if (key && key.workspaceId !== claim.workspaceId) throw new Error(`links resolved for workspace ${key.workspaceId} cannot sign a link of ${claim.workspaceId}`);
+  const token = key ? signWorkspaceUnsubscribeToken(key, claim) : signUnsubscribeToken(links.secret, claim);
+  return `${links.baseUrl.replace(/\/+$/, '')}/t/u/${token}`;
+}
 
 /**
  * RFC 2369 List-Unsubscribe with RFC 8058 one-click: mail clients (Gmail, Yahoo) show an

@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { and, eq, pushSubscriptions, websiteSettings, type DbOrTx } from '@braid/db';
 import webpush from 'web-push';
-import { clickUrl, type TrackingLinks } from '../tracking/rewrite-html';
+import { clickUrl, linksForWorkspace, type TrackingLinks } from '../tracking/rewrite-html';
 import { failed, sent, type ChannelAdapter, type DeliveryResult, type RenderedMessage } from '../types';
 import type { NetworkPolicy } from '../webhook/address-policy';
 import { DestinationRefused, pinnedLookup, resolveDestination, systemLookup, type LookupAll } from '../webhook/resolve-destination';
@@ -71,7 +71,7 @@ export function createWebPushAdapter(options: WebPushOptions): ChannelAdapter {
     }
     const messageId = typeof message.meta.messageId === 'string' ? message.meta.messageId : null;
     if (!destination || !options.tracking || !messageId) return destination;
-    return clickUrl(options.tracking, messageId, destination);
+    return clickUrl(await linksForWorkspace(options.tracking, message.workspaceId), messageId, destination);
   }
 
   async function deliver(message: RenderedMessage, payload: string, subscription: typeof pushSubscriptions.$inferSelect, vapid: { publicKey: string; privateKey: string }, signal?: AbortSignal): Promise<Attempt> {

@@ -11,12 +11,22 @@ const ALL = Object.keys(RANK) as MessageStatus[];
 /** Statuses a message may move from to reach `status`. Proof of engagement also proves delivery, so failed and queued count as before. */
 export const statusesBefore = (status: Engagement): MessageStatus[] => ALL.filter((s) => RANK[s] < RANK[status]);
 
-/** Marks one message (by its row id); true when the status moved. */
-export async function recordEngagement(db: DbOrTx, input: { messageId: string; status: Engagement; at: number }): Promise<boolean> {
+/**
+ * Marks one message (by its row id); true when the status moved. With `workspaceId` (a link
+ * signed with that workspace's key) only a message of that workspace moves: one shop's key
+ * cannot mark another shop's message.
+ */
+export async function recordEngagement(db: DbOrTx, input: { messageId: string; status: Engagement; at: number; workspaceId?: string }): Promise<boolean> {
   const rows = await db
     .update(messages)
     .set({ status: input.status, updatedAt: input.at })
-    .where(and(eq(messages.id, input.messageId), inArray(messages.status, statusesBefore(input.status))))
+    .where(
+      and(
+        eq(messages.id, input.messageId),
+        inArray(messages.status, statusesBefore(input.status)),
+        ...(input.workspaceId ? [eq(messages.workspaceId, input.workspaceId)] : []),
+      ),
+    )
     .returning({ id: messages.id });
   return rows.length > 0;
 }

@@ -1,18 +1,31 @@
 // Adds engagement tracking to an email: every http(s) link goes through a signed click URL and
 // a 1x1 pixel marks the open. mailto:, tel:, anchors and links marked data-braid-no-track stay
 // as they are.
-import { isHttpUrl, signTrackingToken } from './tracking-token';
+import { isHttpUrl, signTrackingToken, signWorkspaceTrackingToken, type TrackingClaim } from './tracking-token';
+import type { SigningKey, TrackingKeyStore } from './workspace-keys';
 
 export type TrackingLinks = {
   /** Public base URL of the API, e.g. "https://braid.hoaban.vn"; tracking routes live under /t. */
   baseUrl: string;
+  /** The installation's secret: verifies links sent before workspaces had their own keys, signs links only where no key store is given. */
   secret: string;
+  /** Each workspace's own keys (tracking_keys): senders resolve one with linksForWorkspace(). */
+  keys?: TrackingKeyStore;
+  /** The workspace key links are signed with, once resolved for one workspace. */
+  workspaceKey?: SigningKey & { workspaceId: string };
 };
 
-export const clickUrl = (links: TrackingLinks, messageId: string, url: string) =>
-  `${links.baseUrl.replace(/\/+$/, '')}/t/c/${signTrackingToken(links.secret, { kind: 'click', messageId, url })}`;
-export const openPixelUrl = (links: TrackingLinks, messageId: string) =>
-  `${links.baseUrl.replace(/\/+$/, '')}/t/o/${signTrackingToken(links.secret, { kind: 'open', messageId })}`;
+/** The links of one workspace: signed with its current key when a key store is known. */
+export async function linksForWorkspace(links: TrackingLinks, workspaceId: string): Promise<TrackingLinks> {
+  if (!links.keys || links.workspaceKey?.workspaceId === workspaceId) return links;
+  return { ...links, workspaceKey: { workspaceId, ...(await links.keys.signingKey(workspaceId)) } };
+}
+
+const tokenOf = (links: TrackingLinks, claim: TrackingClaim) =>
+  links.workspaceKey ? signWorkspaceTrackingToken(links.workspaceKey.workspaceId, links.workspaceKey, claim) : signTrackingToken(links.secret, claim);
+
+export const clickUrl = (links: TrackingLinks, messageId: string, url: string) => `${links.baseUrl.replace(/\/+$/, '')}/t/c/${tokenOf(links, { kind: 'click', messageId, url })}`;
+export const openPixelUrl = (links: TrackingLinks, messageId: string) => `${links.baseUrl.replace(/\/+$/, '')}/t/o/${tokenOf(links, { kind: 'open', messageId })}`;
 
 /** Braid's own unsubscribe links stay direct: a click redirect in front of them would only add a hop (and a "click"). */
 const isUnsubscribeLink = (links: TrackingLinks, url: string) => url.startsWith(`${links.baseUrl.replace(/\/+$/, '')}/t/u/`);
