@@ -60,6 +60,30 @@ describe('the identity secret', () => {
     expect(row!.identitySecret).not.toContain(first.secret);
   });
 
+  it('is sealed again under the new key after BRAID_SECRETS_KEY is rotated, and stays the same', async () => {
+    const before = (await settings()).secret;
+    const oldId = (await api.db.db.select().from(websiteSettings).where(eq(websiteSettings.workspaceId, workspaceId)))[0]!.identitySecret!.split('.')[1];
+    process.env.BRAID_SECRETS_OLD_KEYS = `${oldId}:${KEY.toString('base64')}`;
+    process.env.BRAID_SECRETS_KEY = Buffer.alloc(32, 9).toString('base64');
+    process.env.BRAID_SECRETS_KEY_ID = 'k2027';
+    try {
+      expect((await settings()).secret).toBe(before);
+      const [row] = await api.db.db.select().from(websiteSettings).where(eq(websiteSettings.workspaceId, workspaceId));
+      expect(row!.identitySecret).toMatch(/^sealed:v1\.k2027\./);
+    } finally {
+      process.env.BRAID_SECRETS_KEY = KEY.toString('base64');
+      delete process.env.BRAID_SECRETS_KEY_ID;
+    }
+    // Back on the first key, the old one still listed: what was sealed under k2027 cannot open now.
+    const res = await api.admin('/api/website/identity-verification');
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('secrets_key_mismatch');
+    process.env.BRAID_SECRETS_OLD_KEYS = `k2027:${Buffer.alloc(32, 9).toString('base64')}`;
+    expect((await settings()).secret).toBe(before);
+    delete process.env.BRAID_SECRETS_OLD_KEYS;
+    expect((await settings()).secret).toBe(before);
+  });
+
   it('is shown to owners and admins only', async () => {
     await api.db.db.insert(users).values({ id: newId(), workspaceId, email: 'marketer@hoaban.vn', name: 'M', passwordHash: await hashPassword('marketer pass'), role: 'marketer', createdAt: Date.now() });
     const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'marketer@hoaban.vn', password: 'marketer pass' }) });

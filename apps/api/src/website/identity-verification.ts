@@ -3,7 +3,8 @@
 // The workspace's identity secret stays on the shop's server, which signs each logged-in user's id
 // (userHash = HMAC-SHA256(secret, userId), hex); while verification is on, a write-key request
 // naming a user id must carry that signature. The secret is sealed at rest like the VAPID private
-// key (BRAID_SECRETS_KEY); one stored before a key was configured is sealed when next read.
+// key (BRAID_SECRETS_KEY); one stored before a key was configured, or under a key since rotated,
+// is sealed again with the current key when the settings are next read.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, websiteSettings, type DbOrTx } from '@braid/db';
 import { isSealedText, keyringFromEnv, openText, sealText, SecretsKeyError } from '@braid/channels';
@@ -143,6 +144,9 @@ export async function setIdentityVerification(db: DbOrTx, workspaceId: string, e
   return (await readSettings(db, workspaceId))!;
 }
 
+/** Sealed under the current key: plain text, or an old key after rotation, is sealed again when read. */
+const sealedWith = (stored: string, keyId: string) => isSealedText(stored) && stored.startsWith(`sealed:v1.${keyId}.`);
+
 async function readSettings(db: DbOrTx, workspaceId: string): Promise<IdentitySettings | null> {
   const [row] = await db
     .select({ on: websiteSettings.identityVerification, secret: websiteSettings.identitySecret })
@@ -158,7 +162,7 @@ async function readSettings(db: DbOrTx, workspaceId: string): Promise<IdentitySe
     if (!(error instanceof SecretsKeyError)) throw error;
     throw new ApiError(409, 'secrets_key_mismatch', `The identity secret cannot be read: ${error.message}`, [{ field: 'secret', message: error.message }]);
   }
-  if (ring && !isSealedText(row.secret)) {
+  if (ring && !sealedWith(row.secret, ring.current.id)) {
     await db
       .update(websiteSettings)
       .set({ identitySecret: sealText(secret, boundTo(workspaceId), ring) })
