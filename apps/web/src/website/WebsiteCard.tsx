@@ -1,16 +1,20 @@
-// The shop's website in settings: the domains allowed to use the snippet, the snippet to paste
-// and the service worker line for web push.
+// The shop's website in settings: the domains allowed to use the snippet, the snippet to paste,
+// the service worker line for web push, and (for owners and admins) identity verification.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isManager } from '../api/team';
+import { useSession } from '../session';
 import { describeError } from '../ui/describeError';
 import { toast } from '../ui/toasts';
 import { originOf, snippetFor, websiteApi } from './api';
+import { IdentityVerificationCard } from './IdentityVerificationCard';
 import { useWebsiteTexts } from './texts';
 import './website.css';
 
 export function WebsiteCard() {
   useWebsiteTexts();
   const { t } = useTranslation();
+  const manager = isManager(useSession((s) => s.me)?.role);
   const [text, setText] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -71,6 +75,7 @@ export function WebsiteCard() {
       <h3>{t('website.push')}</h3>
       <p className="muted">{t('website.pushHelp')}</p>
       <pre>{worker}</pre>
+      {manager && <IdentityVerificationCard />}
     </section>
   );
 }

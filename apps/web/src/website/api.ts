@@ -6,9 +6,18 @@ export interface WebsiteSettings {
   pushPublicKey: string | null;
 }
 
+/** The secret the shop's server signs user ids with, and whether ingestion requires the signature. */
+export interface IdentityVerification {
+  enabled: boolean;
+  secret: string;
+}
+
 export const websiteApi = {
   get: () => http.get<WebsiteSettings>('/api/website'),
   save: (allowedOrigins: string[]) => http.put<WebsiteSettings>('/api/website', { allowedOrigins }),
+  identityVerification: () => http.get<IdentityVerification>('/api/website/identity-verification'),
+  setIdentityVerification: (enabled: boolean) => http.put<IdentityVerification>('/api/website/identity-verification', { enabled }),
+  rotateIdentitySecret: () => http.post<IdentityVerification>('/api/website/identity-verification/rotate'),
 };
 
 /** "https://shop.vn/" → "https://shop.vn"; null when the line is not an origin (a path, no scheme ...). */
