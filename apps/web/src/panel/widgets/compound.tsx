@@ -12,6 +12,18 @@ type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Rec) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+// Names screen readers say for fields without a visible label, in the UI language.
+const aria = {
+  amount: { vi: 'số lượng', en: 'amount' },
+  unit: { vi: 'đơn vị', en: 'unit' },
+  property: { vi: 'thuộc tính', en: 'property' },
+  comparison: { vi: 'so sánh', en: 'comparison' },
+  value: { vi: 'giá trị', en: 'value' },
+  branch: { vi: 'tên nhánh', en: 'branch name' },
+  percent: { vi: 'phần trăm', en: 'percent' },
+  key: { vi: 'tên', en: 'name' },
+};
+
 const unitLabels = { vi: { minutes: 'phút', hours: 'giờ', days: 'ngày' }, en: { minutes: 'minutes', hours: 'hours', days: 'days' } };
 
 export function DurationInput({ name, value, onChange, disabled }: { name: string; value: unknown; onChange: (v: unknown) => void; disabled: boolean }) {
@@ -23,14 +35,14 @@ export function DurationInput({ name, value, onChange, disabled }: { name: strin
       <input
         type="number"
         min={0}
-        aria-label={`${name} amount`}
+        aria-label={localText(aria.amount)}
         data-testid={`field-${name}-amount`}
         disabled={disabled}
         value={typeof d.amount === 'number' ? d.amount : ''}
         onChange={(e) => onChange({ ...d, amount: e.target.value === '' ? undefined : Number(e.target.value), unit: d.unit ?? 'hours' })}
       />
       <select
-        aria-label={`${name} unit`}
+        aria-label={localText(aria.unit)}
         data-testid={`field-${name}-unit`}
         disabled={disabled}
         value={asString(d.unit) || 'hours'}
@@ -80,14 +92,14 @@ export function FiltersWidget({ name, value, onChange, disabled }: WidgetProps) 
     <div className="rows" data-testid={`field-${name}`}>
       {rows.map((r, i) => (
         <div key={i} className="row filter-row">
-          <input aria-label="property" placeholder={i18n.language === 'en' ? 'property' : 'thuộc tính'} disabled={disabled} value={asString(r.path)} onChange={(e) => set(i, { path: e.target.value })} />
-          <select aria-label="comparison" disabled={disabled} value={asString(r.op) || 'equals'} onChange={(e) => set(i, { op: e.target.value })}>
+          <input aria-label={localText(aria.property)} placeholder={i18n.language === 'en' ? 'property' : 'thuộc tính'} disabled={disabled} value={asString(r.path)} onChange={(e) => set(i, { path: e.target.value })} />
+          <select aria-label={localText(aria.comparison)} disabled={disabled} value={asString(r.op) || 'equals'} onChange={(e) => set(i, { op: e.target.value })}>
             {comparisons.map((c) => (
               <option key={c} value={c}>{localText(comparisonLabels[c as Comparison])}</option>
             ))}
           </select>
           {r.op !== 'exists' && r.op !== 'notExists' && (
-            <input aria-label="value" disabled={disabled} value={showFilterValue(r.value)} onChange={(e) => set(i, { value: parseFilterValue(e.target.value) })} />
+            <input aria-label={localText(aria.value)} disabled={disabled} value={showFilterValue(r.value)} onChange={(e) => set(i, { value: parseFilterValue(e.target.value) })} />
           )}
           <button className="link" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('panel.remove')}</button>
         </div>
@@ -106,8 +118,8 @@ export function SplitBranchesWidget({ name, value, onChange, disabled }: WidgetP
     <div className="rows" data-testid={`field-${name}`}>
       {rows.map((r, i) => (
         <div key={i} className="row">
-          <input aria-label="label" disabled={disabled} value={asString(r.label)} onChange={(e) => set(i, { label: e.target.value })} />
-          <input aria-label="percent" type="number" min={0} max={100} disabled={disabled} value={typeof r.percent === 'number' ? r.percent : ''} onChange={(e) => set(i, { percent: Number(e.target.value) })} />
+          <input aria-label={localText(aria.branch)} disabled={disabled} value={asString(r.label)} onChange={(e) => set(i, { label: e.target.value })} />
+          <input aria-label={localText(aria.percent)} type="number" min={0} max={100} disabled={disabled} value={typeof r.percent === 'number' ? r.percent : ''} onChange={(e) => set(i, { percent: Number(e.target.value) })} />
           <span>%</span>
           <button className="link" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('panel.remove')}</button>
         </div>
@@ -144,8 +156,8 @@ export function KeyValueWidget({ name, value, onChange, disabled }: WidgetProps)
     <div className="rows" data-testid={`field-${name}`}>
       {entries.map(([k, v], i) => (
         <div key={i} className="row">
-          <input aria-label="key" disabled={disabled} value={k} onChange={(e) => write(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))} />
-          <input aria-label="value" disabled={disabled} value={showFilterValue(v)} onChange={(e) => write(entries.map((x, j) => (j === i ? [x[0], parseFilterValue(e.target.value)] : x)))} />
+          <input aria-label={localText(aria.key)} disabled={disabled} value={k} onChange={(e) => write(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))} />
+          <input aria-label={localText(aria.value)} disabled={disabled} value={showFilterValue(v)} onChange={(e) => write(entries.map((x, j) => (j === i ? [x[0], parseFilterValue(e.target.value)] : x)))} />
           <button className="link" disabled={disabled} onClick={() => write(entries.filter((_, j) => j !== i))}>{t('panel.remove')}</button>
         </div>
       ))}
