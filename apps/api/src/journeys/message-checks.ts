@@ -12,6 +12,7 @@ import { sql, type Db, type SeenKey } from '@braid/db';
 import { checkTemplate } from '@braid/channels';
 import type { LocalText } from '@braid/sdk';
 import { current } from '../catalogue/read';
+import { znsIssues } from '../channels/zns-step-checks';
 import type { PublishIssue } from './deps';
 
 /** Longest text a field of a step accepts (a whole email fits; a paste of a book does not). */
@@ -132,7 +133,7 @@ function triggerEvent(graph: unknown): string | null {
 
 /** Every message problem of a graph, checked against the workspace's event catalogue. */
 export async function messageIssues(db: Db, workspaceId: string, graph: unknown): Promise<MessageIssue[]> {
-  const issues = messageTextIssues(graph);
+  const issues = [...messageTextIssues(graph), ...(await znsIssues(db, workspaceId, graph))];
   const event = triggerEvent(graph);
   if (event) {
     await current(db, workspaceId);
