@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compile, simulate, simulateCohort } from '@braid/journey';
-import type { CohortResult, PathEntry } from '@braid/journey';
+import type { CohortResult } from '@braid/journey';
 import type { JourneyIR } from '@braid/sdk';
 import { useCanvas } from '../canvas/store';
 import type { Highlight } from '../canvas/store';
@@ -14,6 +14,8 @@ import { EventRows } from './EventRows';
 import { SegmentChecks } from './SegmentChecks';
 import { ValueRows } from './ValueRows';
 import { checkedSegments, entryEventName, messageSteps, waitedForEvents } from './journeyFacts';
+import { pathRows } from './pathRows';
+import type { PathRow } from './pathRows';
 import { readTestRunForm, rowsOf } from './scenarioForm';
 import type { TestRunForm } from './scenarioForm';
 import { simulationProblemText } from './simulationProblemText';
@@ -32,7 +34,7 @@ function compileDraft(): { ok: true; ir: JourneyIR } | { ok: false; message: str
 }
 
 /** Path lighting: every node entered so far, the latest one brighter. */
-function light(path: PathEntry[], upTo: number): void {
+function light(path: PathRow[], upTo: number): void {
   const hl: Record<string, Highlight> = {};
   for (const p of path.slice(0, upTo + 1)) if (p.nodeId) hl[p.nodeId] = 'visited';
   const cur = path[upTo]?.nodeId;
@@ -55,7 +57,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [startedAt, setStartedAt] = useState<number | null>(null);
-  const [path, setPath] = useState<PathEntry[] | null>(null);
+  const [path, setPath] = useState<PathRow[] | null>(null);
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [size, setSize] = useState(1000);
@@ -117,7 +119,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       segments: sc.segments,
       horizonMs: 90 * DAY,
     });
-    const entered = result.path.filter((p) => p.what === 'entered' || p.what === 'converted' || p.what === 'exited');
+    const entered = pathRows(result.path);
     setPath(entered);
     setCursor(0);
     light(entered, 0);
@@ -188,7 +190,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
             {path.map((p, i) => (
               <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }} data-node={p.nodeId ?? ''}>
                 {label(p.nodeId)} · {outcomeText(p.what)} <span className="muted">+{elapsedText(p.elapsedMs)}</span>
-                {reasonText(p.what, p.reason, (port) => portName(p.nodeId, port)) && <div className="muted">{reasonText(p.what, p.reason, (port) => portName(p.nodeId, port))}</div>}
+                <PathReason row={p} />
               </li>
             ))}
           </ol>
@@ -219,4 +221,11 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       )}
     </div>
   );
+}
+
+/** Why the customer left the step (the path taken, the event that happened) or left the journey. */
+function PathReason({ row }: { row: PathRow }) {
+  const port = (id: string) => portName(row.nodeId, id);
+  const text = row.leftReason ? reasonText('left', row.leftReason, port) : reasonText(row.what, row.reason, port);
+  return text ? <div className="muted">{text}</div> : null;
 }
