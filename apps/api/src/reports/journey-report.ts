@@ -78,17 +78,24 @@ export interface JourneySummary {
 
 const n = (v: unknown) => Number(v ?? 0);
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+/** Revenue as reported: whole VND. */
+export const vnd = (v: unknown) => Math.round(n(v));
 
-export async function journeySummary(db: Db, ref: JourneyVersionRef): Promise<JourneySummary> {
-  const r = await db.$client.execute({
-    sql: `SELECT COUNT(*) AS entered, SUM(status = 'active') AS active, SUM(converted) AS converted, SUM(revenue) AS revenue, SUM(referrals) AS referrals
-          FROM (SELECT e.status, ${PER_ENROLMENT} FROM enrollments e WHERE e.journey_id = ? AND e.version = ?)`,
-    args: [ref.goalWindowMs, ref.goalWindowMs, ref.journeyId, ref.version],
-  });
-  const row: Record<string, unknown> = r.rows[0] ?? {};
+/** The version's enrolments with their PER_ENROLMENT figures. `?`: window, window, journey, version. */
+const ENROLMENTS = `(SELECT e.id, e.status, ${PER_ENROLMENT} FROM enrollments e WHERE e.journey_id = ? AND e.version = ?)`;
+const enrolmentArgs = (ref: JourneyVersionRef): InValue[] => [ref.goalWindowMs, ref.goalWindowMs, ref.journeyId, ref.version];
+/** Totals over some of those enrolments (aliased `x`): the whole version, or one group of a split. */
+const TOTALS = `COUNT(*) AS entered, SUM(x.status = 'active') AS active, SUM(x.converted) AS converted, SUM(x.revenue) AS revenue, SUM(x.referrals) AS referrals`;
+
+function totalsOf(row: Record<string, unknown>): JourneySummary {
   const entered = n(row.entered);
   const converted = n(row.converted);
-  return { entered, inProgress: n(row.active), converted, conversionRate: rate(converted, entered), revenue: Math.round(n(row.revenue)), referralsCredited: n(row.referrals) };
+  return { entered, inProgress: n(row.active), converted, conversionRate: rate(converted, entered), revenue: vnd(row.revenue), referralsCredited: n(row.referrals) };
+}
+
+export async function journeySummary(db: Db, ref: JourneyVersionRef): Promise<JourneySummary> {
+  const r = await db.$client.execute({ sql: `SELECT ${TOTALS} FROM ${ENROLMENTS} x`, args: enrolmentArgs(ref) });
+  return totalsOf(r.rows[0] ?? {});
 }
 
 export interface StepFigures {
@@ -179,21 +186,20 @@ export async function groupFigures(db: Db, ref: JourneyVersionRef): Promise<Grou
     labels.set('holdout', { label: 'holdout', holdout: true });
     // The interpreter logs the chosen path as "random split: <port>".
     const r = await db.$client.execute({
-      sql: `SELECT g.port, COUNT(*) AS size, SUM(x.converted) AS converted, SUM(x.revenue) AS revenue
+      sql: `SELECT g.port, ${TOTALS}
             FROM (SELECT s.enrollment_id, substr(s.reason, 15) AS port FROM step_log s
                   WHERE s.journey_id = ? AND s.version = ? AND s.node_id = ? AND s.outcome = 'left' AND s.reason LIKE 'random split: %'
                   GROUP BY s.enrollment_id) g
-            JOIN (SELECT e.id, ${PER_ENROLMENT} FROM enrollments e WHERE e.journey_id = ? AND e.version = ?) x ON x.id = g.enrollment_id
+            JOIN ${ENROLMENTS} x ON x.id = g.enrollment_id
             GROUP BY g.port ORDER BY g.port`,
-      args: [ref.journeyId, ref.version, split.id, ref.goalWindowMs, ref.goalWindowMs, ref.journeyId, ref.version],
+      args: [ref.journeyId, ref.version, split.id, ...enrolmentArgs(ref)],
     });
     const seen = new Map(r.rows.map((row) => [String(row.port), row]));
     for (const [port, meta] of labels) {
       const row = seen.get(port);
       if (!row && meta.holdout && !(config.holdoutPercent && config.holdoutPercent > 0)) continue;
-      const size = n(row?.size);
-      const converted = n(row?.converted);
-      out.push({ splitNodeId: split.id, group: port, label: meta.label, holdout: meta.holdout, size, converted, conversionRate: rate(converted, size), revenue: Math.round(n(row?.revenue)) });
+      const totals = totalsOf(row ?? {});
+      out.push({ splitNodeId: split.id, group: port, label: meta.label, holdout: meta.holdout, size: totals.entered, converted: totals.converted, conversionRate: totals.conversionRate, revenue: totals.revenue });
     }
   }
   return out;

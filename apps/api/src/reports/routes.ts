@@ -8,7 +8,7 @@ import { JourneyParam } from '../journeys/schemas';
 import { ApiError } from '../errors';
 import { csvHeaders, csvOf, csvStream, type CsvValue } from './csv';
 import { channelFigures, groupChannelFigures, MAX_PERIOD_MS, timeCells, workspaceTimeZone } from './engagement';
-import { enrolmentPage, findJourneyVersion, groupFigures, journeySummary, stepFigures, type JourneyVersionRef } from './journey-report';
+import { enrolmentPage, findJourneyVersion, groupFigures, journeySummary, stepFigures, vnd, type JourneyVersionRef } from './journey-report';
 
 const tags = ['reports'];
 const EXPORT_PAGE = 1_000;
@@ -169,7 +169,7 @@ export function enrolmentRows(db: Db, ref: JourneyVersionRef) {
         new Date(Number(r.entered_at)).toISOString(),
         r.finished_at === null ? null : new Date(Number(r.finished_at)).toISOString(),
         Number(r.converted),
-        Math.round(Number(r.revenue)),
+        vnd(r.revenue),
         Number(r.referrals),
       ]);
     }
