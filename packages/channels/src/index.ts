@@ -41,6 +41,7 @@ export { messengerSettingsFromEnv, MESSAGE_TAGS, GRAPH_BASE_URL, DEFAULT_GRAPH_V
 export { createTwilioAdapter, type TwilioSettings } from './sms/twilio-adapter';
 export { createEsmsAdapter, esmsRequestId, ESMS_BASE_URL, type EsmsSettings } from './sms/esms-adapter';
 export { smsAdapterFromEnv } from './sms/sms-settings';
+export { createEmailApiAdapter, verifyEmailApi, splitAddress, EMAIL_API_PROVIDERS, EMAIL_API_BASE_URLS, type EmailApiProvider, type EmailApiSettings } from './email/email-api-adapter';
 export { signTrackingToken, verifyTrackingToken, signWorkspaceTrackingToken, verifyAnyTrackingToken, isHttpUrl, type TrackingClaim, type TrackingVerifier, type WorkspaceTrackingClaim } from './tracking/tracking-token';
 export { trackingKeyStore, rotateTrackingKey, listTrackingKeys, resealTrackingKeys, withTrackingKeys, trackingVerifier, DEFAULT_KEEP_OLD_MS, type SigningKey, type TrackingKeyStore, type TrackingKeyInfo } from './tracking/workspace-keys';
 export { addTrackingToHtml, addTrackingToText, clickUrl, openPixelUrl, linksForWorkspace, type TrackingLinks } from './tracking/rewrite-html';

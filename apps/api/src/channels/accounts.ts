@@ -1,6 +1,6 @@
-// A workspace's provider accounts (SMTP, eSMS, Twilio, Messenger page, Zalo OA, webhook signing):
+// A workspace's provider accounts (SMTP or an email API, eSMS, Twilio, Messenger page, Zalo OA, webhook signing):
 // saved sealed with BRAID_SECRETS_KEY, shown masked, checked with "check connection" / "send a test".
-import { ACCOUNT_KINDS, AccountConfigError, SECRET_FIELDS, adapterForAccount, deleteAccount, keyringFromEnv, listAccounts, loadAccount, maskAccount, parseSmtpSettings, recordAccountCheck, saveAccount, SecretsKeyError, verifySmtp, type AccountKind, type SecretKeyring } from '@braid/channels';
+import { ACCOUNT_KINDS, AccountConfigError, EMAIL_API_PROVIDERS, SECRET_FIELDS, adapterForAccount, deleteAccount, keyringFromEnv, listAccounts, loadAccount, maskAccount, parseSmtpSettings, recordAccountCheck, saveAccount, SecretsKeyError, verifyEmailApi, verifySmtp, type AccountKind, type EmailApiProvider, type SecretKeyring } from '@braid/channels';
 import { newId, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
@@ -18,6 +18,15 @@ const Bodies = {
   smtp: z.object({
     config: z.object({ host: z.string().min(1).max(255), port: z.number().int().min(1).max(65535), secure: z.boolean().default(false), user: z.string().max(255).optional(), from: z.string().min(3).max(320).regex(/@/, { error: 'A sender like "Shop <hello@shop.vn>"' }), allowInvalidCertificates: z.boolean().optional() }),
     secrets: z.object({ pass: secret.optional() }).default({}),
+  }),
+  email_api: z.object({
+    config: z.object({
+      provider: z.enum(EMAIL_API_PROVIDERS),
+      from: z.string().min(3).max(320).regex(/@/, { error: 'A sender like "Shop <hello@shop.vn>"' }),
+      messageStream: z.string().regex(/^[a-z0-9-]{1,30}$/, { error: 'A Postmark message stream id, e.g. outbound or broadcast' }).optional(),
+      baseUrl: url.optional(),
+    }),
+    secrets: z.object({ apiKey: secret.optional() }).default({}),
   }),
   esms: z.object({
     config: z.object({ brandname: z.string().min(1).max(11), smsType: z.enum(['1', '2']).default('2'), sandbox: z.boolean().optional(), baseUrl: url.optional() }),
@@ -142,7 +151,10 @@ export function channelAccountRoutes(db: Db) {
       const account = await accountOr404(db, keyring(), c.get('workspaceId'), kind);
       let result: { ok: boolean; message: string };
       if (kind === 'smtp') result = await verifySmtp(parseSmtpSettings({ ...account.config, ...account.secrets }));
-      else {
+      else if (kind === 'email_api') {
+        const c = account.config as { provider: EmailApiProvider; from: string; baseUrl?: string };
+        result = await verifyEmailApi({ provider: c.provider, from: c.from, apiKey: account.secrets.apiKey ?? '', ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}) });
+      } else {
         await adapterForAccount(kind, account.config, account.secrets).close?.();
         result = { ok: true, message: `${kind} settings are complete; send a test to confirm the provider accepts them` };
       }

@@ -34,8 +34,8 @@ const test = createRoute({
   },
 });
 
-/** Which account kind sends a test of each channel. */
-const ACCOUNT_OF: Partial<Record<string, 'smtp' | 'esms'>> = { email: 'smtp', sms: 'esms' };
+/** Which account kinds may send a test of each channel, the first configured one as real sends choose it. */
+const ACCOUNTS_OF: Partial<Record<string, readonly ('email_api' | 'smtp' | 'esms')[]>> = { email: ['email_api', 'smtp'], sms: ['esms'] };
 
 export function messageRoutes(db: Db, options: { tracking?: () => TrackingSettings | null } = {}) {
   let tracking: TrackingSettings | null | undefined;
@@ -49,15 +49,20 @@ export function messageRoutes(db: Db, options: { tracking?: () => TrackingSettin
     .openapi(test, async (c) => {
       const { to, ...draft } = c.req.valid('json');
       const workspaceId = c.get('workspaceId');
-      const kind = ACCOUNT_OF[draft.channel];
-      if (!kind) throw new ApiError(400, 'invalid_request', `channel: a test can be sent for email and SMS, not ${draft.channel}`, [{ field: 'channel', message: 'email or sms' }]);
+      const kinds = ACCOUNTS_OF[draft.channel];
+      if (!kinds) throw new ApiError(400, 'invalid_request', `channel: a test can be sent for email and SMS, not ${draft.channel}`, [{ field: 'channel', message: 'email or sms' }]);
       const ring = keyringFromEnv();
       if (!ring) throw new ApiError(409, 'secrets_key_missing', 'Set BRAID_SECRETS_KEY to store provider accounts; see docs/secrets.md');
-      const account = await loadAccount(db, ring, workspaceId, kind).catch((error: unknown) => {
-        if (error instanceof SecretsKeyError) throw new ApiError(409, 'secrets_key_mismatch', error.message);
-        throw error;
-      });
-      if (!account) throw new ApiError(404, 'not_found', `No ${kind} account in this workspace: add one in channel settings`);
+      let account: Awaited<ReturnType<typeof loadAccount>> = null;
+      for (const candidate of kinds) {
+        account = await loadAccount(db, ring, workspaceId, candidate).catch((error: unknown) => {
+          if (error instanceof SecretsKeyError) throw new ApiError(409, 'secrets_key_mismatch', error.message);
+          throw error;
+        });
+        if (account) break;
+      }
+      if (!account) throw new ApiError(404, 'not_found', `No ${kinds.join(' or ')} account in this workspace: add one in channel settings`);
+      const kind = account.kind;
       // The same signed link a real send carries, for the chosen customer: the test shows the headers Gmail checks.
       const settings = draft.channel === 'email' && draft.customerId ? links() : null;
       const unsubscribe = settings && draft.customerId ? unsubscribeUrl(await linksForWorkspace(settings, workspaceId), { workspaceId, customerId: draft.customerId, scope: channelScope(draft.channel) }) : '';

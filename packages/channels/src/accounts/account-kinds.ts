@@ -1,6 +1,7 @@
 // The provider accounts a workspace can configure, which of their fields are secret, and how an
 // account becomes a channel adapter. The API validates shapes with zod; this turns a validated
 // account into a sender.
+import { createEmailApiAdapter, EMAIL_API_PROVIDERS, type EmailApiProvider } from '../email/email-api-adapter';
 import { createSmtpAdapter } from '../email/smtp-adapter';
 import { parseSmtpSettings } from '../email/smtp-settings';
 import { createMessengerAdapter } from '../messenger/messenger-adapter';
@@ -12,12 +13,13 @@ import { createWebhookAdapter } from '../webhook/webhook-adapter';
 import { createZaloAdapter } from '../zalo/zalo-adapter';
 import { ZALO_OA_BASE_URL, ZNS_BASE_URL } from '../zalo/zalo-settings';
 
-export const ACCOUNT_KINDS = ['smtp', 'esms', 'twilio', 'messenger', 'zalo', 'webhook'] as const;
+export const ACCOUNT_KINDS = ['smtp', 'email_api', 'esms', 'twilio', 'messenger', 'zalo', 'webhook'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** The fields kept sealed at rest and never returned by the API. */
 export const SECRET_FIELDS: Record<AccountKind, readonly string[]> = {
   smtp: ['pass'],
+  email_api: ['apiKey'],
   esms: ['apiKey', 'secretKey'],
   twilio: ['authToken'],
   messenger: ['pageAccessToken', 'appSecret'],
@@ -26,10 +28,10 @@ export const SECRET_FIELDS: Record<AccountKind, readonly string[]> = {
 };
 
 /** The channel each kind of account sends on. */
-export const CHANNEL_OF_ACCOUNT: Record<AccountKind, string> = { smtp: 'email', esms: 'sms', twilio: 'sms', messenger: 'messenger', zalo: 'zalo', webhook: 'webhook' };
+export const CHANNEL_OF_ACCOUNT: Record<AccountKind, string> = { smtp: 'email', email_api: 'email', esms: 'sms', twilio: 'sms', messenger: 'messenger', zalo: 'zalo', webhook: 'webhook' };
 
-/** Which accounts may serve a channel, first configured wins (eSMS before Twilio: brandname SMS for Vietnam). */
-export const ACCOUNTS_FOR_CHANNEL: Record<string, readonly AccountKind[]> = { email: ['smtp'], sms: ['esms', 'twilio'], messenger: ['messenger'], zalo: ['zalo'], webhook: ['webhook'] };
+/** Which accounts may serve a channel, first configured wins (eSMS before Twilio: brandname SMS for Vietnam; an email API before SMTP). */
+export const ACCOUNTS_FOR_CHANNEL: Record<string, readonly AccountKind[]> = { email: ['email_api', 'smtp'], sms: ['esms', 'twilio'], messenger: ['messenger'], zalo: ['zalo'], webhook: ['webhook'] };
 
 export class AccountConfigError extends Error {
   constructor(
@@ -65,6 +67,18 @@ export function adapterForAccount(kind: AccountKind, config: Record<string, unkn
         const field = (error as { field?: string }).field;
         throw new AccountConfigError(field ?? 'config', error instanceof Error ? error.message : String(error));
       }
+    }
+    case 'email_api': {
+      const provider = str(all.provider);
+      if (!provider || !(EMAIL_API_PROVIDERS as readonly string[]).includes(provider)) throw new AccountConfigError('provider', `provider must be ${EMAIL_API_PROVIDERS.join(' or ')}`);
+      return createEmailApiAdapter({
+        provider: provider as EmailApiProvider,
+        apiKey: need(all, 'apiKey'),
+        from: need(all, 'from'),
+        ...(str(all.messageStream) ? { messageStream: str(all.messageStream) } : {}),
+        ...(str(all.baseUrl) ? { baseUrl: str(all.baseUrl) } : {}),
+        timeoutMs: TIMEOUT_MS,
+      });
     }
     case 'esms':
       return createEsmsAdapter({
