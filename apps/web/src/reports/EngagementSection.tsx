@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { channelText } from '../i18n/journeyWords';
 import { describeError } from '../ui/describeError';
-import { engagementCsv, reportsApi, type Engagement, type TimeCell } from './api';
+import { engagementCsv, reportsApi, type ChannelRow, type Engagement, type TimeCell } from './api';
 import { percent } from './percent';
+import { messageCountColumns, ReportTable, type Column } from './ReportTable';
 
 function Grid({ cells, slots, slotName, testId }: { cells: TimeCell[]; slots: number[]; slotName: (s: number) => string; testId: string }) {
   const { t } = useTranslation();
@@ -66,6 +67,19 @@ export function EngagementSection() {
       .catch((e: unknown) => setError(describeError(e, t)));
   }, [t, segment]);
   const n = (v: number) => formatNumber(v, i18n.language);
+  const rate = (r: number) => percent(r, i18n.language);
+  const channelColumns: Column<ChannelRow>[] = [
+    { header: t('reports.channel'), cell: (c) => channelText(c.channel) },
+    ...messageCountColumns<ChannelRow>(t, n),
+    { header: t('reports.engagementRate'), numeric: true, cell: (c) => rate(c.engagementRate) },
+  ];
+  const groupColumns: Column<Engagement['groups'][number]>[] = [
+    { header: t('reports.segment'), cell: (g) => g.segment },
+    { header: t('reports.channel'), cell: (g) => channelText(g.channel) },
+    { header: t('reports.customers'), numeric: true, cell: (g) => n(g.customers) },
+    { header: t('reports.sent'), numeric: true, cell: (g) => n(g.sent) },
+    { header: t('reports.engagementRate'), numeric: true, cell: (g) => rate(g.engagementRate) },
+  ];
   const weekdays = t('reports.weekdays').split(',');
   return (
     <section className="report-engagement">
@@ -88,39 +102,7 @@ export function EngagementSection() {
       {data?.channels.length === 0 && <p className="muted">{t('reports.noMessages')}</p>}
       {data && data.channels.length > 0 && (
         <>
-          <div className="report-scroll">
-            <table className="table" data-testid="report-channels">
-              <thead>
-                <tr>
-                  <th>{t('reports.channel')}</th>
-                  <th className="num">{t('reports.sent')}</th>
-                  <th className="num">{t('reports.delivered')}</th>
-                  <th className="num">{t('reports.opened')}</th>
-                  <th className="num">{t('reports.clicked')}</th>
-                  <th className="num">{t('reports.replied')}</th>
-                  <th className="num">{t('reports.failed')}</th>
-                  <th className="num">{t('reports.engagementRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.channels.map((c) => (
-                  <tr key={c.channel}>
-                    <td>{channelText(c.channel)}</td>
-                    <td className="num">{n(c.sent)}</td>
-                    <td className="num">{n(c.delivered)}</td>
-                    <td className="num">{n(c.opened)}</td>
-                    <td className="num">{n(c.clicked)}</td>
-                    <td className="num">{n(c.replied)}</td>
-                    <td className="num">{n(c.failed)}</td>
-                    <td className="num">{percent(c.engagementRate, i18n.language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="report-exports">
-            <a href={engagementCsv('channels', segment)} download>{t('reports.csv')}</a>
-          </p>
+          <ReportTable testId="report-channels" columns={channelColumns} rows={data.channels} rowKey={(c) => c.channel} csv={engagementCsv('channels', segment)} />
           <h3>{t('reports.byHour')}</h3>
           <Grid cells={data.byHour} slots={Array.from({ length: 24 }, (_, i) => i)} slotName={(s) => `${s}h`} testId="report-hours" />
           <p className="report-exports">
@@ -132,35 +114,13 @@ export function EngagementSection() {
             <a href={engagementCsv('weekdays', segment)} download>{t('reports.csv')}</a>
           </p>
           <h3>{t('reports.byGroup')}</h3>
-          {data.groups.length > 0 && (
-            <div className="report-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('reports.segment')}</th>
-                    <th>{t('reports.channel')}</th>
-                    <th className="num">{t('reports.customers')}</th>
-                    <th className="num">{t('reports.sent')}</th>
-                    <th className="num">{t('reports.engagementRate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.groups.map((g) => (
-                    <tr key={`${g.segmentId}:${g.channel}`}>
-                      <td>{g.segment}</td>
-                      <td>{channelText(g.channel)}</td>
-                      <td className="num">{n(g.customers)}</td>
-                      <td className="num">{n(g.sent)}</td>
-                      <td className="num">{percent(g.engagementRate, i18n.language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {data.groups.length > 0 ? (
+            <ReportTable columns={groupColumns} rows={data.groups} rowKey={(g) => `${g.segmentId}:${g.channel}`} csv={engagementCsv('groups')} />
+          ) : (
+            <p className="report-exports">
+              <a href={engagementCsv('groups')} download>{t('reports.csv')}</a>
+            </p>
           )}
-          <p className="report-exports">
-            <a href={engagementCsv('groups')} download>{t('reports.csv')}</a>
-          </p>
         </>
       )}
     </section>

@@ -6,8 +6,9 @@ import { nodeType } from '../catalog/registry';
 import { formatNumber, formatVnd } from '../format';
 import { nodeLabel } from '../i18n/nodeLabels';
 import { describeError } from '../ui/describeError';
-import { journeyCsv, reportsApi, type JourneyReport } from './api';
+import { journeyCsv, reportsApi, type GroupRow, type JourneyReport, type StepRow } from './api';
 import { percent } from './percent';
+import { messageCountColumns, ReportTable, type Column } from './ReportTable';
 import { useReportsTexts } from './texts';
 import './reports.css';
 
@@ -33,6 +34,19 @@ export function JourneyReportScreen({ journeyId }: { journeyId: string }) {
   }, [journeyId, version, t]);
 
   const n = (v: number) => formatNumber(v, i18n.language);
+  const stepColumns: Column<StepRow>[] = [
+    { header: t('reports.step'), cell: (row) => row.label || nodeLabel(nodeType(row.type), row.type) },
+    { header: t('reports.entered'), numeric: true, cell: (row) => n(row.entered) },
+    ...messageCountColumns<StepRow>(t, n),
+    { header: t('reports.postponed'), numeric: true, cell: (row) => n(row.postponed) },
+  ];
+  const groupColumns: Column<GroupRow>[] = [
+    { header: t('reports.group'), cell: (g) => (g.holdout ? t('reports.holdout') : g.label) },
+    { header: t('reports.size'), numeric: true, cell: (g) => n(g.size) },
+    { header: t('reports.converted'), numeric: true, cell: (g) => n(g.converted) },
+    { header: t('reports.conversionRate'), numeric: true, cell: (g) => percent(g.conversionRate, i18n.language) },
+    { header: t('reports.revenue'), numeric: true, cell: (g) => formatVnd(g.revenue) },
+  ];
   const s = report?.summary;
   const shown = report?.journey.version ?? null;
   return (
@@ -79,75 +93,13 @@ export function JourneyReportScreen({ journeyId }: { journeyId: string }) {
           </p>
 
           <h2>{t('reports.steps')}</h2>
-          <div className="report-scroll">
-            <table className="table" data-testid="report-steps">
-              <thead>
-                <tr>
-                  <th>{t('reports.step')}</th>
-                  <th className="num">{t('reports.entered')}</th>
-                  <th className="num">{t('reports.sent')}</th>
-                  <th className="num">{t('reports.delivered')}</th>
-                  <th className="num">{t('reports.opened')}</th>
-                  <th className="num">{t('reports.clicked')}</th>
-                  <th className="num">{t('reports.replied')}</th>
-                  <th className="num">{t('reports.failed')}</th>
-                  <th className="num">{t('reports.postponed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.steps.map((row) => (
-                  <tr key={row.nodeId}>
-                    <td>{row.label || nodeLabel(nodeType(row.type), row.type)}</td>
-                    <td className="num">{n(row.entered)}</td>
-                    <td className="num">{n(row.sent)}</td>
-                    <td className="num">{n(row.delivered)}</td>
-                    <td className="num">{n(row.opened)}</td>
-                    <td className="num">{n(row.clicked)}</td>
-                    <td className="num">{n(row.replied)}</td>
-                    <td className="num">{n(row.failed)}</td>
-                    <td className="num">{n(row.postponed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="report-exports">
-            <a href={journeyCsv(journeyId, 'steps', shown)} download>{t('reports.csv')}</a>
-          </p>
+          <ReportTable testId="report-steps" columns={stepColumns} rows={report.steps} rowKey={(row) => row.nodeId} csv={journeyCsv(journeyId, 'steps', shown)} />
 
           <h2>{t('reports.groups')}</h2>
           {report.groups.length === 0 ? (
             <p className="muted">{t('reports.noGroups')}</p>
           ) : (
-            <>
-              <div className="report-scroll">
-                <table className="table" data-testid="report-groups">
-                  <thead>
-                    <tr>
-                      <th>{t('reports.group')}</th>
-                      <th className="num">{t('reports.size')}</th>
-                      <th className="num">{t('reports.converted')}</th>
-                      <th className="num">{t('reports.conversionRate')}</th>
-                      <th className="num">{t('reports.revenue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.groups.map((g) => (
-                      <tr key={`${g.splitNodeId}:${g.group}`}>
-                        <td>{g.holdout ? t('reports.holdout') : g.label}</td>
-                        <td className="num">{n(g.size)}</td>
-                        <td className="num">{n(g.converted)}</td>
-                        <td className="num">{percent(g.conversionRate, i18n.language)}</td>
-                        <td className="num">{formatVnd(g.revenue)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <p className="report-exports">
-                <a href={journeyCsv(journeyId, 'groups', shown)} download>{t('reports.csv')}</a>
-              </p>
-            </>
+            <ReportTable testId="report-groups" columns={groupColumns} rows={report.groups} rowKey={(g) => `${g.splitNodeId}:${g.group}`} csv={journeyCsv(journeyId, 'groups', shown)} />
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { describeError } from '../ui/describeError';
 import { reportsApi, type JourneyLine } from './api';
 import { EngagementSection } from './EngagementSection';
 import { percent } from './percent';
+import { ReportTable, type Column } from './ReportTable';
 import { useReportsTexts } from './texts';
 import './reports.css';
 
@@ -24,6 +25,15 @@ export function ReportsScreen() {
   }, [t]);
 
   const n = (v: number) => formatNumber(v, i18n.language);
+  const columns: Column<JourneyLine>[] = [
+    { header: t('reports.journey'), cell: (j) => <a href={`#/reports/${encodeURIComponent(j.id)}`}>{j.name}</a> },
+    { header: t('reports.version'), cell: (j) => (j.version ? t('reports.versionN', { n: j.version }) : t('reports.noVersion')) },
+    { header: t('reports.entered'), numeric: true, cell: (j) => n(j.summary.entered) },
+    { header: t('reports.inProgress'), numeric: true, cell: (j) => n(j.summary.inProgress) },
+    { header: t('reports.converted'), numeric: true, cell: (j) => n(j.summary.converted) },
+    { header: t('reports.conversionRate'), numeric: true, cell: (j) => percent(j.summary.conversionRate, i18n.language) },
+    { header: t('reports.revenue'), numeric: true, cell: (j) => formatVnd(j.summary.revenue) },
+  ];
   return (
     <div className="page reports" data-testid="reports">
       <h1>{t('reports.title')}</h1>
@@ -33,36 +43,7 @@ export function ReportsScreen() {
       {!journeys && !error && <p>{t('reports.loading')}</p>}
       {journeys?.length === 0 && <p className="muted">{t('reports.none')}</p>}
       {journeys && journeys.length > 0 && (
-        <div className="report-scroll">
-          <table className="table" data-testid="report-journeys">
-            <thead>
-              <tr>
-                <th>{t('reports.journey')}</th>
-                <th>{t('reports.version')}</th>
-                <th className="num">{t('reports.entered')}</th>
-                <th className="num">{t('reports.inProgress')}</th>
-                <th className="num">{t('reports.converted')}</th>
-                <th className="num">{t('reports.conversionRate')}</th>
-                <th className="num">{t('reports.revenue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {journeys.map((j) => (
-                <tr key={j.id}>
-                  <td>
-                    <a href={`#/reports/${encodeURIComponent(j.id)}`}>{j.name}</a>
-                  </td>
-                  <td>{j.version ? t('reports.versionN', { n: j.version }) : t('reports.noVersion')}</td>
-                  <td className="num">{n(j.summary.entered)}</td>
-                  <td className="num">{n(j.summary.inProgress)}</td>
-                  <td className="num">{n(j.summary.converted)}</td>
-                  <td className="num">{percent(j.summary.conversionRate, i18n.language)}</td>
-                  <td className="num">{formatVnd(j.summary.revenue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable testId="report-journeys" columns={columns} rows={journeys} rowKey={(j) => j.id} />
       )}
       <EngagementSection />
     </div>
