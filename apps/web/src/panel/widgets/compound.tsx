@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { comparisonLabels, comparisons, durationUnits } from '@braid/sdk';
-import type { Comparison } from '@braid/sdk';
+import { durationUnits } from '@braid/sdk';
 import { useCanvas } from '../../canvas/store';
 import { nodeType } from '../../catalog/registry';
 import { asString } from './basic';
@@ -16,8 +15,6 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const aria = {
   amount: { vi: 'số lượng', en: 'amount' },
   unit: { vi: 'đơn vị', en: 'unit' },
-  property: { vi: 'thuộc tính', en: 'property' },
-  comparison: { vi: 'so sánh', en: 'comparison' },
   value: { vi: 'giá trị', en: 'value' },
   branch: { vi: 'tên nhánh', en: 'branch name' },
   percent: { vi: 'phần trăm', en: 'percent' },
@@ -82,31 +79,6 @@ export function showFilterValue(v: unknown): string {
   const r = rec(v);
   if (typeof r.ref === 'string') return `{{ ${r.ref} }}`;
   return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-export function FiltersWidget({ name, value, onChange, disabled }: WidgetProps) {
-  const { t, i18n } = useTranslation();
-  const rows = arr(value).map(rec);
-  const set = (i: number, patch: Rec) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  return (
-    <div className="rows" data-testid={`field-${name}`}>
-      {rows.map((r, i) => (
-        <div key={i} className="row filter-row">
-          <input aria-label={localText(aria.property)} placeholder={i18n.language === 'en' ? 'property' : 'thuộc tính'} disabled={disabled} value={asString(r.path)} onChange={(e) => set(i, { path: e.target.value })} />
-          <select aria-label={localText(aria.comparison)} disabled={disabled} value={asString(r.op) || 'equals'} onChange={(e) => set(i, { op: e.target.value })}>
-            {comparisons.map((c) => (
-              <option key={c} value={c}>{localText(comparisonLabels[c as Comparison])}</option>
-            ))}
-          </select>
-          {r.op !== 'exists' && r.op !== 'notExists' && (
-            <input aria-label={localText(aria.value)} disabled={disabled} value={showFilterValue(r.value)} onChange={(e) => set(i, { value: parseFilterValue(e.target.value) })} />
-          )}
-          <button className="link" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('panel.remove')}</button>
-        </div>
-      ))}
-      <button className="small" disabled={disabled} onClick={() => onChange([...rows, { path: '', op: 'equals', value: '' }])}>+ {t('panel.add')}</button>
-    </div>
-  );
 }
 
 export function SplitBranchesWidget({ name, value, onChange, disabled }: WidgetProps) {
