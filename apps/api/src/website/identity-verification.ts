@@ -5,7 +5,7 @@
 // naming a user id must carry that signature. The secret is sealed at rest like the VAPID private
 // key (BRAID_SECRETS_KEY); one stored before a key was configured, or under a key since rotated,
 // is sealed again with the current key when the settings are next read.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { and, eq, isNull, websiteSettings, type DbOrTx } from '@braid/db';
 import { isSealedText, keyringFromEnv, openText, sealText, SecretsKeyError } from '@braid/channels';
 import { ApiError, type ErrorDetail } from '../errors';
@@ -22,11 +22,16 @@ const HEX_64 = /^[0-9a-fA-F]{64}$/;
 
 /** Checks signatures for one workspace with verification on; the secret never leaves it. */
 export class UserHashCheck {
-  constructor(private readonly secret: string) {}
+  /** Prepared once: a KeyObject spares each HMAC the key's conversion. */
+  private readonly key: KeyObject;
+
+  constructor(secret: string) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   matches(userId: string, userHash: unknown): boolean {
     if (typeof userHash !== 'string' || !HEX_64.test(userHash)) return false;
-    const expected = createHmac('sha256', this.secret).update(userId, 'utf8').digest();
+    const expected = createHmac('sha256', this.key).update(userId, 'utf8').digest();
     return timingSafeEqual(expected, Buffer.from(userHash, 'hex'));
   }
 }
