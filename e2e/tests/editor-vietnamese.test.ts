@@ -153,11 +153,13 @@ describe('the journey editor in Vietnamese', () => {
     await page.goto(`${system.webUrl}/#/journeys/${encodeURIComponent(journeys['hoa-ban-food']!)}`);
     await page.waitForSelector('[data-testid=canvas] .react-flow__node');
     await page.click('[data-testid=tab-test]');
-    // A line that cannot be read is named, in Vietnamese.
-    await page.fill('[data-testid=sim-timeline]', 'ngày mai mua hàng');
+    // A field that cannot be read is named under it, in Vietnamese.
+    await page.click('[data-testid=sim-event-add]');
+    await page.fill('[data-testid=sim-event-0-after]', 'ngày mai');
+    await page.fill('[data-testid=sim-event-0-name]', 'Checkout Started');
     await page.click('[data-testid=sim-run]');
-    await expect.poll(() => page.locator('[data-testid=test-run] .error').textContent()).toContain('Dòng 1');
-    await page.fill('[data-testid=sim-timeline]', '');
+    await expect.poll(() => page.textContent('[data-testid="sim-error-events.0.after"]')).toContain('không phải là số');
+    await page.fill('[data-testid=sim-event-0-after]', '2');
     await page.click('[data-testid=sim-run]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=sim-path] li').length >= 4);
     await page.click('[data-testid=forecast-run]');
