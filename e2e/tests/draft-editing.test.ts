@@ -115,7 +115,6 @@ describe('editing a draft safely', () => {
 
   it('runs the draft in the simulator and forecasts a cohort', async () => {
     await page.click('[data-testid="tab-test"]');
-    await page.fill('[data-testid=sim-timeline]', '');
     await page.click('[data-testid=sim-run]');
     await page.waitForSelector('[data-testid=sim-path] li');
     await page.waitForSelector('.react-flow__node .hl-current', { timeout: 15_000 });
