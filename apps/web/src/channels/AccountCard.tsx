@@ -10,7 +10,8 @@ type Props = { kind: AccountKind; account: ChannelAccount | null; onChanged: () 
 export function AccountCard({ kind, account, onChanged }: Props) {
   const { t } = useTranslation();
   const form = accountForms[kind];
-  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...(account?.config ?? {}) }));
+  // A select shows its first option until changed, so that option is also what gets saved.
+  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...Object.fromEntries(form.fields.filter((f) => f.type === 'select' && f.options?.length).map((f) => [f.name, f.options![0]])), ...(account?.config ?? {}) }));
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(account?.checkResult?.ok === false ? account.checkResult : null);

@@ -1,7 +1,7 @@
 // The admin API calls of the channel settings screen.
 import { http } from '../api/http';
 
-export const accountKinds = ['smtp', 'esms', 'twilio', 'messenger', 'zalo', 'webhook'] as const;
+export const accountKinds = ['smtp', 'email_api', 'esms', 'twilio', 'messenger', 'zalo', 'webhook'] as const;
 export type AccountKind = (typeof accountKinds)[number];
 
 export interface ChannelAccount {
@@ -48,6 +48,7 @@ export const channelsApi = {
 export type Field = { name: string; type: 'text' | 'number' | 'checkbox' | 'select'; options?: string[]; required?: boolean };
 export const accountForms: Record<AccountKind, { channel: string; fields: Field[]; secrets: string[]; testTo: 'email' | 'phone' | 'psid' | 'url' }> = {
   smtp: { channel: 'email', fields: [{ name: 'host', type: 'text', required: true }, { name: 'port', type: 'number', required: true }, { name: 'secure', type: 'checkbox' }, { name: 'user', type: 'text' }, { name: 'from', type: 'text', required: true }], secrets: ['pass'], testTo: 'email' },
+  email_api: { channel: 'email', fields: [{ name: 'provider', type: 'select', options: ['postmark', 'sendgrid'] }, { name: 'from', type: 'text', required: true }, { name: 'messageStream', type: 'text' }], secrets: ['apiKey'], testTo: 'email' },
   esms: { channel: 'sms', fields: [{ name: 'brandname', type: 'text', required: true }, { name: 'smsType', type: 'select', options: ['2', '1'] }, { name: 'sandbox', type: 'checkbox' }], secrets: ['apiKey', 'secretKey'], testTo: 'phone' },
   twilio: { channel: 'sms', fields: [{ name: 'accountSid', type: 'text', required: true }, { name: 'from', type: 'text' }, { name: 'messagingServiceSid', type: 'text' }], secrets: ['authToken'], testTo: 'phone' },
   messenger: { channel: 'messenger', fields: [{ name: 'pageId', type: 'text', required: true }, { name: 'graphVersion', type: 'text' }], secrets: ['pageAccessToken', 'appSecret'], testTo: 'psid' },

@@ -17,7 +17,7 @@ export const channelsEn = {
   decree: 'Advertising SMS always follow Decree 91/2020: “[QC]” prefix, brandname, 07:00–22:00, at most 3 per number in 24 hours.',
   saveRules: 'Save rules',
   accountsTitle: 'Accounts',
-  kind: { smtp: 'Email (SMTP)', esms: 'SMS brandname (eSMS)', twilio: 'SMS (Twilio)', messenger: 'Facebook Messenger page', zalo: 'Zalo OA / ZNS', webhook: 'Webhook signing' },
+  kind: { smtp: 'Email (SMTP)', email_api: 'Email (HTTP API: Postmark, SendGrid)', esms: 'SMS brandname (eSMS)', twilio: 'SMS (Twilio)', messenger: 'Facebook Messenger page', zalo: 'Zalo OA / ZNS', webhook: 'Webhook signing' },
   field: {
     host: 'Server', port: 'Port', secure: 'TLS from the start (port 465)', user: 'User name', from: 'Sender', pass: 'Password',
     brandname: 'Brandname', smsType: 'Default SMS type (2 customer care, 1 advertising)', sandbox: 'eSMS test mode', apiKey: 'API key', secretKey: 'Secret key',
@@ -25,6 +25,7 @@ export const channelsEn = {
     pageId: 'Page id', graphVersion: 'Graph API version', pageAccessToken: 'Page access token', appSecret: 'App secret',
     oaId: 'OA id', mode: 'Sends as', dailyQuota: 'Daily ZNS quota', development: 'ZNS development mode', accessToken: 'Access token', oaSecretKey: 'OA secret key',
     signingSecret: 'Signing secret',
+    provider: 'Provider', messageStream: 'Postmark message stream (outbound, broadcast)',
   },
   secretSet: 'saved {{hint}} — leave empty to keep',
   secretUnset: 'not set',
@@ -70,7 +71,7 @@ export const channelsVi: typeof channelsEn = {
   decree: 'SMS quảng cáo luôn theo Nghị định 91/2020: có tiền tố “[QC]”, gửi bằng brandname, từ 7h đến 22h, tối đa 3 tin cho một số trong 24 giờ.',
   saveRules: 'Lưu quy tắc',
   accountsTitle: 'Tài khoản',
-  kind: { smtp: 'Email (SMTP)', esms: 'SMS brandname (eSMS)', twilio: 'SMS (Twilio)', messenger: 'Trang Facebook Messenger', zalo: 'Zalo OA / ZNS', webhook: 'Ký webhook' },
+  kind: { smtp: 'Email (SMTP)', email_api: 'Email (API HTTP: Postmark, SendGrid)', esms: 'SMS brandname (eSMS)', twilio: 'SMS (Twilio)', messenger: 'Trang Facebook Messenger', zalo: 'Zalo OA / ZNS', webhook: 'Ký webhook' },
   field: {
     host: 'Máy chủ', port: 'Cổng', secure: 'TLS ngay từ đầu (cổng 465)', user: 'Tên đăng nhập', from: 'Người gửi', pass: 'Mật khẩu',
     brandname: 'Brandname', smsType: 'Loại SMS mặc định (2 chăm sóc khách hàng, 1 quảng cáo)', sandbox: 'Chế độ thử của eSMS', apiKey: 'API key', secretKey: 'Secret key',
@@ -78,6 +79,7 @@ export const channelsVi: typeof channelsEn = {
     pageId: 'Mã trang', graphVersion: 'Phiên bản Graph API', pageAccessToken: 'Page access token', appSecret: 'App secret',
     oaId: 'Mã OA', mode: 'Gửi dạng', dailyQuota: 'Hạn mức ZNS mỗi ngày', development: 'Chế độ phát triển ZNS', accessToken: 'Access token', oaSecretKey: 'Khoá bí mật OA',
     signingSecret: 'Khoá ký',
+    provider: 'Nhà cung cấp', messageStream: 'Luồng gửi của Postmark (outbound, broadcast)',
   },
   secretSet: 'đã lưu {{hint}} — để trống để giữ nguyên',
   secretUnset: 'chưa đặt',
