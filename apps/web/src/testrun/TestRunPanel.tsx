@@ -16,6 +16,8 @@ import { ValueRows } from './ValueRows';
 import { checkedSegments, entryEventName, messageSteps, waitedForEvents } from './journeyFacts';
 import { pathRows } from './pathRows';
 import type { PathRow } from './pathRows';
+import { RenderedMessage } from './RenderedMessage';
+import type { MessageContext } from './RenderedMessage';
 import { readTestRunForm, rowsOf } from './scenarioForm';
 import type { TestRunForm } from './scenarioForm';
 import { simulationProblemText } from './simulationProblemText';
@@ -58,6 +60,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [path, setPath] = useState<PathRow[] | null>(null);
+  const [messageContext, setMessageContext] = useState<MessageContext | null>(null);
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [size, setSize] = useState(1000);
@@ -66,6 +69,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const update = (patch: Partial<TestRunForm>) => setForm((f) => ({ ...f, ...patch }));
   const seenEntry = catalogue?.events.find((e) => e.name === entryEvent);
+  const messageIds = useMemo(() => new Set(messages.map((m) => m.id)), [messages]);
 
   // The entry event's properties start from what this event has carried (recent examples).
   useEffect(() => {
@@ -120,6 +124,8 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
       horizonMs: 90 * DAY,
     });
     const entered = pathRows(result.path);
+    // Messages are shown as the customer would read them, with the voucher the run issued.
+    setMessageContext({ traits: sc.traits, entry: { name: entryEvent ?? '', properties: sc.entryProperties }, variables: result.finalState.variables });
     setPath(entered);
     setCursor(0);
     light(entered, 0);
@@ -191,6 +197,7 @@ export function TestRunPanel({ journeyId: _journeyId }: { journeyId: string }) {
               <li key={i} className={i === cursor ? 'current' : ''} style={{ opacity: i > cursor ? 0.4 : 1 }} data-node={p.nodeId ?? ''}>
                 {label(p.nodeId)} · {outcomeText(p.what)} <span className="muted">+{elapsedText(p.elapsedMs)}</span>
                 <PathReason row={p} />
+                {messageContext && p.what === 'entered' && p.nodeId && messageIds.has(p.nodeId) && i <= cursor && <RenderedMessage nodeId={p.nodeId} context={messageContext} />}
               </li>
             ))}
           </ol>
