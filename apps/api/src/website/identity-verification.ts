@@ -100,11 +100,7 @@ export class IdentityVerification {
   }
 
   private async read(workspaceId: string, now: number): Promise<Entry> {
-    const [row] = await this.db
-      .select({ on: websiteSettings.identityVerification, secret: websiteSettings.identitySecret })
-      .from(websiteSettings)
-      .where(eq(websiteSettings.workspaceId, workspaceId))
-      .limit(1);
+    const row = await storedRow(this.db, workspaceId);
     const until = now + CACHE_MS;
     if (!row?.on) return { check: null, unreadable: null, until };
     if (!row.secret) return { check: null, unreadable: 'no secret is stored', until };
@@ -152,12 +148,17 @@ export async function setIdentityVerification(db: DbOrTx, workspaceId: string, e
 /** Sealed under the current key: plain text, or an old key after rotation, is sealed again when read. */
 const sealedWith = (stored: string, keyId: string) => isSealedText(stored) && stored.startsWith(`sealed:v1.${keyId}.`);
 
-async function readSettings(db: DbOrTx, workspaceId: string): Promise<IdentitySettings | null> {
+async function storedRow(db: DbOrTx, workspaceId: string): Promise<{ on: boolean; secret: string | null } | undefined> {
   const [row] = await db
     .select({ on: websiteSettings.identityVerification, secret: websiteSettings.identitySecret })
     .from(websiteSettings)
     .where(eq(websiteSettings.workspaceId, workspaceId))
     .limit(1);
+  return row;
+}
+
+async function readSettings(db: DbOrTx, workspaceId: string): Promise<IdentitySettings | null> {
+  const row = await storedRow(db, workspaceId);
   if (!row?.secret) return null;
   const ring = keyringFromEnv();
   let secret: string;
