@@ -2,8 +2,12 @@
 // raw Temporal ceiling of the same shape, all in one run on the embedded dev server.
 //   ceiling: start (signalWithStart) → local activity → 30-day timer; start → activity → timer,
 //            hand-written workflows in their own worker process (bench/ceiling/);
-//   Braid:   trigger → wait 30 days; trigger → send → wait 30 days, entering through /v1/batch
-//            of an API process with the journey runtime, run by Braid's worker process.
+//   Braid:   trigger → wait 30 days; trigger → send → wait 30 days; the Hoa Ban Food journey up to
+//            its first wait (wait for checkout, 1 hour) — the same shape as trigger → wait with a
+//            31-node program, entering through /v1/batch of an API process with the journey
+//            runtime, run by Braid's worker process.
+// BENCH_SHAPES=<words> runs only the shapes whose name contains one of them (the ceilings always
+// run); BENCH_WORKER_PROFILE=<dir> writes a CPU profile of Braid's worker there (node --cpu-prof).
 // For each: customers/s until every customer is at the wait, CPU ms per customer of the
 // Temporal server, the worker and the API (for the ceiling: the client that starts them),
 // and the history length and size of one customer. Nothing asserts; it reports.
@@ -19,6 +23,7 @@ import protoModule from '@temporalio/proto';
 const proto = protoModule.temporal;
 import { createDb } from '@braid/db';
 import { journeyGraph, days } from '../../packages/journey/fixtures/builder';
+import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
 import { connectTemporalClient } from '../src/client/connect';
 import { startDevServer, freePort } from '../src/server/index';
 import { workflowsPath } from '../src/worker/index';
@@ -26,6 +31,8 @@ import { journeyWorkflowId } from '../src/workflows/contract';
 import { cpuMs, rssMb } from './proc';
 
 const N = Number(process.env.BENCH_SHAPE_N ?? 1_000);
+const ONLY = process.env.BENCH_SHAPES?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
+const PROFILE_DIR = process.env.BENCH_WORKER_PROFILE;
 const WRITE_KEY = 'bwk_shapes';
 const ADMIN_TOKEN = 'bat_shapes';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,8 +51,8 @@ async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) 
 type Child = { proc: ChildProcess; ask(line: string, answer: RegExp): Promise<string> };
 
 /** A child process that prints `ready` once started and answers questions on stdin. */
-async function child(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Child & { firstLine: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+async function child(script: string, env: NodeJS.ProcessEnv, ready: RegExp, nodeArgs: string[] = []): Promise<Child & { firstLine: string }> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   const waiters: { answer: RegExp; resolve: (s: string) => void }[] = [];
   proc.stdout!.on('data', (chunk: Buffer) => {
@@ -81,7 +88,7 @@ const stopChild = (c: Child | null) =>
     c.proc.kill('SIGTERM');
   });
 
-type Row = { shape: string; rate: number; serverMs: number; workerMs: number; apiMs: number; historyEvents: number; historyBytes: number };
+type Row = { shape: string; rate: number; serverMs: number; workerMs: number; apiMs: number; historyEvents: number; historyBytes: number; eventTypes: string[] };
 
 const dir = mkdtempSync(join(tmpdir(), 'braid-shapes-'));
 const temporal = await startDevServer({ dataDir: dir, port: await freePort(), ui: false });
@@ -93,9 +100,17 @@ let api: (Child & { firstLine: string }) | null = null;
 let braidWorker: ChildProcess | null = null;
 let ceiling: (Child & { firstLine: string }) | null = null;
 
-async function historyOf(workflowId: string): Promise<{ events: number; bytes: number }> {
+const EventType = proto.api.enums.v1.EventType;
+/** A history event's type in short (`ACTIVITY_TASK_SCHEDULED`), and for a marker its kind. */
+function eventName(e: protoModule.temporal.api.history.v1.IHistoryEvent): string {
+  const name = String(EventType[e.eventType ?? 0]).replace(/^EVENT_TYPE_/, '');
+  return e.markerRecordedEventAttributes ? `${name}(${e.markerRecordedEventAttributes.markerName})` : name;
+}
+
+async function historyOf(workflowId: string): Promise<{ events: number; bytes: number; types: string[] }> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  return { events: history.events?.length ?? 0, bytes: proto.api.history.v1.History.encode(history).finish().length };
+  const events = history.events ?? [];
+  return { events: events.length, bytes: proto.api.history.v1.History.encode(history).finish().length, types: events.map(eventName) };
 }
 
 /** Runs one shape: start everyone, wait until all are at their wait, read every process's CPU. */
@@ -122,6 +137,7 @@ async function measure(
     apiMs: (after.api - before.api) / N,
     historyEvents: h.events,
     historyBytes: h.bytes,
+    eventTypes: h.types,
   };
   log(`  measured ${shape}: ${row.rate.toFixed(0)} customers/s`);
   await sleep(1_000);
@@ -140,7 +156,8 @@ try {
     return (u.user + u.system) / 1000;
   };
   ceiling = await child(join(here, 'ceiling/worker.ts'), env, /ceiling worker: polling\n/);
-  const worker = await child(join(root, 'temporal/src/worker/main.ts'), { ...env, BRAID_WORKFLOW_BUNDLE: bundlePath }, /braid worker: polling.*\n/);
+  const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const worker = await child(join(root, 'temporal/src/worker/main.ts'), { ...env, BRAID_WORKFLOW_BUNDLE: bundlePath }, /braid worker: polling.*\n/, profileArgs);
   braidWorker = worker.proc;
 
   const adminCall = async (path: string, body: unknown) => {
@@ -185,10 +202,10 @@ try {
   );
 
   const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
-  const ingestAll = async (event: string, prefix: string) => {
+  const ingestAll = async (event: string, prefix: string, properties: (i: number) => Record<string, unknown> = () => ({})) => {
     const batches: string[] = [];
     for (let s = 0; s < N; s += 50) {
-      const batch = Array.from({ length: Math.min(50, N - s) }, (_, k) => ({ type: 'track', userId: `${prefix}-${s + k}`, event, properties: {}, messageId: `${prefix}-${s + k}` }));
+      const batch = Array.from({ length: Math.min(50, N - s) }, (_, k) => ({ type: 'track', userId: `${prefix}-${s + k}`, event, properties: properties(s + k), messageId: `${prefix}-${s + k}` }));
       batches.push(JSON.stringify({ batch }));
     }
     await pool(batches, 8, async (body) => {
@@ -196,8 +213,11 @@ try {
       if (!res.ok) throw new Error(`ingest ${res.status}`);
     });
   };
-  const atWait = (journeyId: string) => async () =>
-    Number((await db.client.execute({ sql: "SELECT count(*) AS n FROM enrollments WHERE journey_id = ? AND current_node = 'month'", args: [journeyId] })).rows[0]!.n);
+  const hoaBanJourney = await publish('Shape: Hoa Ban Food', hoaBanFood);
+  const cart = (i: number) => ({ cart_id: `cart-${i}`, price: 1_350_000, quantity: 2, product_name: 'Thịt trâu gác bếp', cart_total: '1.350.000' });
+
+  const atWait = (journeyId: string, nodeId = 'month') => async () =>
+    Number((await db.client.execute({ sql: 'SELECT count(*) AS n FROM enrollments WHERE journey_id = ? AND current_node = ?', args: [journeyId, nodeId] })).rows[0]!.n);
   const firstCustomerWorkflow = async (journeyId: string) => {
     const rs = await db.client.execute({ sql: 'SELECT customer_id FROM enrollments WHERE journey_id = ? LIMIT 1', args: [journeyId] });
     return journeyWorkflowId(journeyId, String(rs.rows[0]!.customer_id));
@@ -221,19 +241,38 @@ try {
   rows.push(await measure('ceiling: start → local activity → timer', ceiling.proc.pid!, clientCpu, startRaw('ceilingLocalThenWait', 'raw-local'), async () => (await ceilingCount()) - base, async () => 'raw-local-0'));
   base = await ceilingCount();
   rows.push(await measure('ceiling: start → activity → timer', ceiling.proc.pid!, clientCpu, startRaw('ceilingActivityThenWait', 'raw-activity'), async () => (await ceilingCount()) - base, async () => 'raw-activity-0'));
-  rows.push(await measure('Braid: trigger → wait', braidWorker.pid!, apiCpu, () => ingestAll('Shape Wait', 'shape-wait'), atWait(waitJourney), () => firstCustomerWorkflow(waitJourney)));
-  rows.push(await measure('Braid: trigger → send → wait', braidWorker.pid!, apiCpu, () => ingestAll('Shape Send', 'shape-send'), atWait(sendJourney), () => firstCustomerWorkflow(sendJourney)));
+  const wanted = (shape: string) => ONLY.length === 0 || ONLY.some((w) => shape.toLowerCase().includes(w));
+  const braid: [string, () => Promise<void>, () => Promise<number>, string][] = [
+    ['Braid: trigger → wait', () => ingestAll('Shape Wait', 'shape-wait'), atWait(waitJourney), waitJourney],
+    ['Braid: trigger → send → wait', () => ingestAll('Shape Send', 'shape-send'), atWait(sendJourney), sendJourney],
+    ['Braid: Hoa Ban Food to its first wait', () => ingestAll('Product Added', 'shape-hoaban', cart), atWait(hoaBanJourney, 'checkout-wait'), hoaBanJourney],
+  ];
+  for (const [shape, start, reached, journeyId] of braid) {
+    if (wanted(shape)) rows.push(await measure(shape, braidWorker.pid!, apiCpu, start, reached, () => firstCustomerWorkflow(journeyId)));
+  }
 
-  const ceilingOf: Record<string, Row> = { 'Braid: trigger → wait': rows[0]!, 'Braid: trigger → send → wait': rows[1]! };
+  // Hoa Ban Food's first wait (an event with a 1-hour timeout) is a timer too: start → local activity → timer.
+  const ceilingOf: Record<string, Row> = {
+    'Braid: trigger → wait': rows[0]!,
+    'Braid: trigger → send → wait': rows[1]!,
+    'Braid: Hoa Ban Food to its first wait': rows[0]!,
+  };
   log('');
-  log('  shape                                      customers/s   of ceiling   CPU ms per customer: server / worker / API(client)   history events / bytes');
+  // On a machine shared with other work the rate follows the load of the moment; the CPU a
+  // customer takes does not, so the ratio of the ceiling's CPU to Braid's is printed beside it
+  // (what the rate ratio would be on a machine Braid and Temporal had to themselves).
+  const totalMs = (r: Row) => r.serverMs + r.workerMs + r.apiMs;
+  log('  shape                                       customers/s   of ceiling   of ceiling by CPU   CPU ms per customer: server / worker / API(client)   history events / bytes');
   for (const r of rows) {
     const c = ceilingOf[r.shape];
     const ratio = c ? `${(r.rate / c.rate).toFixed(2)} (≥ 0.80)` : 'ceiling';
+    const cpuRatio = c ? (totalMs(c) / totalMs(r)).toFixed(2) : '';
     log(
-      `  ${r.shape.padEnd(42)} ${r.rate.toFixed(0).padStart(11)}   ${ratio.padEnd(12)}   ${r.serverMs.toFixed(1).padStart(6)} / ${r.workerMs.toFixed(1).padStart(6)} / ${r.apiMs.toFixed(1).padStart(6)}${' '.repeat(24)}${String(r.historyEvents).padStart(4)} / ${r.historyBytes}`,
+      `  ${r.shape.padEnd(43)} ${r.rate.toFixed(0).padStart(11)}   ${ratio.padEnd(12)}   ${cpuRatio.padStart(17)}   ${r.serverMs.toFixed(1).padStart(6)} / ${r.workerMs.toFixed(1).padStart(6)} / ${r.apiMs.toFixed(1).padStart(6)}${' '.repeat(24)}${String(r.historyEvents).padStart(4)} / ${r.historyBytes}`,
     );
   }
+  log('');
+  for (const r of rows) log(`  ${r.shape}: ${r.eventTypes.join(' ')}`);
   log(`  Braid worker RSS ${rssMb(braidWorker.pid!)} MB, ceiling worker RSS ${rssMb(ceiling.proc.pid!)} MB`);
   await stopChild(worker);
 } finally {

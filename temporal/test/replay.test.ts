@@ -24,4 +24,16 @@ describe('replay', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('starts of runtime 1 take every earlier change without a patch marker or a search attribute upsert', () => {
+    const files = readdirSync(dir).filter((f) => f.startsWith('runtime-1-') && f.endsWith('.history.bin'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const EventType = temporal.api.enums.v1.EventType;
+    for (const f of files) {
+      const { events } = temporal.api.history.v1.History.decode(readFileSync(join(dir, f)));
+      const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes.markerName] : []));
+      expect(markers, f).not.toContain('core_patch');
+      expect(events.some((e) => e.eventType === EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES), f).toBe(false);
+    }
+  });
 });

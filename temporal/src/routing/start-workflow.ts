@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import type { CustomerEvent, Json } from '@braid/sdk';
 import { CUSTOMER_ID, JOURNEY_ID, JOURNEY_VERSION } from '../client/search-attributes';
-import { customerEventSignal, DEFAULT_TASK_QUEUE, enrolMarkerId, type JourneyWorkflowInput } from '../workflows/contract';
+import { customerEventSignal, DEFAULT_TASK_QUEUE, enrolMarkerId, JOURNEY_RUNTIME, type JourneyWorkflowInput } from '../workflows/contract';
 import type { journeyWorkflow } from '../workflows/journey';
 import type { ActiveJourney } from './journey-index';
 
@@ -38,6 +38,7 @@ export async function startEnrollmentWorkflow(client: Client, start: EnrollmentS
     entryEvent,
     traits: start.traits,
     seed: randomInt(2 ** 31),
+    runtime: JOURNEY_RUNTIME,
   };
   await client.workflow.signalWithStart<typeof journeyWorkflow, [CustomerEvent]>('journeyWorkflow', {
     workflowId: start.workflowId,

@@ -91,7 +91,21 @@ export type JourneyWorkflowInput = {
   carried?: CarriedState;
   /** History events before continuing as new (default 2,000); tests set it low. */
   historyLimit?: number;
+  /**
+   * The workflow code this start was made for (JOURNEY_RUNTIME when it was started). From 1 on,
+   * every change the workflow took behind `patched()` before it is simply taken: no patch
+   * marker, and no TemporalChangeVersion search attribute upsert (an event and a visibility
+   * write each) per customer. Starts without it are older histories, which keep calling
+   * `patched()` exactly as they were recorded.
+   */
+  runtime?: number;
 };
+
+/**
+ * What new starts carry as `runtime`. Raise it only with a workflow change that is itself
+ * behind `patched()` for older runtimes, and take that patch as given from the new number on.
+ */
+export const JOURNEY_RUNTIME = 1;
 
 export type JourneyOutcome = {
   reason: 'end' | 'goal' | 'exitCriteria' | 'failed' | 'error';

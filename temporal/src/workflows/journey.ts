@@ -71,6 +71,11 @@ type Blocking = Extract<Command, { kind: 'sleepUntil' | 'waitForEvent' | 'runAct
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyOutcome> {
   const { ir, enrollment, carried } = input;
   const info = workflowInfo();
+  // A start of runtime 1 or later has every change below from its first task: it asks no
+  // patch (each first `patched()` of a run costs a marker and a search attribute upsert).
+  const runtime = input.runtime ?? 0;
+  const has = (patch: 'steps-ride-with-action' | 'postponed-send-reads-events' | 'paused-hold-reads-events' | 'in-flight-migration'): boolean =>
+    runtime >= 1 || patched(patch);
   // The enrolling signalWithStart re-delivers the entry event (or a marker when there is none).
   const seen: string[] = carried?.seenEventIds ?? [input.entryEvent?.id ?? enrolMarkerId(enrollment.enrollmentId)];
   const inbox: CustomerEvent[] = [...(carried?.pendingEvents ?? [])];
@@ -96,8 +101,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     // Only an order for the version this run is on: a repeat after moving finds it moved and is ignored.
     if (order.fromVersion !== enrollment.version || order.toVersion <= enrollment.version || outcome) return;
     // A signal that reached a worker without this handler was dropped there; replaying that
-    // history must drop it too, so the order is taken only where the patch marker says so.
-    if (!patched('in-flight-migration')) return;
+    // history must drop it too, so the order is taken only where the patch marker says so
+    // (or where the start's runtime says the handler was there from the beginning).
+    if (!has('in-flight-migration')) return;
     migration = order;
   });
   setHandler(currentNodeQuery, () => {
@@ -238,7 +244,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         const result = await proxy.runAction(request);
         if (!(result.ok && isPostponed(result.output))) return result;
         // Frequency cap or quiet hours: hold the customer here and try again at the allowed time.
-        if (patched('postponed-send-reads-events')) {
+        if (has('postponed-send-reads-events')) {
           if (!(await holdPostponed(command, Math.max(result.output.postponedUntil, Date.now() + 1)))) return null;
         } else {
           await sleep(Math.max(1, result.output.postponedUntil - Date.now()));
@@ -317,11 +323,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (blocking.kind === 'runActivity') {
       // The steps entered so far ride with the activity, which records them before it acts:
       // one database write and one local activity fewer per action than flushing them first.
-      const ride = patched('steps-ride-with-action');
+      const ride = has('steps-ride-with-action');
       if (!ride) await flushLogs();
       // A paused journey holds its customers here, before anything is sent or changed.
       if (paused && blocking.activity === 'action') {
-        if (patched('paused-hold-reads-events')) {
+        if (has('paused-hold-reads-events')) {
           // Left the step during the pause (goal, exit, jump): the loop picks up wherever they are now.
           if (!(await holdPaused(blocking))) continue;
         } else {
