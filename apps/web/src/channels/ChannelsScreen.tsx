@@ -7,6 +7,7 @@ import { toast } from '../ui/toasts';
 import { AccountCard } from './AccountCard';
 import { accountKinds, channelsApi, type ChannelAccount, type ChannelSettings, type ZnsTemplate } from './api';
 import { useChannelsTexts } from './texts';
+import { TrackingKeys } from './TrackingKeys';
 import { ZnsTemplates } from './ZnsTemplates';
 import './channels.css';
 
@@ -44,6 +45,7 @@ export function ChannelsScreen() {
         </ul>
       )}
       {data && <ZnsTemplates templates={data.templates} onChanged={load} />}
+      {data && <TrackingKeys />}
     </section>
   );
 }

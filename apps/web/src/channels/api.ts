@@ -29,6 +29,14 @@ export interface ZnsTemplate {
   updatedAt: number;
 }
 
+export interface TrackingKey {
+  keyId: string;
+  createdAt: number;
+  retiredAt: number | null;
+  expiresAt: number | null;
+  current: boolean;
+}
+
 const kindPath = (kind: AccountKind) => `/api/channel-accounts/${encodeURIComponent(kind)}`;
 
 export const channelsApi = {
@@ -41,6 +49,8 @@ export const channelsApi = {
   saveWorkspaceRules: (body: { quietHours: ChannelSettings['quietHours']; frequencyCap: ChannelSettings['frequencyCap'] }) => http.put<ChannelSettings>('/api/channel-settings/*', { ...body, config: {} }),
   templates: () => http.get<{ templates: ZnsTemplate[] }>('/api/zns-templates'),
   saveTemplate: (t: Omit<ZnsTemplate, 'updatedAt'>) => http.put<ZnsTemplate>(`/api/zns-templates/${encodeURIComponent(t.templateId)}`, { name: t.name, params: t.params, purpose: t.purpose, status: t.status }),
+  trackingKeys: () => http.get<{ keys: TrackingKey[] }>('/api/tracking-keys'),
+  rotateTrackingKey: (keepOldDays: number) => http.post<{ keys: TrackingKey[] }>('/api/tracking-keys/rotate', { keepOldDays }),
   removeTemplate: (templateId: string) => http.del<{ deleted: boolean }>(`/api/zns-templates/${encodeURIComponent(templateId)}`),
 };
 
