@@ -11,8 +11,8 @@ export type MessageContext = { traits: Record<string, Json>; entry: { name: stri
 
 type Rendered = { subject: string | null; body: string } | { error: string };
 
-// Email bodies may be HTML: the trace shows the words, not the markup.
-const plain = (html: string) => html.replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+// Email bodies may be HTML: the trace shows the words, not the markup (plain text keeps its lines).
+const plain = (text: string) => (/<[a-z!]/i.test(text) ? text.replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') : text).trim();
 
 export function RenderedMessage({ nodeId, context }: { nodeId: string; context: MessageContext }) {
   const { t } = useTranslation();
