@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFacebookAudiences, type FakeFacebookAudiences } from '../../packages/channels/test/fakes/fake-audiences';
 import { launchBrowser, signIn } from '../src/browser';
 import { admin, allowWebsite, connectShop, deliverWebhook, shopifyOrder, type ShopSource } from '../src/commerce';
+import { englishCatalogue, findEnglish } from '../src/english';
 import { eventually } from '../src/ingest';
 import { createFromTemplate, openLiveCounts, openTimeline, publishWithNote, setDuration, setTimeWindow, waitForEntered } from '../src/marketer';
 import { addToCart, logIn, openShopPage, startStoryShop, type StoryShop } from '../src/story-shop';
@@ -101,6 +102,8 @@ describe('story 4: cart retargeting until they order', () => {
     journeyId = await createFromTemplate(page, sys.webUrl, 'browse-abandonment', 'Quảng cáo nhắc giỏ hàng');
     expect(await page.locator('.react-flow__node[data-id="retarget"] [data-testid=step-name]').textContent()).toBe('Thêm vào tệp quảng cáo');
     expect(await page.locator('.react-flow__node[data-id="untarget-buyer"] [data-testid=step-name]').textContent()).toBe('Gỡ người đã mua khỏi tệp');
+    // The template opens with no English on screen (event names are the shop's data).
+    expect(await findEnglish(page, '.editor', ['Product Added', 'Order Completed', sys.credentials.email], englishCatalogue())).toEqual([]);
     // Two hours to order become six seconds; "that evening" becomes the two hours starting now.
     await setDuration(page, 'no-order-yet', 'duration', 0.1, 'minutes');
     const h = vietnamHour();

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn } from '../src/browser';
 import { admin, allowWebsite, connectShop, deliverWebhook, posSale, shopifyOrder, type ShopSource } from '../src/commerce';
+import { englishCatalogue, findEnglish } from '../src/english';
 import { eventually } from '../src/ingest';
 import { createFromTemplate, openLiveCounts, openTimeline, publishWithNote, setDuration, waitForEntered } from '../src/marketer';
 import { addToCart, anonymousIdOf, flushSnippet, logIn, openShopPage, startStoryShop, type StoryShop } from '../src/story-shop';
@@ -84,6 +85,8 @@ describe('story 5: one customer across devices and stores', () => {
     journeyId = await createFromTemplate(page, sys.webUrl, 'cross-device-loyalty', 'Một khách trên mọi thiết bị');
     expect(await page.locator('.react-flow__node[data-id="cart-everywhere"] [data-testid=step-name]').textContent()).toBe('Giỏ hàng trên mọi thiết bị');
     expect(await page.locator('.react-flow__node[data-id="past-buyer"] [data-testid=step-name]').textContent()).toBe('Đã từng mua?');
+    // The template opens with no English on screen (event names are the shop's data).
+    expect(await findEnglish(page, '.editor', ['Product Added', 'Order Completed', 'Hoa Ban Food', sys.credentials.email], englishCatalogue())).toEqual([]);
     // Thirty minutes to order become six seconds.
     await setDuration(page, 'give-time', 'duration', 0.1, 'minutes');
     await publishWithNote(page, 'Chạy thử: nhắc giỏ hàng sau 6 giây');
@@ -143,8 +146,12 @@ describe('story 5: one customer across devices and stores', () => {
     expect(new Set(points)).toEqual(new Set(['305']));
     expect(sent.crossSell.subject).toBe('Dùng kèm Thịt trâu gác bếp thật ngon');
     expect(sent.crossSell.body).toBe('Mai ơi, khách mua Thịt trâu gác bếp rất thích dùng kèm Mắc Khén và Hạt Dổi: thành viên được giảm 10% cho cặp này trong tuần.');
-    const trace = await admin<{ enrollments: { steps: { nodeId: string; outcome: string }[] }[] }>(sys, 'GET', `/api/journeys/${journeyId}/customers/${maiId}/trace`);
-    const visited = trace.enrollments[0]!.steps.map((s) => s.nodeId);
+    // The step log is written as she moves on: wait for her exit after the last message.
+    const visited = await eventually('her exit after the cross-sell', async () => {
+      const trace = await admin<{ enrollments: { steps: { nodeId: string; outcome: string }[] }[] }>(sys, 'GET', `/api/journeys/${journeyId}/customers/${maiId}/trace`);
+      const ids = trace.enrollments[0]?.steps.map((s) => s.nodeId) ?? [];
+      return ids.includes('exit-cross-sell') ? ids : undefined;
+    });
     expect(visited).toEqual(expect.arrayContaining(['give-time', 'cart-everywhere', 'thanks-zalo', 'thanks-email', 'past-buyer', 'cross-sell', 'exit-cross-sell']));
     expect(visited).not.toContain('exit-first-order');
   });
