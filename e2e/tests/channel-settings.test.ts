@@ -116,4 +116,19 @@ describe('channel settings in the browser', () => {
     await expect.poll(() => page.locator('[data-testid=field-znsTemplateId-params]').innerText()).toContain('customer_name ≤ 30, order_code ≤ 10');
     await page.locator('[data-testid=node-panel]').screenshot({ path: `${ARTIFACTS}channels-zns-picker-vi.png` });
   }, 120_000);
+
+  it("shows the shop's tracking key and makes a new one, links already sent kept for the chosen days", async () => {
+    await page.goto(`${sys.webUrl}/#/settings/channels`);
+    const first = page.locator('[data-testid=tracking-key-k1]');
+    await first.waitFor();
+    expect(await first.innerText()).toContain('đang ký liên kết mới');
+    await page.fill('[data-testid=tracking-keep-days]', '30');
+    await page.click('[data-testid=tracking-rotate]');
+    await page.locator('[data-testid=tracking-key-k2]').waitFor();
+    expect(await page.locator('[data-testid=tracking-key-k2]').innerText()).toContain('đang ký liên kết mới');
+    expect(await first.innerText()).toContain('liên kết cũ dùng được đến');
+    const keys = (await (await fetch(`${sys.apiUrl}/api/tracking-keys`, { headers: { authorization: `Bearer ${sys.credentials.adminToken}` } })).json()) as { keys: { keyId: string; retiredAt: number | null; expiresAt: number | null }[] };
+    const old = keys.keys.find((k) => k.keyId === 'k1')!;
+    expect(old.expiresAt! - old.retiredAt!).toBe(30 * 24 * 3_600_000);
+  }, 60_000);
 });
