@@ -129,6 +129,10 @@ describe('the test run form', () => {
     const checkLine = await page.locator('[data-testid=sim-path] li', { hasText: 'Đã mở email?' }).last().textContent();
     expect(checkLine).toContain('đi theo nhánh “Không”');
     await page.waitForTimeout(800 * notOpened.length);
+    // The cart email as Toản would read it: his name and the voucher the run issued.
+    const email = await page.textContent(id('sim-message-cart-email'));
+    expect(email).toContain('Toản');
+    expect(email).not.toContain('{{');
     await page.screenshot({ path: `${ARTIFACTS}test-run-form-not-opened.png` });
     // The top of the form: the customer, their profile and the entry event filled in.
     await page.locator(id('test-run')).evaluate((el) => el.scrollIntoView({ block: 'start' }));
