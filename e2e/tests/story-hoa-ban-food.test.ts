@@ -112,6 +112,29 @@ async function messengerWebhook(messaging: Json[]): Promise<Json> {
   return (await res.json()) as Json;
 }
 
+/** Drags the canvas by its empty background (never a step) until `nodeId` sits in the middle of it. */
+async function panTo(page: Page, nodeId: string): Promise<void> {
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  for (let i = 0; i < 6; i++) {
+    const box = (await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox())!;
+    const dx = pane.x + pane.width / 2 - (box.x + box.width / 2);
+    const dy = pane.y + pane.height / 2 - (box.y + box.height / 2);
+    if (Math.abs(dx) < 40 && Math.abs(dy) < 40) return;
+    const from = await page.evaluate(({ x, y, w, h }) => {
+      for (let py = y + 20; py < y + h - 20; py += 40)
+        for (let px = x + 20; px < x + w - 20; px += 40) if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+      return null;
+    }, { x: pane.x, y: pane.y, w: pane.width, h: pane.height });
+    if (!from) throw new Error('no empty background on the canvas to drag');
+    // At most half the canvas per drag, so the pointer stays near it.
+    const step = { x: Math.max(-pane.width / 2, Math.min(pane.width / 2, dx)), y: Math.max(-pane.height / 2, Math.min(pane.height / 2, dy)) };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + step.x, from.y + step.y, { steps: 10 });
+    await page.mouse.up();
+  }
+}
+
 describe('Hoa Ban Food: abandoned cart → showroom → referral (SCENARIO §1)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -396,15 +419,13 @@ describe('Hoa Ban Food: abandoned cart → showroom → referral (SCENARIO §1)'
       undefined,
       { timeout: 30_000 },
     );
-    // The whole journey on one tall screen, Toản's path lit up.
-    await marketer.setViewportSize({ width: 1600, height: 2600 });
+    // The entry path with its counts, then Toản's path lit up and the canvas moved to his last steps.
+    await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-04-canvas-live.png` });
     await marketer.fill('[data-testid=trace-search]', 'Toản');
     await marketer.locator('[data-testid=trace-candidates] button', { hasText: 'Toản' }).first().click();
     await marketer.waitForSelector('[data-testid=trace] li');
-    await marketer.click('[data-testid=fit-all]');
-    await marketer.waitForTimeout(500);
-    await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-04-canvas-live.png` });
-    await marketer.setViewportSize({ width: 1440, height: 900 });
+    await panTo(marketer, 'reward-email');
+    await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-05-canvas-referral.png` });
 
     await marketer.goto(`${sys.webUrl}/#/customers/${encodeURIComponent(toanId)}`);
     await marketer.waitForSelector('[data-testid=customer-profile]');
@@ -415,6 +436,6 @@ describe('Hoa Ban Food: abandoned cart → showroom → referral (SCENARIO §1)'
     expect(messagesShown).toContain('Cảm ơn anh Toản – giới thiệu bạn bè, nhận một nồi chè');
     expect(messagesShown).toMatch(/messenger đã trả lời[^]*Anh Toản thấy thịt trâu gác bếp thế nào ạ\?/);
     expect(await marketer.textContent('[data-testid=customer-identities]')).toContain('+84909908089');
-    await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-05-customer-toan.png`, fullPage: true });
+    await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-06-customer-toan.png`, fullPage: true });
   });
 });
