@@ -3,7 +3,9 @@
 // (`Payment Failed`), and on his next page view the journey's coupon popup is there, in
 // Vietnamese; he clicks it and the click is his engagement. While he stays, a new on-site
 // message arrives at once; a web push from a journey reaches the browser he subscribed in. A copy
-// of the page on a domain the workspace did not allow is refused.
+// of the page on a domain the workspace did not allow is refused. With identity verification on,
+// only the user id the shop's server signed is taken.
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq, events, messages, vouchers } from '@braid/db';
@@ -325,5 +327,56 @@ describe('the website snippet on a shop page', () => {
     const refusal = await eventually('the refusal in the console', async () => warnings.find((w) => w.includes('origin_not_allowed')));
     expect(refusal).toContain(otherSite.url);
     await page.close();
+  });
+
+  it("with identity verification on, takes the user id the shop's server signed and refuses one typed in the console", async () => {
+    // Signed in as the owner since the first test (same browser context).
+    const settings = await newPage();
+    await settings.goto(`${sys.webUrl}/#/settings/sources`);
+    const card = settings.locator('[data-testid=identity-verification]');
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Hiện' }).click();
+    const secret = (await card.locator('[data-testid=identity-secret]').textContent())!;
+    expect(secret).toMatch(/^biv_/);
+    await card.locator('[data-testid=identity-verification-enabled]').check();
+    await eventually('verification turned on', async () => ((await admin<{ enabled: boolean }>('GET', '/api/website/identity-verification')).enabled ? true : undefined));
+    await card.scrollIntoViewIfNeeded();
+    await shot(settings, 'snippet-08-identity-verification');
+    await settings.close();
+
+    type Braid = { identify(id: string, traits: object, options?: object): void; track(e: string): void; flush(): Promise<void>; user(): { anonymousId: string } };
+    // Each visitor in a browser of their own: this one's cookie already belongs to anh Toản.
+    const visit = async (userId: string, userHash: string) => {
+      const own = await browser.newContext({ locale: 'vi-VN' });
+      const page = await own.newPage();
+      const warnings: string[] = [];
+      page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+      await page.goto(shop.url);
+      await page.waitForFunction(() => (window as unknown as { braid?: { initialized?: boolean } }).braid?.initialized === true);
+      const anonymousId = await page.evaluate(
+        async ([id, hash]) => {
+          const braid = (window as unknown as { braid: Braid }).braid;
+          await braid.flush();
+          braid.identify(id!, { firstName: 'Lan' }, { userHash: hash });
+          braid.track('Product Viewed');
+          await braid.flush();
+          return braid.user().anonymousId;
+        },
+        [userId, userHash],
+      );
+      await own.close();
+      return { anonymousId, warnings };
+    };
+    // What the shop's server does for its logged-in customer (docs/website-snippet.md).
+    const signed = await visit('lan', createHmac('sha256', secret).update('lan').digest('hex'));
+    const lan = await sys.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE (type = 'user_id' AND value = 'lan') OR (type = 'anonymous_id' AND value = ?)", args: [signed.anonymousId] });
+    expect(lan.rows).toHaveLength(2);
+    expect(new Set(lan.rows.map((r) => r.customer_id)).size).toBe(1);
+
+    const forged = await visit('toan', 'a'.repeat(64));
+    expect(forged.warnings.join('\n')).toContain('identity_not_verified');
+    const named = await sys.db.client.execute({ sql: "SELECT count(*) AS n FROM events WHERE anonymous_id = ? AND user_id = 'toan'", args: [forged.anonymousId] });
+    expect(Number(named.rows[0]!.n)).toBe(0);
+    await admin('PUT', '/api/website/identity-verification', { enabled: false });
   });
 });
