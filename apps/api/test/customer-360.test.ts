@@ -113,6 +113,9 @@ describe('customer 360', () => {
     await c.execute({ sql: `INSERT INTO journeys (id, workspace_id, name, draft_graph, created_at, updated_at, status) SELECT 'j-cart', workspace_id, 'Giỏ hàng bị bỏ quên', '{}', 0, 0, 'active' FROM customers WHERE id = ?`, args: [toan] });
     await c.execute({ sql: `INSERT INTO enrollments (id, workspace_id, journey_id, version, customer_id, workflow_id, status, current_node, entered_at, entry_event_id) SELECT 'en-1', workspace_id, 'j-cart', 1, id, 'wf-1', 'active', 'sms', ?, (SELECT id FROM events WHERE message_id = 'tr-1') FROM customers WHERE id = ?`, args: [now, toan] });
     await c.execute({ sql: `INSERT INTO step_log (id, workspace_id, enrollment_id, journey_id, version, customer_id, node_id, outcome, reason, at) SELECT 'st-1', workspace_id, 'en-1', 'j-cart', 1, id, 'sms', 'entered', 'waited 1 hour; no order', ? FROM customers WHERE id = ?`, args: [now + 1000, toan] });
+    // The version the customer walks names the step: the timeline says "Nhắc qua SMS", not "sms".
+    const graph = JSON.stringify({ nodes: [{ id: 'sms', type: 'send-message', typeVersion: 1, config: {}, position: { x: 0, y: 0 }, label: 'Nhắc qua SMS' }], edges: [] });
+    await c.execute({ sql: `INSERT INTO journey_versions (id, journey_id, workspace_id, version, ir, graph, created_at) SELECT 'jv-1', 'j-cart', workspace_id, 1, '{}', ?, 0 FROM customers WHERE id = ?`, args: [graph, toan] });
     await c.execute({ sql: `INSERT INTO messages (id, workspace_id, customer_id, journey_id, version, enrollment_id, node_id, channel, idempotency_key, subject, body, status, created_at, updated_at) SELECT 'm-1', workspace_id, id, 'j-cart', 1, 'en-1', 'sms', 'sms', 'k-1', NULL, 'Mắc Khén vẫn chờ bạn', 'clicked', ?, ? FROM customers WHERE id = ?`, args: [now + 2000, now + 2000, toan] });
 
     const first = await get(`/api/customers/${toan}/activity?limit=2`);
@@ -122,6 +125,7 @@ describe('customer 360', () => {
       ['step', 'entered'],
     ]);
     expect(first.body.items[0]).toMatchObject({ journeyName: 'Giỏ hàng bị bỏ quên', channel: 'sms', detail: 'Mắc Khén vẫn chờ bạn' });
+    expect(first.body.items[1]).toMatchObject({ nodeId: 'sms', stepLabel: 'Nhắc qua SMS', stepType: 'send-message' });
     const rest = await get(`/api/customers/${toan}/activity?limit=50&cursor=${encodeURIComponent(first.body.nextCursor)}`);
     expect(rest.body.items.map((i: Json) => i.title)).toEqual(['Order Completed', 'Product Viewed', 'identify']);
     expect(rest.body.nextCursor).toBeNull();

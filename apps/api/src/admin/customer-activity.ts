@@ -2,7 +2,7 @@
 // messages Braid sent them (with delivery / open / click / reply status) and the journey steps
 // they passed, newest first. Each source is read through its customer index for one page only
 // and the pages are merged, so a customer with years of history costs the same as a new one.
-import { and, desc, enrollments, eq, events, inArray, journeys, lt, messages, or, stepLog, type Db } from '@braid/db';
+import { and, desc, enrollments, eq, events, inArray, journeys, journeyVersions, lt, messages, or, stepLog, type Db } from '@braid/db';
 
 export interface ActivityItem {
   kind: 'event' | 'message' | 'step';
@@ -16,6 +16,10 @@ export interface ActivityItem {
   journeyId: string | null;
   journeyName: string | null;
   nodeId: string | null;
+  /** The step's name as the marketer gave it in the version the customer walked (null: unnamed). */
+  stepLabel: string | null;
+  /** The step's node type, so the screen can name an unnamed step in the reader's language. */
+  stepType: string | null;
   /** Message subject or start of body; step reason; nothing for events. */
   detail: string | null;
   properties: Record<string, unknown> | null;
@@ -39,7 +43,7 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
     before ? or(lt(at, before.at), and(eq(at, before.at), lt(id, before.id))) : undefined;
   const take = limit + 1;
   const enrolled = await db
-    .select({ id: enrollments.id })
+    .select({ id: enrollments.id, journeyId: enrollments.journeyId, version: enrollments.version })
     .from(enrollments)
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.customerId, customerId)))
     .orderBy(desc(enrollments.enteredAt))
@@ -59,7 +63,7 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
       .limit(take),
     enrolled.length
       ? db
-          .select({ id: stepLog.id, at: stepLog.at, journeyId: stepLog.journeyId, nodeId: stepLog.nodeId, outcome: stepLog.outcome, reason: stepLog.reason })
+          .select({ id: stepLog.id, at: stepLog.at, enrollmentId: stepLog.enrollmentId, journeyId: stepLog.journeyId, nodeId: stepLog.nodeId, outcome: stepLog.outcome, reason: stepLog.reason })
           .from(stepLog)
           .where(and(inArray(stepLog.enrollmentId, enrolled.map((e) => e.id)), older(stepLog.at, stepLog.id)))
           .orderBy(desc(stepLog.at), desc(stepLog.id))
@@ -77,6 +81,8 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
       journeyId: null,
       journeyName: null,
       nodeId: null,
+      stepLabel: null,
+      stepType: null,
       detail: null,
       properties: e.type === 'identify' || e.type === 'group' ? (e.traits ?? {}) : (e.properties ?? {}),
     })),
@@ -90,6 +96,8 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
       journeyId: m.journeyId,
       journeyName: null,
       nodeId: m.nodeId,
+      stepLabel: null,
+      stepType: null,
       detail: preview(m.error ?? m.subject ?? m.body),
       properties: null,
     })),
@@ -103,6 +111,8 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
       journeyId: s.journeyId,
       journeyName: null,
       nodeId: s.nodeId,
+      stepLabel: null,
+      stepType: null,
       detail: s.reason,
       properties: null,
     })),
@@ -113,6 +123,46 @@ export async function customerActivity(db: Db, workspaceId: string, customerId: 
     const names = await db.select({ id: journeys.id, name: journeys.name }).from(journeys).where(and(eq(journeys.workspaceId, workspaceId), inArray(journeys.id, journeyIds)));
     for (const item of page) item.journeyName = names.find((n) => n.id === item.journeyId)?.name ?? null;
   }
+  await nameSteps(db, page, steps, enrolled);
   const last = page[page.length - 1];
   return { items: page, nextCursor: items.length > limit && last ? `${last.at}~${last.id}` : null };
+}
+
+type GraphNode = { id: string; type: string; label?: string };
+
+/**
+ * Names each step on the page as the version the customer walked names it: the marketer's step
+ * name, or the node type for the screen to word. One read of the versions on the page.
+ */
+async function nameSteps(
+  db: Db,
+  page: ActivityItem[],
+  steps: Array<{ id: string; enrollmentId: string }>,
+  enrolled: Array<{ id: string; journeyId: string; version: number }>,
+): Promise<void> {
+  const enrollmentOfStep = new Map(steps.map((s) => [s.id, s.enrollmentId]));
+  const versionOfEnrollment = new Map(enrolled.map((e) => [e.id, e]));
+  const wanted = new Map<string, { journeyId: string; version: number }>();
+  for (const item of page) {
+    if (item.kind !== 'step') continue;
+    const e = versionOfEnrollment.get(enrollmentOfStep.get(item.id) ?? '');
+    if (e) wanted.set(`${e.journeyId}@${e.version}`, e);
+  }
+  if (!wanted.size) return;
+  const rows = await db
+    .select({ journeyId: journeyVersions.journeyId, version: journeyVersions.version, graph: journeyVersions.graph })
+    .from(journeyVersions)
+    .where(or(...[...wanted.values()].map((w) => and(eq(journeyVersions.journeyId, w.journeyId), eq(journeyVersions.version, w.version)))));
+  const nodes = new Map<string, GraphNode>();
+  for (const r of rows) {
+    for (const n of ((r.graph as { nodes?: GraphNode[] } | null)?.nodes ?? [])) nodes.set(`${r.journeyId}@${r.version}:${n.id}`, n);
+  }
+  for (const item of page) {
+    if (item.kind !== 'step') continue;
+    const e = versionOfEnrollment.get(enrollmentOfStep.get(item.id) ?? '');
+    const node = e && nodes.get(`${e.journeyId}@${e.version}:${item.nodeId}`);
+    if (!node) continue;
+    item.stepLabel = node.label?.trim() || null;
+    item.stepType = node.type;
+  }
 }

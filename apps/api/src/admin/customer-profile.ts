@@ -62,6 +62,8 @@ const ActivityItem = z
     journeyId: nullableString,
     journeyName: nullableString,
     nodeId: nullableString,
+    stepLabel: nullableString.describe('For a step: its name in the version the customer walked'),
+    stepType: nullableString.describe('For a step: its node type id'),
     detail: nullableString,
     properties: z.record(z.string(), z.unknown()).nullable(),
   })

@@ -2,7 +2,10 @@
 // delivery / open / click / reply status) and journey steps, newest first, paged.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nodeType } from '../catalog/registry';
 import { formatDateTime } from '../format';
+import { channelText, outcomeText, reasonText } from '../i18n/journeyWords';
+import { nodeLabel } from '../i18n/nodeLabels';
 import { customer360Api, type ActivityItem } from './api';
 import { describeCustomerError } from './errors';
 
@@ -21,6 +24,21 @@ function summary(props: Record<string, unknown> | null): string {
     .slice(0, 4)
     .map(([k, v]) => `${k}: ${String(v)}`)
     .join(' · ');
+}
+
+/**
+ * What a line is about, in the reader's words: a step by the name the marketer gave it (or its
+ * type's name), a message by its channel, an event by its name.
+ */
+function titleOf(i: ActivityItem, eventType: (type: string, name: string) => string): string {
+  if (i.kind === 'step') return i.stepLabel || nodeLabel(i.stepType ? nodeType(i.stepType) : undefined, i.title);
+  if (i.kind === 'message') return channelText(i.title);
+  return i.title === i.status ? eventType(i.status, i.title) : i.title;
+}
+
+/** A step's reason when it is one a marketer set (waits, branches, exits); engine words are hidden. */
+function detailOf(i: ActivityItem): string | null {
+  return i.kind === 'step' ? reasonText(i.status, i.detail) : i.detail;
 }
 
 export function ActivityTimeline({ customerId }: { customerId: string }) {
@@ -47,7 +65,8 @@ export function ActivityTimeline({ customerId }: { customerId: string }) {
   }, [load]);
 
   const statusText = (i: ActivityItem) =>
-    i.kind === 'message' ? t(`customers.messageStatus.${i.status}`, { defaultValue: i.status }) : i.kind === 'step' ? t(`customers.stepOutcome.${i.status}`, { defaultValue: i.status }) : i.status;
+    i.kind === 'message' ? t(`customers.messageStatus.${i.status}`, { defaultValue: i.status }) : i.kind === 'step' ? t(`customers.stepOutcome.${i.status}`, { defaultValue: outcomeText(i.status) }) : i.status;
+  const eventType = (type: string, name: string) => t(`customers.eventType.${type}`, { defaultValue: name });
 
   return (
     <div className="box" data-testid="customer-timeline">
@@ -61,12 +80,12 @@ export function ActivityTimeline({ customerId }: { customerId: string }) {
             <div>
               <div className="what">
                 <span className="sub">{t(`customers.kind.${i.kind}`)} · </span>
-                <strong>{i.kind === 'event' && i.title === i.status ? t(`customers.eventType.${i.status}`, { defaultValue: i.title }) : i.title}</strong>{' '}
+                <strong>{titleOf(i, eventType)}</strong>{' '}
                 {/* An event's type says nothing a marketer needs once it has a name. */}
                 {i.kind !== 'event' && <span className={tone(i.status)}>{statusText(i)}</span>}
                 {i.journeyName && <span className="sub"> · {t('customers.inJourney', { journey: i.journeyName })}</span>}
               </div>
-              {i.detail && <div className="props">{i.detail}</div>}
+              {detailOf(i) && <div className="props">{detailOf(i)}</div>}
               {i.kind === 'event' && summary(i.properties) && <div className="props">{summary(i.properties)}</div>}
             </div>
           </li>

@@ -73,6 +73,9 @@ export interface ActivityItem {
   journeyId: string | null;
   journeyName: string | null;
   nodeId: string | null;
+  /** For a step: its name in the version the customer walked, and its node type. */
+  stepLabel: string | null;
+  stepType: string | null;
   detail: string | null;
   properties: Record<string, unknown> | null;
 }
