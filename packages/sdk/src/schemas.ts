@@ -26,10 +26,23 @@ const UNIT_NAMES: Record<DurationUnit, { vi: string; en: [string, string] }> = {
   days: { vi: 'ngày', en: ['day', 'days'] },
 };
 
-/** "2 ngày" / "2 days": Vietnamese nouns have no plural. */
+/** At most two decimals, with the language's decimal mark ("0,5" in Vietnamese, "0.5" in English). */
+function amountText(amount: number, language: Language): string {
+  const rounded = String(Math.round(amount * 100) / 100);
+  return language === 'vi' ? rounded.replace('.', ',') : rounded;
+}
+
+/**
+ * "2 ngày" / "2 days": Vietnamese nouns have no plural. A wait shorter than a minute (a test
+ * shortens "1 hour" to 0.33 minutes) is said in seconds, never as a long fraction.
+ */
 export function describeDuration(d: Duration): LocalText {
+  if (d.unit === 'minutes' && d.amount < 1) {
+    const seconds = Math.max(1, Math.round(d.amount * 60));
+    return { vi: `${seconds} giây`, en: `${seconds} ${seconds === 1 ? 'second' : 'seconds'}` };
+  }
   const names = UNIT_NAMES[d.unit];
-  return { vi: `${d.amount} ${names.vi}`, en: `${d.amount} ${names.en[d.amount === 1 ? 0 : 1]}` };
+  return { vi: `${amountText(d.amount, 'vi')} ${names.vi}`, en: `${amountText(d.amount, 'en')} ${names.en[d.amount === 1 ? 0 : 1]}` };
 }
 
 export const comparisons = [

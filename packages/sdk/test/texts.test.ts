@@ -77,6 +77,10 @@ describe('LocalText', () => {
   it('describes durations and filters in both languages', () => {
     expect(describeDuration({ amount: 1, unit: 'days' })).toEqual({ vi: '1 ngày', en: '1 day' });
     expect(describeDuration({ amount: 3, unit: 'hours' })).toEqual({ vi: '3 giờ', en: '3 hours' });
+    // A shortened wait reads as seconds or a short decimal, never 0.3333333333333333.
+    expect(describeDuration({ amount: 1 / 3, unit: 'minutes' })).toEqual({ vi: '20 giây', en: '20 seconds' });
+    expect(describeDuration({ amount: 1.5, unit: 'hours' })).toEqual({ vi: '1,5 giờ', en: '1.5 hours' });
+    expect(describeDuration({ amount: 2 / 3, unit: 'days' })).toEqual({ vi: '0,67 ngày', en: '0.67 days' });
     expect(describeFilters([{ path: 'price', op: 'greaterThan', value: 0 }, { path: 'city', op: 'exists' }])).toEqual({
       vi: 'price lớn hơn 0 và city có giá trị',
       en: 'price is more than 0 and city is set',
