@@ -48,6 +48,8 @@ describe('end to end', () => {
       const body = (await res.json()) as { enrollments: { completed: number }; nodes: { nodeId: string; entered: number; exited: number }[] };
       return body.enrollments.completed === 1 ? body : undefined;
     }, 60_000, 'the enrollment to complete');
+    // The trigger's card counts who came in through it, though the step log starts after it.
+    expect(stats.nodes.find((n) => n.nodeId === 'signed-up')?.entered).toBe(1);
     expect(stats.nodes.find((n) => n.nodeId === 'hello')?.entered).toBe(1);
     expect(stats.nodes.find((n) => n.nodeId === 'done')?.exited).toBe(1);
   });

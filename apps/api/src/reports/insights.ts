@@ -1,6 +1,6 @@
 // What happened in a journey, from the step log: per-node counts per version (the canvas
 // overlay), the customers at a node, and one customer's trace ("why did Toản get this SMS?").
-import { and, asc, count, desc, enrollments, eq, journeys, lt, messages, sql, stepLog, type Db } from '@braid/db';
+import { and, asc, count, desc, enrollments, eq, journeys, journeyVersions, lt, messages, sql, stepLog, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
 import { ApiError } from '../errors';
@@ -122,7 +122,7 @@ export function insightRoutes(db: Db) {
       if (version === null) {
         return c.json({ version: null, enrollments: { active: 0, completed: 0, exited: 0, converted: 0, failed: 0 }, nodes: [] }, 200);
       }
-      const [steps, waiting, statuses] = await Promise.all([
+      const [steps, waiting, statuses, published] = await Promise.all([
         db
           .select({ nodeId: stepLog.nodeId, outcome: stepLog.outcome, n: count() })
           .from(stepLog)
@@ -138,6 +138,11 @@ export function insightRoutes(db: Db) {
           .from(enrollments)
           .where(and(eq(enrollments.journeyId, journey.id), eq(enrollments.version, version)))
           .groupBy(enrollments.status),
+        db
+          .select({ ir: journeyVersions.ir, graph: journeyVersions.graph })
+          .from(journeyVersions)
+          .where(and(eq(journeyVersions.journeyId, journey.id), eq(journeyVersions.version, version)))
+          .limit(1),
       ]);
       const nodes = new Map<string, z.infer<typeof NodeStats>>();
       const node = (nodeId: string) => {
@@ -156,6 +161,10 @@ export function insightRoutes(db: Db) {
       for (const row of waiting) if (row.nodeId) node(row.nodeId).waitingNow += row.n;
       const totals = { active: 0, completed: 0, exited: 0, converted: 0, failed: 0 };
       for (const row of statuses) totals[row.status] += row.n;
+      // Nobody waits at a trigger and the step log starts after it: everyone who entered the
+      // version passed through it, so its card counts every enrollment.
+      const everyone = statuses.reduce((sum, row) => sum + row.n, 0);
+      for (const triggerId of triggerNodesOf(published[0])) node(triggerId).entered = everyone;
       return c.json({ version, enrollments: totals, nodes: [...nodes.values()] }, 200);
     })
     .openapi(atNode, async (c) => {
@@ -220,4 +229,21 @@ export function insightRoutes(db: Db) {
       }
       return c.json({ enrollments: out }, 200);
     });
+}
+
+type VersionShape = { ir: unknown; graph: unknown } | undefined;
+
+/**
+ * The canvas nodes a customer enters the version through: those leading into the program's
+ * first step with nothing leading into them (the triggers; settings such as the goal have no
+ * paths at all).
+ */
+export function triggerNodesOf(version: VersionShape): string[] {
+  if (!version) return [];
+  const ir = version.ir as { start?: string; nodeOf?: Record<string, string> } | null;
+  const edges = ((version.graph as { edges?: Array<{ source: string; target: string }> } | null)?.edges ?? []);
+  if (!ir?.start) return [];
+  const first = ir.nodeOf?.[ir.start] ?? ir.start;
+  const led = new Set(edges.map((e) => e.target));
+  return [...new Set(edges.filter((e) => e.target === first && !led.has(e.source)).map((e) => e.source))];
 }
