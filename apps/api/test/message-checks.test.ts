@@ -29,6 +29,9 @@ describe('message checks (unit)', () => {
     expect(issues[0]!.text.vi).toContain('"Email giỏ hàng"');
     expect(issues[0]!.text.vi).toContain('cú pháp Liquid');
     expect(issues[0]!.text.en).toContain('not valid Liquid');
+    // What is wrong is said in the marketer's language too, not in liquidjs's English.
+    expect(issues[0]!.text.vi).toContain('{% if customer.vip %} chưa được đóng: thêm thẻ kết thúc (dòng 1, cột 1)');
+    expect(issues[0]!.text.vi).not.toContain('not closed');
   });
 
   it('accepts a message that renders', () => {

@@ -14,7 +14,7 @@ export type { SingleScenario, SingleResult, SimulationProblem, ScriptedEvent, Pa
 export { simulateCohort } from './cohort';
 export type { CohortScenario, CohortBehaviour, CohortResult, NodeCount } from './cohort';
 export { scanTemplate, BASE_TEMPLATE_VARIABLES } from './liquid-variables';
-export { liquidProblemOf } from './liquid-errors';
+export { liquidProblemOf, liquidProblemText } from './liquid-errors';
 export type { LiquidProblem, LiquidProblemCode } from './liquid-errors';
 export { nextDateTriggerAt, parseTraitDate } from './date-trigger';
 export { diffJourneyGraphs, sameJourneyContent, canonicalJson } from './diff';

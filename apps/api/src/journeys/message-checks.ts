@@ -10,6 +10,7 @@
 // arrives, and traits also come from imports, people's edits and journey steps.
 import { sql, type Db, type SeenKey } from '@braid/db';
 import { checkTemplate } from '@braid/channels';
+import { liquidProblemOf, liquidProblemText } from '@braid/journey';
 import type { LocalText } from '@braid/sdk';
 import { current } from '../catalogue/read';
 import { znsIssues } from '../channels/zns-step-checks';
@@ -81,10 +82,11 @@ export function messageTextIssues(graph: unknown): MessageIssue[] {
     const subject = typeof n.config.subject === 'string' && n.config.subject.length <= MAX_FIELD_CHARS ? n.config.subject : undefined;
     const body = typeof n.config.body === 'string' && n.config.body.length <= MAX_FIELD_CHARS ? n.config.body : undefined;
     for (const e of checkTemplate({ ...(subject !== undefined ? { subject } : {}), body: body ?? '' })) {
-      const detail = e.message.replace(/^\w+: /, '');
+      // liquidjs says what is wrong in English; the core words it in both languages.
+      const detail = liquidProblemText(liquidProblemOf(e.message.replace(/^\w+: /, '')));
       const text = {
-        vi: `"${step}": ${e.field === 'subject' ? 'tiêu đề' : 'nội dung'} viết sai cú pháp Liquid, tin nhắn sẽ không gửi được (${detail})`,
-        en: `"${step}": the ${e.field} is not valid Liquid, so the message cannot be sent (${detail})`,
+        vi: `"${step}": ${e.field === 'subject' ? 'tiêu đề' : 'nội dung'} viết sai cú pháp Liquid, tin nhắn sẽ không gửi được (${detail.vi})`,
+        en: `"${step}": the ${e.field} is not valid Liquid, so the message cannot be sent (${detail.en})`,
       };
       issues.push({ nodeId: n.id, path: e.field, message: text.en, text, code: e.code === 'TEMPLATE_LIMIT' ? 'template-limit' : 'template-syntax' });
     }

@@ -71,7 +71,7 @@ export function MessagePreview({ fields }: { fields: { name: string; label: stri
     };
     void Promise.all(fields.map(async (f) => {
       const r = await renderPreview(f.source, data);
-      return r.ok ? { name: f.name, label: f.label, text: r.text } : { name: f.name, label: f.label, text: '', error: liquidProblemText(r.problem, t) };
+      return r.ok ? { name: f.name, label: f.label, text: r.text } : { name: f.name, label: f.label, text: '', error: liquidProblemText(r.problem) };
     })).then((out) => !cancelled && setRendered(out));
     return () => {
       cancelled = true;

@@ -1,11 +1,9 @@
 // A Liquid template problem (code and params from the journey core) in the UI language, with
-// where it is when liquidjs said so.
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
+// where it is when liquidjs said so. The words live in the core, so the publish check says the same.
+import { liquidProblemText as inEachLanguage } from '@braid/journey';
 import type { LiquidProblem } from '@braid/journey';
+import { localText } from '../i18n/localText';
 
-export function liquidProblemText(problem: LiquidProblem, t: TFunction = i18next.t.bind(i18next) as TFunction): string {
-  const p = problem.params;
-  const text = t(`testRunText.liquid.${problem.code}`, { ...p, open: '{{', close: '}}' });
-  return p.line && p.col ? `${text} (${t('testRunText.liquid.at', { line: p.line, col: p.col })})` : text;
+export function liquidProblemText(problem: LiquidProblem): string {
+  return localText(inEachLanguage(problem));
 }

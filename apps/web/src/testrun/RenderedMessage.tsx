@@ -27,7 +27,7 @@ export function RenderedMessage({ nodeId, context }: { nodeId: string; context: 
       const body = await renderPreview(typeof config?.body === 'string' ? config.body : '', data);
       if (!live) return;
       const failed = [subject, body].find((r) => r && !r.ok);
-      if (failed && !failed.ok) return setOut({ error: liquidProblemText(failed.problem, t) });
+      if (failed && !failed.ok) return setOut({ error: liquidProblemText(failed.problem) });
       setOut({ subject: subject?.ok ? subject.text : null, body: body.ok ? plain(body.text) : '' });
     });
     return () => {
