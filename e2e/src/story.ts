@@ -57,8 +57,11 @@ export async function stepsEntered(sys: BraidSystem, journeyId: string, customer
   return r.rows.map((row) => String(row.node_id));
 }
 
-/** The canvas with its live counts: waits until `nodeId` shows at least `entered` customers. */
-export async function canvasWithCounts(page: Page, webUrl: string, journeyId: string, nodeId: string, entered: number): Promise<void> {
+/**
+ * The canvas with its live counts: waits until `nodeId` shows at least `entered` customers, then
+ * screenshots it as it opens (readable) to `shot`.png and zoomed to fit (every branch) to `shot`-overview.png.
+ */
+export async function canvasWithCounts(page: Page, webUrl: string, journeyId: string, nodeId: string, entered: number, shot: string): Promise<void> {
   await page.goto(`${webUrl}/#/journeys/${encodeURIComponent(journeyId)}`);
   await page.waitForSelector('[data-testid=canvas] .react-flow__node');
   await page.click('[data-testid="tab-stats"]');
@@ -71,6 +74,11 @@ export async function canvasWithCounts(page: Page, webUrl: string, journeyId: st
     { id: nodeId, n: entered },
     { timeout: 30_000 },
   );
+  await page.screenshot({ path: `${shot}.png` });
+  // The whole journey in view, every branch with its count.
+  await page.click('[data-testid=fit-all]');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${shot}-overview.png` });
 }
 
 /** The customer's profile page with their timeline loaded (`landmark`: an entry it must show). */

@@ -196,8 +196,7 @@ describe('story 2: each customer is reached on the channel they answer on', () =
     expect(offer(toan.phone)).toEqual([]);
 
     // The canvas: live counts per step, and Toản's path with the reason beside the branch.
-    await canvasWithCounts(page, sys.webUrl, journeyId, 'best-channel', 4);
-    await page.screenshot({ path: `${ARTIFACTS}story2-2-canvas-live-counts.png` });
+    await canvasWithCounts(page, sys.webUrl, journeyId, 'best-channel', 4, `${ARTIFACTS}story2-2-canvas-live-counts`);
     await page.fill('[data-testid=trace-search]', 'kh-toan-youtube');
     await page.locator('[data-testid=trace-candidates] button', { hasText: 'Toản' }).click();
     await page.waitForSelector('[data-testid=trace] li');

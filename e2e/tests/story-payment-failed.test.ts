@@ -156,8 +156,7 @@ describe('story 3: a declined card is rescued by a PayPal email and a coupon pop
     expect(summary).toContain('100');
     await marketer.screenshot({ path: `${ARTIFACTS}story3-3-report.png`, fullPage: true });
 
-    await canvasWithCounts(marketer, sys.webUrl, journeyId, 'popup', 1);
-    await marketer.screenshot({ path: `${ARTIFACTS}story3-4-canvas-live-counts.png` });
+    await canvasWithCounts(marketer, sys.webUrl, journeyId, 'popup', 1, `${ARTIFACTS}story3-4-canvas-live-counts`);
 
     await customerTimeline(marketer, sys.webUrl, toan);
     const timeline = await marketer.locator('[data-testid=timeline-event]').allTextContents();
