@@ -139,6 +139,21 @@ describe('pickers', () => {
     await waitSaved(page);
     await page.screenshot({ path: `${ARTIFACTS}pickers-journey-built.png` });
 
+    // Tried before publishing, with the test-run form: the entry event comes from the catalogue,
+    // nobody checks out and the email is NOT opened, so the customer waits the hour out, gets
+    // the email and leaves; the "checked out" exit is not on the path.
+    await page.click('[data-testid=tab-test]');
+    await page.waitForSelector('[data-testid="sim-entryProperties-0-key"]');
+    await page.click('[data-testid=sim-engagement-add]');
+    await page.selectOption('[data-testid="sim-engagement-0-step"]', email);
+    await page.selectOption('[data-testid="sim-engagement-0-fact"]', 'notOpened');
+    await page.click('[data-testid=sim-run]');
+    await page.waitForFunction((last) => document.querySelector(`[data-testid=sim-path] li[data-node="${last}"]`) !== null, done);
+    const walked = await page.$$eval('[data-testid=sim-path] li', (items) => items.map((li) => li.getAttribute('data-node')));
+    expect(walked).toEqual(expect.arrayContaining([wait, email, done]));
+    expect(walked).not.toContain(checkedOut);
+    await page.screenshot({ path: `${ARTIFACTS}pickers-test-run-not-opened.png` });
+
     await page.click('[data-testid=publish]');
     await page.click('[data-testid=publish-confirm]');
     await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
