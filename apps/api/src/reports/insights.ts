@@ -124,7 +124,9 @@ export function insightRoutes(db: Db) {
       }
       const [steps, waiting, statuses, published] = await Promise.all([
         db
-          .select({ nodeId: stepLog.nodeId, outcome: stepLog.outcome, n: count() })
+          // Customers, not log lines: a step may log twice on one visit (the usual-hour step
+          // looks the hour up, then waits), and the canvas counts people.
+          .select({ nodeId: stepLog.nodeId, outcome: stepLog.outcome, n: sql<number>`count(DISTINCT ${stepLog.enrollmentId})`.mapWith(Number) })
           .from(stepLog)
           .where(and(eq(stepLog.journeyId, journey.id), eq(stepLog.version, version)))
           .groupBy(stepLog.nodeId, stepLog.outcome),
