@@ -167,6 +167,9 @@ export function insightRoutes(db: Db) {
       // version passed through it, so its card counts every enrollment.
       const everyone = statuses.reduce((sum, row) => sum + row.n, 0);
       for (const triggerId of triggerNodesOf(published[0])) node(triggerId).entered = everyone;
+      // The goal has no path into it: a conversion is logged at the step the customer was at,
+      // and the goal's card shows them all.
+      for (const goalId of goalNodesOf(published[0])) node(goalId).converted = totals.converted;
       return c.json({ version, enrollments: totals, nodes: [...nodes.values()] }, 200);
     })
     .openapi(atNode, async (c) => {
@@ -248,4 +251,10 @@ export function triggerNodesOf(version: VersionShape): string[] {
   const first = ir.nodeOf?.[ir.start] ?? ir.start;
   const led = new Set(edges.map((e) => e.target));
   return [...new Set(edges.filter((e) => e.target === first && !led.has(e.source)).map((e) => e.source))];
+}
+
+/** The journey's goal settings on the canvas (the built-in `goal` node type). */
+export function goalNodesOf(version: VersionShape): string[] {
+  const nodes = ((version?.graph as { nodes?: Array<{ id: string; type: string }> } | null)?.nodes ?? []);
+  return nodes.filter((n) => n.type === 'goal').map((n) => n.id);
 }
