@@ -178,6 +178,10 @@ describe('OpenAPI conformance of recorded responses', () => {
     await call('PUT', '/api/website/identity-verification', {}, { body: { enabled: 'yes' } });
     await call('POST', '/api/website/identity-verification/rotate');
     await call('PUT', '/api/website/identity-verification', {}, { body: { enabled: false } });
+    // The keys open, click and unsubscribe links are signed with.
+    await call('GET', '/api/tracking-keys');
+    await call('POST', '/api/tracking-keys/rotate', {}, { body: { keepOldDays: 30 } });
+    await call('POST', '/api/tracking-keys/rotate', {}, { body: { keepOldDays: -1 } });
     await call('DELETE', '/api/api-keys/{id}', { id: 'nope' });
     const theirs = other.json.adminToken as string;
     const theirKeys = await call('GET', '/api/api-keys', {}, { token: theirs });

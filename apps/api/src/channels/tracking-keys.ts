@@ -30,7 +30,7 @@ const rotate = createRoute({
   tags: ['channels'],
   summary: 'Sign new links with a fresh key; links already sent keep working for keepOldDays',
   security,
-  request: { body: { content: { 'application/json': { schema: z.object({ keepOldDays: z.number().int().min(0).max(730).default(180) }) } }, required: false } },
+  request: { body: { content: { 'application/json': { schema: z.object({ keepOldDays: z.number().int().min(0).max(730).default(180) }) } }, required: true } },
   responses: { 200: json(Keys, 'Keys after the rotation'), ...errorResponses },
 });
 
@@ -54,8 +54,8 @@ export function trackingKeyRoutes(db: Db) {
       return c.json({ keys: await listTrackingKeys(db, workspaceId) }, 200);
     })
     .openapi(rotate, async (c) => {
-      const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : { keepOldDays: 180 };
-      const keys = await rotateTrackingKey(db, sealingRing(), { workspaceId: c.get('workspaceId'), keepOldMs: (body.keepOldDays ?? 180) * DAY_MS, now: Date.now() });
+      const { keepOldDays } = c.req.valid('json');
+      const keys = await rotateTrackingKey(db, sealingRing(), { workspaceId: c.get('workspaceId'), keepOldMs: keepOldDays * DAY_MS, now: Date.now() });
       return c.json({ keys }, 200);
     });
 }
