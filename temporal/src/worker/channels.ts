@@ -16,6 +16,7 @@ import {
   keyringFromEnv,
   webhookOptionsFromEnv,
   withWorkspaceAccounts,
+  workspaceAudienceAdapters,
   trackingSettingsFromEnv,
   withTrackingKeys,
   type AudienceRegistry,
@@ -47,7 +48,10 @@ export function channelsFromEnv(db: Db, env: Record<string, string | undefined> 
   });
 }
 
-/** Ad platforms (Facebook Custom Audiences, Google Customer Match) when configured; audience_members always. */
+/**
+ * Ad platforms (Facebook Custom Audiences, Google Customer Match): a workspace's own audience
+ * account first, then the environment's; audience_members always.
+ */
 export function audiencesFromEnv(db: Db, env: Record<string, string | undefined> = process.env): AudienceRegistry {
-  return createAudiences({ db, adapters: audienceAdaptersFromEnv(env) });
+  return createAudiences({ db, adapters: audienceAdaptersFromEnv(env), workspaceAdapter: workspaceAudienceAdapters({ db, keyring: keyringFromEnv(env) }) });
 }

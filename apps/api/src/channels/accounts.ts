@@ -1,6 +1,7 @@
-// A workspace's provider accounts (SMTP or an email API, eSMS, Twilio, Messenger page, Zalo OA, webhook signing):
+// A workspace's provider accounts (SMTP or an email API, eSMS, Twilio, Messenger page, Zalo OA, webhook signing,
+// Facebook Custom Audiences, Google Customer Match):
 // saved sealed with BRAID_SECRETS_KEY, shown masked, checked with "check connection" / "send a test".
-import { ACCOUNT_KINDS, AccountConfigError, EMAIL_API_PROVIDERS, SECRET_FIELDS, adapterForAccount, deleteAccount, keyringFromEnv, listAccounts, loadAccount, maskAccount, parseSmtpSettings, recordAccountCheck, saveAccount, SecretsKeyError, verifyEmailApi, verifySmtp, type AccountKind, type EmailApiProvider, type SecretKeyring } from '@braid/channels';
+import { ACCOUNT_KINDS, AccountConfigError, audienceAdapterForAccount, checkAudienceAccount, isAudienceAccount, EMAIL_API_PROVIDERS, SECRET_FIELDS, adapterForAccount, deleteAccount, keyringFromEnv, listAccounts, loadAccount, maskAccount, parseSmtpSettings, recordAccountCheck, saveAccount, SecretsKeyError, verifyEmailApi, verifySmtp, type AccountKind, type EmailApiProvider, type SecretKeyring } from '@braid/channels';
 import { newId, type Db } from '@braid/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminApp } from '../admin/openapi-app';
@@ -13,6 +14,9 @@ const admins = [requireRole('owner', 'admin')];
 
 const secret = z.string().max(4_000);
 const url = z.string().url({ error: 'A URL like https://…' }).max(500);
+/** The marketer's audience names → the platform's numeric audience / user list ids. */
+const audienceIds = z.record(z.string().min(1).max(200), z.string().regex(/^\d{1,32}$/, { error: 'An audience id: digits only' })).refine((m) => Object.keys(m).length <= 500, { error: 'At most 500 audiences' });
+const customerId = z.string().regex(/^\d{3}-?\d{3}-?\d{4}$/, { error: 'A Google Ads customer id like 123-456-7890' });
 /** Per kind: public config and secret fields. A secret left out keeps the saved one. */
 const Bodies = {
   smtp: z.object({
@@ -45,6 +49,27 @@ const Bodies = {
     secrets: z.object({ accessToken: secret.optional(), oaSecretKey: secret.optional() }).default({}),
   }),
   webhook: z.object({ config: z.object({}).default({}), secrets: z.object({ signingSecret: secret.min(16, { error: 'At least 16 characters' }).optional() }).default({}) }),
+  facebook_audience: z.object({
+    config: z.object({
+      adAccountId: z.string().regex(/^(act_)?\d{1,32}$/, { error: 'An ad account id: digits, with or without act_' }),
+      audiences: audienceIds.default({}),
+      graphVersion: z.string().regex(/^v\d+\.\d+$/).optional(),
+      baseUrl: url.optional(),
+    }),
+    secrets: z.object({ accessToken: secret.optional(), appSecret: secret.optional() }).default({}),
+  }),
+  google_audience: z.object({
+    config: z.object({
+      customerId: customerId,
+      loginCustomerId: customerId.optional(),
+      clientId: z.string().max(255).optional(),
+      userLists: audienceIds.default({}),
+      apiVersion: z.string().regex(/^v\d+$/).optional(),
+      tokenUrl: url.optional(),
+      baseUrl: url.optional(),
+    }),
+    secrets: z.object({ developerToken: secret.optional(), accessToken: secret.optional(), clientSecret: secret.optional(), refreshToken: secret.optional() }).default({}),
+  }),
 } satisfies Record<AccountKind, z.ZodType>;
 
 const KindParam = z.object({ kind: z.enum(ACCOUNT_KINDS).openapi({ param: { name: 'kind', in: 'path' } }) });
@@ -73,7 +98,7 @@ const put = createRoute({
   responses: { 200: json(Masked, 'Saved'), ...errorResponses, ...noKey },
 });
 const del = createRoute({ middleware: admins, method: 'delete', path: '/{kind}', tags: ['channels'], summary: 'Remove a provider account (sends fall back to the environment, or the sandbox)', security, request: { params: KindParam }, responses: { 200: json(z.object({ deleted: z.boolean() }), 'Deleted'), ...errorResponses, ...notFound } });
-const check = createRoute({ middleware: admins, method: 'post', path: '/{kind}/check', tags: ['channels'], summary: 'Check connection (SMTP: connect and sign in, nothing sent; others: the settings build a sender)', security, request: { params: KindParam }, responses: { 200: json(CheckResult, 'Result'), ...errorResponses, ...notFound, ...noKey } });
+const check = createRoute({ middleware: admins, method: 'post', path: '/{kind}/check', tags: ['channels'], summary: 'Check connection (SMTP: connect and sign in, nothing sent; email API and ad audiences: read from the provider with the credentials; others: the settings build a sender)', security, request: { params: KindParam }, responses: { 200: json(CheckResult, 'Result'), ...errorResponses, ...notFound, ...noKey } });
 const test = createRoute({
   middleware: admins,
   method: 'post',
@@ -133,7 +158,8 @@ export function channelAccountRoutes(db: Db) {
       }
       try {
         // Built before saving so a missing secret is a 400 now (nothing written), not a failed send tonight.
-        await adapterForAccount(kind, body.config, merged).close?.();
+        if (isAudienceAccount(kind)) audienceAdapterForAccount(kind, body.config, merged);
+        else await adapterForAccount(kind, body.config, merged).close?.();
       } catch (error) {
         if (error instanceof AccountConfigError) throw new ApiError(400, 'invalid_request', error.message, [{ field: fieldPath(kind, error.field), message: error.message }]);
         throw error;
@@ -150,7 +176,8 @@ export function channelAccountRoutes(db: Db) {
       const { kind } = c.req.valid('param');
       const account = await accountOr404(db, keyring(), c.get('workspaceId'), kind);
       let result: { ok: boolean; message: string };
-      if (kind === 'smtp') result = await verifySmtp(parseSmtpSettings({ ...account.config, ...account.secrets }));
+      if (isAudienceAccount(kind)) result = await checkAudienceAccount(kind, account.config, account.secrets);
+      else if (kind === 'smtp') result = await verifySmtp(parseSmtpSettings({ ...account.config, ...account.secrets }));
       else if (kind === 'email_api') {
         const c = account.config as { provider: EmailApiProvider; from: string; baseUrl?: string };
         result = await verifyEmailApi({ provider: c.provider, from: c.from, apiKey: account.secrets.apiKey ?? '', ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}) });
@@ -165,6 +192,7 @@ export function channelAccountRoutes(db: Db) {
       const { kind } = c.req.valid('param');
       const { to, body, payload } = c.req.valid('json');
       const workspaceId = c.get('workspaceId');
+      if (isAudienceAccount(kind)) throw new ApiError(400, 'invalid_request', 'An ad audience account sends no messages: use check connection', [{ field: 'kind', message: 'not a channel account' }]);
       const account = await accountOr404(db, keyring(), workspaceId, kind);
       const adapter = adapterForAccount(kind, account.config, account.secrets);
       try {

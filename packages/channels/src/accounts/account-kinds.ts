@@ -13,7 +13,7 @@ import { createWebhookAdapter } from '../webhook/webhook-adapter';
 import { createZaloAdapter } from '../zalo/zalo-adapter';
 import { ZALO_OA_BASE_URL, ZNS_BASE_URL } from '../zalo/zalo-settings';
 
-export const ACCOUNT_KINDS = ['smtp', 'email_api', 'esms', 'twilio', 'messenger', 'zalo', 'webhook'] as const;
+export const ACCOUNT_KINDS = ['smtp', 'email_api', 'esms', 'twilio', 'messenger', 'zalo', 'webhook', 'facebook_audience', 'google_audience'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** The fields kept sealed at rest and never returned by the API. */
@@ -25,10 +25,12 @@ export const SECRET_FIELDS: Record<AccountKind, readonly string[]> = {
   messenger: ['pageAccessToken', 'appSecret'],
   zalo: ['accessToken', 'oaSecretKey'],
   webhook: ['signingSecret'],
+  facebook_audience: ['accessToken', 'appSecret'],
+  google_audience: ['developerToken', 'accessToken', 'clientSecret', 'refreshToken'],
 };
 
-/** The channel each kind of account sends on. */
-export const CHANNEL_OF_ACCOUNT: Record<AccountKind, string> = { smtp: 'email', email_api: 'email', esms: 'sms', twilio: 'sms', messenger: 'messenger', zalo: 'zalo', webhook: 'webhook' };
+/** The channel each kind of account sends on (ad audiences are not a channel: journeys' audience steps use them). */
+export const CHANNEL_OF_ACCOUNT: Record<AccountKind, string> = { smtp: 'email', email_api: 'email', esms: 'sms', twilio: 'sms', messenger: 'messenger', zalo: 'zalo', webhook: 'webhook', facebook_audience: 'ad_audience', google_audience: 'ad_audience' };
 
 /** Which accounts may serve a channel, first configured wins (eSMS before Twilio: brandname SMS for Vietnam; an email API before SMTP). */
 export const ACCOUNTS_FOR_CHANNEL: Record<string, readonly AccountKind[]> = { email: ['email_api', 'smtp'], sms: ['esms', 'twilio'], messenger: ['messenger'], zalo: ['zalo'], webhook: ['webhook'] };
@@ -124,5 +126,9 @@ export function adapterForAccount(kind: AccountKind, config: Record<string, unkn
     }
     case 'webhook':
       return createWebhookAdapter({ secret: need(all, 'signingSecret'), ...(options.webhook ?? {}) });
+    case 'facebook_audience':
+    case 'google_audience':
+      // Audience accounts build audience adapters (audienceAdapterForAccount), never a sender.
+      throw new AccountConfigError('kind', `${kind} is an ad audience account, not a channel`);
   }
 }

@@ -6,6 +6,8 @@ export type AudiencesConfig = {
   db: DbOrTx;
   /** Real platforms (facebook, google); every platform not listed only records in audience_members. */
   adapters?: Partial<Record<string, AudienceAdapter>>;
+  /** A workspace's own account for a platform, used before `adapters` (the environment's). */
+  workspaceAdapter?: (platform: string, workspaceId: string) => Promise<{ adapter: AudienceAdapter | null; error?: string }>;
 };
 
 export type AudienceRegistry = {
@@ -27,9 +29,13 @@ export function createAudiences(config: AudiencesConfig): AudienceRegistry {
   return {
     adapterFor,
     async change(platform, operation, audience, customers, ctx) {
-      const adapter = adapterFor(platform);
+      let adapter = adapterFor(platform);
       let result: AudienceResult;
       try {
+        const own = await config.workspaceAdapter?.(platform, audience.workspaceId);
+        // A configured but unusable account must not silently fall back to the installation's.
+        if (own?.error) return audienceFailed('AUDIENCE_ACCOUNT_INVALID', `the workspace's ${platform} audience account cannot be used: ${own.error}`, false);
+        if (own?.adapter) adapter = own.adapter;
         result = await adapter[operation](audience, customers, ctx);
       } catch (error) {
         return audienceFailed('AUDIENCE_ADAPTER_CRASHED', `${adapter.name} threw: ${error instanceof Error ? error.message : String(error)}`, true);

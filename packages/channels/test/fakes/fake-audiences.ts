@@ -9,11 +9,18 @@ const META_KEYS = ['EMAIL', 'PHONE', 'EXTERN_ID', 'FN', 'LN', 'CT', 'COUNTRY'];
 
 export type FakeFacebookAudiences = FakeServer & { members: Map<string, Set<string>>; control: { failNext: { status: number; error: Record<string, unknown> } | null } };
 
-export async function startFakeFacebookAudiences(opts: { token: string; version: string; audienceIds: string[] }): Promise<FakeFacebookAudiences> {
+export async function startFakeFacebookAudiences(opts: { token: string; version: string; audienceIds: string[]; adAccountId?: string }): Promise<FakeFacebookAudiences> {
   const members = new Map<string, Set<string>>(opts.audienceIds.map((id) => [id, new Set<string>()]));
   const state: FakeFacebookAudiences['control'] = { failNext: null };
   const graphError = (code: number, message: string) => ({ status: 400, json: { error: { message, type: 'OAuthException', code, fbtrace_id: 'x' } } });
   const server = await startFakeServer((req) => {
+    // The ad account's audiences (GET act_{id}/customaudiences), what "check connection" reads.
+    const read = new RegExp(`^/${opts.version}/act_(\\d+)/customaudiences$`).exec(req.path);
+    if (read && req.method === 'GET') {
+      if (req.query.get('access_token') !== opts.token) return graphError(190, 'Invalid OAuth access token.');
+      if (read[1] !== opts.adAccountId) return graphError(100, `Unsupported get request. Object with ID 'act_${read[1]}' does not exist`);
+      return { status: 200, json: { data: opts.audienceIds.map((id) => ({ id, name: `Audience ${id}` })) } };
+    }
     const m = new RegExp(`^/${opts.version}/(\\d+)/users$`).exec(req.path);
     if (!m || (req.method !== 'POST' && req.method !== 'DELETE')) return graphError(100, `Unsupported ${req.method} request to ${req.path}`);
     if (req.query.get('access_token') !== opts.token) return graphError(190, 'Invalid OAuth access token.');
@@ -73,6 +80,13 @@ export async function startFakeGoogleAds(opts: { developerToken: string; custome
     if (req.headers['developer-token'] !== opts.developerToken) return gError(401, 'UNAUTHENTICATED', 'The developer token is not valid.');
     if (req.method !== 'POST') return gError(404, 'NOT_FOUND', 'not found');
     const b = isObject(req.json) ? req.json : {};
+    // A read-only GAQL search of the user lists (GoogleAdsService.Search), what "check connection" reads.
+    const search = /^\/v\d+\/customers\/(\d+)\/googleAds:search$/.exec(req.path);
+    if (search) {
+      if (search[1] !== opts.customerId) return gError(403, 'PERMISSION_DENIED', "User doesn't have permission to access customer.");
+      if (!/^SELECT .*user_list\.id.* FROM user_list/i.test(String(b.query))) return gError(400, 'INVALID_ARGUMENT', 'query: a GAQL query over user_list is expected');
+      return { status: 200, json: { results: [...lists.keys()].map((id) => ({ userList: { resourceName: `customers/${opts.customerId}/userLists/${id}`, id, name: `List ${id}` } })) } };
+    }
     const create = /^\/v\d+\/customers\/(\d+)\/offlineUserDataJobs:create$/.exec(req.path);
     if (create) {
       if (create[1] !== opts.customerId) return gError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
