@@ -31,7 +31,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
 
   const save = () =>
     run(async () => {
-      const config: Record<string, unknown> = {};
+      const config: Record<string, unknown> = Object.fromEntries((form.keep ?? []).filter((k) => account?.config[k] !== undefined).map((k) => [k, account!.config[k]]));
       for (const f of form.fields) {
         const v = values[f.name];
         if (v === undefined || v === '') continue;
@@ -104,7 +104,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
           )}
         </div>
       </form>
-      {account && (
+      {account && form.testTo && (
         <form
           className="account-test"
           onSubmit={(e) => {
