@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApi, type RunningApi } from '@braid/api';
-import { createDb, enrollments, journeys, messages, migrate, newId, stepLog, type BraidDb } from '@braid/db';
+import { createDb, enrollments, journeys, journeyVersions, messages, migrate, newId, stepLog, type BraidDb } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
@@ -50,6 +50,15 @@ async function seed(): Promise<void> {
   const journeyId = newId(at);
   const enrollmentId = newId(at + 1);
   await db.db.insert(journeys).values({ id: journeyId, workspaceId, name: 'Giỏ hàng bị bỏ quên', status: 'active', draftGraph: { nodes: [], edges: [] }, activeVersion: 1, createdAt: at, updatedAt: at });
+  // The version he walks names its steps as the marketer did; the timeline reads them from it.
+  const graph = {
+    nodes: [
+      { id: 'sms-nhac-gio', type: 'send-message', typeVersion: 1, config: {}, position: { x: 0, y: 0 }, label: 'Nhắc giỏ hàng qua SMS' },
+      { id: 'wait-order', type: 'wait-for-event', typeVersion: 1, config: {}, position: { x: 0, y: 100 } },
+    ],
+    edges: [],
+  };
+  await db.db.insert(journeyVersions).values({ id: newId(at + 5), journeyId, workspaceId, version: 1, ir: {}, graph, createdAt: at });
   const entry = (await db.client.execute({ sql: "SELECT id FROM events WHERE customer_id = ? AND name = 'Checkout Started'", args: [toan] })).rows[0]!.id as string;
   await db.db.insert(enrollments).values({ id: enrollmentId, workspaceId, journeyId, version: 1, customerId: toan, workflowId: `journey:${journeyId}:customer:${toan}`, status: 'active', currentNode: 'wait-order', enteredAt: at, entryEventId: entry });
   await db.db.insert(stepLog).values([
@@ -137,11 +146,15 @@ describe('a marketer finds a customer and reads their profile', () => {
   it('reads his timeline across channels: web events, the SMS he clicked, the journey step', async () => {
     await page.waitForSelector('[data-testid=timeline-message]');
     const message = await page.textContent('[data-testid=timeline-message]');
-    expect(message).toContain('sms');
+    expect(message).toContain('SMS');
     expect(message).toContain('đã bấm');
     expect(message).toContain('Giỏ hàng bị bỏ quên');
     const steps = await page.locator('[data-testid=timeline-step]').allTextContents();
-    expect(steps.join(' ')).toContain('Chưa đặt hàng sau 1 giờ');
+    // Steps by the marketer's name (or, unnamed, by their type's name), outcomes in Vietnamese.
+    expect(steps.join(' ')).toContain('Nhắc giỏ hàng qua SMS');
+    expect(steps.join(' ')).toContain('Chờ sự kiện');
+    expect(steps.join(' ')).toContain('vào bước');
+    expect(steps.join(' ')).not.toContain('sms-nhac-gio');
     const events = await page.locator('[data-testid=timeline-event]').allTextContents();
     expect(events.join(' ')).toContain('Product Viewed');
     expect(events.join(' ')).toContain('Order Completed');

@@ -434,7 +434,7 @@ describe('Hoa Ban Food: abandoned cart → showroom → referral (SCENARIO §1)'
     // Newest first: the chè, the referral offer, his Messenger answer.
     expect(messagesShown).toContain('Anh Toản ơi, một nồi chè đang chờ anh');
     expect(messagesShown).toContain('Cảm ơn anh Toản – giới thiệu bạn bè, nhận một nồi chè');
-    expect(messagesShown).toMatch(/messenger đã trả lời[^]*Anh Toản thấy thịt trâu gác bếp thế nào ạ\?/);
+    expect(messagesShown).toMatch(/Messenger đã trả lời[^]*Anh Toản thấy thịt trâu gác bếp thế nào ạ\?/);
     expect(await marketer.textContent('[data-testid=customer-identities]')).toContain('+84909908089');
     await marketer.screenshot({ path: `${ARTIFACTS}story-hbf-06-customer-toan.png`, fullPage: true });
   });
