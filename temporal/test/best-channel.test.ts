@@ -12,10 +12,24 @@ const DAY_MS = 10_000;
 let stack: Stack;
 let journeyId: string;
 
+/**
+ * The template first waits for the customer's usual hour, a clock hour that no time scale
+ * shortens: customers with history answered this hour; those without wait for the step's own
+ * fallback hour, set here as a marketer would to the current hour in Vietnam (waiting out the
+ * last two minutes of an hour, so the hour cannot turn while the test runs).
+ */
+async function withFallbackHourNow(graph: typeof bestChannelReach): Promise<typeof bestChannelReach> {
+  const vn = () => new Date(Date.now() + 7 * 3_600_000);
+  if (vn().getUTCMinutes() >= 58) await new Promise((r) => setTimeout(r, (60 - vn().getUTCMinutes()) * 60_000 - vn().getUTCSeconds() * 1000 + 5_000));
+  const hour = vn().getUTCHours();
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === 'best-hour' ? { ...n, config: { ...(n.config as object), fallbackHour: hour } } : n)) };
+}
+
 beforeAll(async () => {
   stack = await startStack({ timeScale: DAY_MS / 86_400_000 });
   await stack.startWorker('inProcess');
-  const created = await stack.admin('/journeys', { method: 'POST', body: { name: 'Tiếp cận khách trên kênh tốt nhất', graph: bestChannelReach } });
+  const graph = await withFallbackHourNow(bestChannelReach);
+  const created = await stack.admin('/journeys', { method: 'POST', body: { name: 'Tiếp cận khách trên kênh tốt nhất', graph } });
   expect(created.status).toBe(201);
   journeyId = ((await created.json()) as { id: string }).id;
   const published = await stack.admin(`/journeys/${journeyId}/publish`, { method: 'POST', body: { note: 'best channel' } });
@@ -35,11 +49,12 @@ async function customerOf(userId: string): Promise<{ id: string; workspaceId: st
 let seq = 0;
 /** Earlier campaigns' messages to this customer, as the send path and provider callbacks leave them. */
 async function history(customer: { id: string; workspaceId: string }, channel: string, statuses: MessageStatus[]) {
+  // Each answered a minute after it was sent, at this hour of an earlier day: this hour is their usual one.
   const now = Date.now();
   for (const [i, status] of statuses.entries()) {
     seq += 1;
     const at = now - (i + 1) * 86_400_000;
-    await stack.db.db.insert(messages).values({ id: `hist-${seq}`, workspaceId: customer.workspaceId, customerId: customer.id, channel, idempotencyKey: `hist-${seq}`, status, createdAt: at, updatedAt: at + 3_600_000 });
+    await stack.db.db.insert(messages).values({ id: `hist-${seq}`, workspaceId: customer.workspaceId, customerId: customer.id, channel, idempotencyKey: `hist-${seq}`, status, createdAt: at, updatedAt: at + 60_000 });
   }
 }
 
