@@ -338,8 +338,12 @@ describe('the website snippet on a shop page', () => {
     await card.getByRole('button', { name: 'Hiện' }).click();
     const secret = (await card.locator('[data-testid=identity-secret]').textContent())!;
     expect(secret).toMatch(/^biv_/);
-    await card.locator('[data-testid=identity-verification-enabled]').check();
+    // The box shows the saved setting: it turns checked once the server has answered, so the
+    // click is followed by waiting for the saved state rather than by check()'s instant look.
+    const enabled = card.locator('[data-testid=identity-verification-enabled]');
+    await enabled.click();
     await eventually('verification turned on', async () => ((await admin<{ enabled: boolean }>('GET', '/api/website/identity-verification')).enabled ? true : undefined));
+    await expect.poll(() => enabled.isChecked()).toBe(true);
     await card.scrollIntoViewIfNeeded();
     await shot(settings, 'snippet-08-identity-verification');
     await settings.close();
