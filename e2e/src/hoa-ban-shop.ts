@@ -2,9 +2,7 @@
 // cart button, a sign-in, a checkout that asks for the address and phone and can be cancelled at
 // the confirmation, and a review form, each calling the snippet as a shop's theme would. Served
 // from 127.0.0.1 on a port of its own (another origin than Braid's).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { snippetTag, type Shop } from './shop';
+import { servePages, snippetTag, type Shop } from './shop';
 
 export type Product = { id: string; name: string; price: number; unit: string };
 
@@ -90,20 +88,5 @@ braid.identify('kh-'+email.split('@')[0],{email:email,firstName:f.firstName.valu
     '/danh-gia': review(snippet),
   };
   for (const p of Object.values(PRODUCTS)) pages[`/san-pham/${p.id}`] = productPage(snippet, p);
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const html = pages[path];
-    if (!html) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return servePages(pages);
 }

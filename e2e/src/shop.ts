@@ -39,10 +39,18 @@ export async function startShop(braidUrl: string, writeKey: string): Promise<Sho
     ),
     '/checkout': page('Thanh toán · Hoa Ban Food', snippet, '<h1>Thanh toán</h1><p>Giỏ hàng: 2 kg thịt trâu gác bếp — 1.700.000đ</p>'),
   };
+  return servePages(pages, {
+    // The one-line service worker file the docs ask shops to put at their root.
+    '/braid-sw.js': { type: 'text/javascript', body: `importScripts(${JSON.stringify(`${braidUrl}/sdk/sw.js`)});` },
+  });
+}
+
+/** Serves a shop's pages (path → HTML, plus other files by type) on a free port of 127.0.0.1. */
+export async function servePages(pages: Record<string, string>, files: Record<string, { type: string; body: string }> = {}): Promise<Shop> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    // The one-line service worker file the docs ask shops to put at their root.
-    if (path === '/braid-sw.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(`importScripts(${JSON.stringify(`${braidUrl}/sdk/sw.js`)});`);
+    const file = files[path];
+    if (file) return void res.writeHead(200, { 'content-type': file.type }).end(file.body);
     const html = pages[path];
     if (!html) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

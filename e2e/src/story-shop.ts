@@ -1,10 +1,8 @@
 // A shop's website for the story tests: product pages with "add to cart", a login form that
 // identifies the account it knows (as a shop's own login would), and a checkout page, each with
 // the snippet pasted in. Served from 127.0.0.1 on a port of its own (another origin than Braid's).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { snippetTag } from './shop';
+import { servePages, snippetTag } from './shop';
 
 export type ShopProduct = { id: string; name: string; price: number };
 /** An account the shop knows: what its login page hands the snippet's identify. */
@@ -48,21 +46,7 @@ if(!a){document.getElementById('status').textContent='Sai email';return;}braid.i
       script,
     ),
   };
-  const server: Server = createServer((req, res) => {
-    const html = pages[(req.url ?? '/').split('?')[0]!];
-    if (!html) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return servePages(pages);
 }
 
 type Snippet = { initialized?: boolean; flush(): Promise<void>; user(): { anonymousId: string } };
