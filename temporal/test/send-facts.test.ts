@@ -77,6 +77,22 @@ describe('the facts a send reads in one statement', () => {
     expect(stopped).toMatchObject({ output: { status: 'suppressed', reason: expect.stringContaining('unsubscribed from all email marketing (one_click)') } });
   });
 
+  it('a profile merged since the customer entered answers with the live profile, not what the step read first', async () => {
+    // The step reads the enrolled (merged-away) profile's facts with its row; the send must use Minh's.
+    await db.db.insert(customers).values([
+      { id: 'minh', workspaceId: 'ws', traits: { firstName: 'Minh' }, createdAt: clock, updatedAt: clock },
+      { id: 'minh-old', workspaceId: 'ws', traits: { firstName: 'Minh cũ' }, mergedInto: 'minh', createdAt: clock, updatedAt: clock },
+    ]);
+    await db.db.insert(customerIdentities).values([
+      { workspaceId: 'ws', customerId: 'minh', type: 'email', value: 'minh@example.vn' },
+      { workspaceId: 'ws', customerId: 'minh-old', type: 'email', value: 'minh.old@example.vn' },
+    ]);
+    await recordConsent(db.db, { workspaceId: 'ws', customerId: 'minh', scope: channelScope('email'), status: 'unsubscribed', source: 'preference_page', at: clock });
+    const result = await activities.runAction(send('minh-old', email));
+    expect(result).toMatchObject({ ok: true, output: { status: 'suppressed', reason: expect.stringContaining('unsubscribed from all email marketing') } });
+    expect(await db.db.select().from(messages).where(eq(messages.recipient, 'minh.old@example.vn'))).toEqual([]);
+  });
+
   it('quiet hours and a cap saved a moment ago apply to the very next send', async () => {
     clock = vn('2026-11-24T22:00:00');
     expect(await activities.runAction(send('toan', orders))).toMatchObject({ ok: true, output: { status: 'sent' } });

@@ -99,6 +99,32 @@ describe('sandbox outbox', () => {
     expect(row?.payload).toMatchObject({ attempt: 1, sandbox: { payload: { keep: null } } });
   });
 
+  it('completes the queued row named by meta.messageId in place, once, and leaves rows it does not own alone', async () => {
+    const m = msg({ customerId: 'cust-by-id', payload: { phone: '+84901234567' } });
+    await braid.db.insert(messages).values({
+      id: 'runtime-row', workspaceId: m.workspaceId, customerId: m.customerId, channel: 'sms', idempotencyKey: m.idempotencyKey,
+      status: 'queued', payload: { policy: { marketing: true } }, createdAt: 20, updatedAt: 20,
+    });
+    const store = createDbOutboxStore(braid.db);
+    const withId = { ...m, meta: { ...m.meta, messageId: 'runtime-row' } };
+    const first = await store.record(withId, 30);
+    expect(first).toMatchObject({ duplicate: false, entry: { id: 'runtime-row', recordedAt: 20, to: m.to, payload: { phone: '+84901234567' } } });
+    const [row] = await braid.db.select().from(messages).where(eq(messages.id, 'runtime-row'));
+    expect(row).toMatchObject({ status: 'sent', providerMessageId: 'sandbox:runtime-row', recipient: m.to, body: m.body, updatedAt: 30 });
+    expect(row?.payload).toMatchObject({ policy: { marketing: true }, sandbox: { payload: { phone: '+84901234567' } } });
+
+    // Recorded already: the second call is a duplicate and changes nothing.
+    const again = await store.record({ ...withId, body: 'changed' }, 40);
+    expect(again).toMatchObject({ duplicate: true, entry: { id: 'runtime-row', body: m.body } });
+
+    // A messageId that belongs to another message's key is not taken over: the key decides.
+    const other = msg({ customerId: 'cust-by-id' });
+    const stray = await store.record({ ...other, meta: { ...other.meta, messageId: 'runtime-row' } }, 50);
+    expect(stray.entry.id).not.toBe('runtime-row');
+    const [kept] = await braid.db.select().from(messages).where(eq(messages.id, 'runtime-row'));
+    expect(kept).toMatchObject({ idempotencyKey: m.idempotencyKey, body: m.body, updatedAt: 30 });
+  });
+
   it('an adapter that throws becomes a retryable failure, never a crash', async () => {
     const broken: ChannelAdapter = { channel: 'sms', name: 'broken', send: async () => { throw new Error('boom'); } };
     const channels = createChannels({ outbox: createMemoryOutboxStore(), adapters: { sms: broken } });

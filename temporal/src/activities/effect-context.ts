@@ -7,9 +7,12 @@ import type { ActivityDeps, EffectContext } from './deps';
 
 const CUSTOMER = 'SELECT merged_into, traits FROM customers WHERE id = ?';
 
-export async function effectContext(deps: ActivityDeps, request: StepRequest): Promise<EffectContext> {
+/** The customer row's two columns, as a caller that read them in a larger statement passes them. */
+export type CustomerRow = { merged_into?: unknown; traits?: unknown } | Record<string, unknown>;
+
+export async function effectContext(deps: ActivityDeps, request: StepRequest, known?: CustomerRow): Promise<EffectContext> {
   const { enrollment } = request;
-  const [row] = (await deps.db.$client.execute({ sql: CUSTOMER, args: [enrollment.customerId] })).rows;
+  const row: CustomerRow | undefined = known ?? (await deps.db.$client.execute({ sql: CUSTOMER, args: [enrollment.customerId] })).rows[0];
   let customerId = enrollment.customerId;
   let traits = typeof row?.traits === 'string' ? (JSON.parse(row.traits) as Record<string, unknown>) : null;
   if (row && typeof row.merged_into === 'string' && row.merged_into) {

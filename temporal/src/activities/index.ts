@@ -12,6 +12,7 @@ import { messageKindOf, unsubscribeLinkFor } from './consent';
 import { renderEmail, renderTemplate } from './render';
 import { sendMessage } from './send';
 import { effectContext } from './effect-context';
+import { customerAndSendFacts } from './send-facts';
 import { finishEnrollment, recordFailedStep, recordSteps } from './steps';
 import { recordMove } from './move';
 
@@ -30,14 +31,19 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
     async runAction(request): Promise<ActionResult> {
       // The steps the workflow entered on the way here (recorded once whatever the retries).
       if (request.steps?.length) await recordSteps(deps, request.enrollment, request.steps);
-      const ctx = await effectContext(deps, request);
-      const missing: string[] = [];
       const kind = messageKindOf(request.config);
+      // A send step reads its customer and everything the send decides on in one statement.
+      const channel = configChannel(request.config);
+      const read = channel ? await customerAndSendFacts(deps, request.enrollment, idempotencyKeyOf(request), channel, kind) : null;
+      const ctx = await effectContext(deps, request, read?.customer);
+      let prefetched = read?.send ?? null;
+      const missing: string[] = [];
       let postponed: { until: number; reason: string } | null = null;
       const services: ActionServices = {
         ...servicesFor(deps, ctx, missing, await unsubscribeVariable(deps, ctx, request.config, kind)),
         async sendMessage(input) {
-          const outcome = await sendMessage(deps, ctx, input, missing, kind);
+          const outcome = await sendMessage(deps, ctx, input, missing, kind, prefetched);
+          prefetched = null; // facts are good for one send: a second one reads again
           if (outcome.postponedUntil !== undefined) postponed = { until: outcome.postponedUntil, reason: outcome.reason ?? '' };
           // Not subscribed: recorded as skipped, and the journey carries on (branch on consent to do otherwise).
           if (outcome.skipped) return outcome;
@@ -108,8 +114,12 @@ function failureMessage(error: unknown): string {
 }
 
 /** `{{ unsubscribe_url }}`: the signed link for the step's channel and group ('' when tracking links are off). */
+function configChannel(config: Json): string | null {
+  return config && typeof config === 'object' && !Array.isArray(config) && typeof config.channel === 'string' ? config.channel : null;
+}
+
 async function unsubscribeVariable(deps: ActivityDeps, ctx: EffectContext, config: Json, kind: ReturnType<typeof messageKindOf>): Promise<string> {
-  const channel = config && typeof config === 'object' && !Array.isArray(config) && typeof config.channel === 'string' ? config.channel : null;
+  const channel = configChannel(config);
   return channel ? unsubscribeLinkFor(deps, ctx, channel, kind) : '';
 }
 

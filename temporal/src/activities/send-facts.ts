@@ -6,6 +6,7 @@ import { channelScope, consentFromRows, type AnswerRow, type CustomerConsent, ty
 import type { MessageStatus } from '@braid/db';
 import type { MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
+import type { CustomerRow } from './effect-context';
 import { identityTypesFor, type IdentityRow } from './recipient';
 
 export type SettingsRow = { channel: string; frequencyCap: unknown; quietHours: unknown };
@@ -24,7 +25,7 @@ export type SendFacts = {
 // (arguments by name, identity types as a json array) so the prepared statement is reused.
 const GROUPS = `SELECT * FROM subscription_groups WHERE workspace_id = :ws AND (CASE WHEN :grp IS NULL THEN channel = :channel ELSE id = :grp END)`;
 
-const SEND_FACTS = `SELECT
+const FACTS = `
   (SELECT json_object('id', id, 'status', status) FROM messages WHERE idempotency_key = :key LIMIT 1) AS existing,
   (SELECT json_group_array(json_object('id', id, 'workspaceId', workspace_id, 'name', name, 'channel', channel, 'mode', mode, 'description', description, 'createdAt', created_at))
      FROM (${GROUPS} ORDER BY created_at, id)) AS groups,
@@ -35,25 +36,54 @@ const SEND_FACTS = `SELECT
   (SELECT json_group_array(json_object('channel', channel, 'frequencyCap', frequency_cap, 'quietHours', quiet_hours))
      FROM channel_settings WHERE workspace_id = :ws AND channel IN (:channel, '*')) AS settings,
   (SELECT timezone FROM workspaces WHERE id = :ws) AS timezone`;
+const SEND_FACTS = `SELECT ${FACTS}`;
+// The step's customer read in the same statement: a send step makes one read before it renders.
+const CUSTOMER_AND_SEND_FACTS = `SELECT
+  (SELECT merged_into FROM customers WHERE id = :customer) AS merged_into,
+  (SELECT traits FROM customers WHERE id = :customer) AS traits, ${FACTS}`;
 
 const list = <T>(value: unknown): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : []);
 // Settings json is stored as text: parsed here as the schema's json columns would parse it.
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : (value ?? null));
 
+type Who = { workspaceId: string; customerId: string };
+
+const argsFor = (who: Who, key: string, channel: string, kind: MessageKind) => ({
+  key,
+  ws: who.workspaceId,
+  customer: who.customerId,
+  channel,
+  grp: kind.groupId,
+  scope: channelScope(channel),
+  types: JSON.stringify(identityTypesFor(channel)),
+});
+
 export async function sendFacts(deps: ActivityDeps, ctx: EffectContext, key: string, channel: string, kind: MessageKind): Promise<SendFacts> {
-  const result = await deps.db.$client.execute({
-    sql: SEND_FACTS,
-    args: {
-      key,
-      ws: ctx.workspaceId,
-      customer: ctx.customerId,
-      channel,
-      grp: kind.groupId,
-      scope: channelScope(channel),
-      types: JSON.stringify(identityTypesFor(channel)),
-    },
-  });
+  const result = await deps.db.$client.execute({ sql: SEND_FACTS, args: argsFor(ctx, key, channel, kind) });
+  return factsOf(result.rows[0]!);
+}
+
+/** What a send step read before it ran: valid for the one send it was read for (same key, channel, kind and customer). */
+export type PrefetchedSend = { key: string; channel: string; kind: MessageKind; customerId: string; facts: SendFacts };
+
+/**
+ * The customer row and the send facts of the message the step is about to send, in one statement.
+ * Read at the start of the attempt, like sendFacts, so nothing here outlives the attempt.
+ */
+export async function customerAndSendFacts(deps: ActivityDeps, who: Who, key: string, channel: string, kind: MessageKind): Promise<{ customer: CustomerRow; send: PrefetchedSend }> {
+  const result = await deps.db.$client.execute({ sql: CUSTOMER_AND_SEND_FACTS, args: argsFor(who, key, channel, kind) });
   const row = result.rows[0]!;
+  return { customer: { merged_into: row.merged_into, traits: row.traits }, send: { key, channel, kind, customerId: who.customerId, facts: factsOf(row) } };
+}
+
+/** The prefetched facts when they answer this very send, else null (read again). */
+export function prefetchedFor(prefetched: PrefetchedSend | null, ctx: EffectContext, key: string, channel: string, kind: MessageKind): SendFacts | null {
+  if (!prefetched) return null;
+  const same = prefetched.key === key && prefetched.channel === channel && prefetched.customerId === ctx.customerId && prefetched.kind.groupId === kind.groupId && prefetched.kind.transactional === kind.transactional;
+  return same ? prefetched.facts : null;
+}
+
+function factsOf(row: Record<string, unknown>): SendFacts {
   const existing = typeof row.existing === 'string' ? (JSON.parse(row.existing) as SendFacts['existing']) : null;
   const settings = list<{ channel: string; frequencyCap: unknown; quietHours: unknown }>(row.settings).map((s) => ({ channel: s.channel, frequencyCap: json(s.frequencyCap), quietHours: json(s.quietHours) }));
   return {

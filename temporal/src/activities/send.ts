@@ -7,7 +7,7 @@ import type { SendMessageInput, SendMessageResult } from '@braid/sdk/server';
 import { consentForSend, unsubscribeLinkFor, type MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
 import { addressNeeded, recipientFor } from './recipient';
-import { sendFacts } from './send-facts';
+import { prefetchedFor, sendFacts, type PrefetchedSend } from './send-facts';
 import { logPolicyStep, planFor, shapeSend, ZALO_QUOTA_ZONE } from './send-policy';
 
 /** Statuses that mean the message left (or reached the sandbox outbox): never send again. */
@@ -32,12 +32,14 @@ export async function sendMessage(
   missingVariables: readonly string[] = [],
   /** Transactional or marketing, and its subscription group: what consent applies. */
   kind: MessageKind = MARKETING,
+  /** Facts the step read with its customer, used when they are this send's (see customerAndSendFacts). */
+  prefetched: PrefetchedSend | null = null,
 ): Promise<SendOutcome> {
   const { db } = deps;
   const now = (deps.now ?? Date.now)();
   const key = request.idempotencyKey;
   // One read for the idempotency row, consent, addresses and send rules (see send-facts.ts).
-  const facts = await sendFacts(deps, ctx, key, request.channel, kind);
+  const facts = prefetchedFor(prefetched, ctx, key, request.channel, kind) ?? (await sendFacts(deps, ctx, key, request.channel, kind));
   const existing = facts.existing;
   if (existing && (DELIVERED as readonly string[]).includes(existing.status)) {
     return { messageId: existing.id, status: 'sent', reason: 'already sent by an earlier attempt' };
