@@ -56,6 +56,7 @@ export { createAudiences, type AudiencesConfig, type AudienceRegistry } from './
 export { createFacebookAudienceAdapter, facebookAudienceRows, FACEBOOK_SCHEMA, type FacebookAudienceSettings } from './audience/facebook-custom-audience';
 export { createGoogleCustomerMatchAdapter, googleUserData, type GoogleCustomerMatchSettings } from './audience/google-customer-match';
 export { audienceAdaptersFromEnv } from './audience/audiences-from-env';
+export type { AudienceMapSource } from './audience/unknown-audience';
 export { audienceAdapterForAccount, checkAudienceAccount, isAudienceAccount, PLATFORM_OF_AUDIENCE_ACCOUNT, workspaceAudienceAdapters, type AudienceAccountKind } from './audience/audience-accounts';
 export * from './consent/index';
 export { createOnsiteAdapter } from './web/onsite-adapter';

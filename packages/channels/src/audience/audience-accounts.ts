@@ -34,6 +34,7 @@ function facebookSettings(all: Record<string, unknown>) {
     graphVersion: str(all.graphVersion) ?? DEFAULT_GRAPH_VERSION,
     baseUrl: str(all.baseUrl) ?? GRAPH_BASE_URL,
     audiences: nameMap(all.audiences),
+    mappedIn: 'workspace' as const,
     timeoutMs: TIMEOUT_MS,
   };
 }
@@ -53,6 +54,7 @@ function googleSettings(all: Record<string, unknown>): GoogleCustomerMatchSettin
     apiVersion: str(all.apiVersion) ?? 'v21',
     baseUrl: str(all.baseUrl) ?? 'https://googleads.googleapis.com',
     userLists: nameMap(all.userLists),
+    mappedIn: 'workspace',
     timeoutMs: TIMEOUT_MS,
   };
 }

@@ -10,6 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { isFailure, joinUrl, providerRequest } from '../http/provider-request';
 import { classifyGraphError, type GraphError } from '../messenger/messenger-errors';
 import { firstNormalised, metaEmail, metaPhone, sha256Hex } from './normalise';
+import { unknownAudienceMessage, type AudienceMapSource } from './unknown-audience';
 import { audienceFailed, type AudienceAdapter, type AudienceContext, type AudienceCustomer, type AudienceRef, type AudienceResult } from './types';
 
 export type FacebookAudienceSettings = {
@@ -20,6 +21,8 @@ export type FacebookAudienceSettings = {
   baseUrl: string;
   /** Marketer's audience name → Custom Audience id. A numeric name is used as the id itself. */
   audiences: Record<string, string>;
+  /** Where the marketer maintains that map, so an unknown name says where to add it (default: the environment). */
+  mappedIn?: AudienceMapSource;
   timeoutMs: number;
   batchSize?: number;
 };
@@ -46,7 +49,7 @@ export function createFacebookAudienceAdapter(settings: FacebookAudienceSettings
 
   async function change(method: 'POST' | 'DELETE', audience: AudienceRef, customers: AudienceCustomer[], ctx?: AudienceContext): Promise<AudienceResult> {
     const id = settings.audiences[audience.name] ?? (/^\d+$/.test(audience.name) ? audience.name : undefined);
-    if (!id) return audienceFailed('FACEBOOK_AUDIENCE_UNKNOWN', `no Custom Audience id for "${audience.name}": add it to FACEBOOK_AUDIENCES`, false);
+    if (!id) return audienceFailed('FACEBOOK_AUDIENCE_UNKNOWN', unknownAudienceMessage('facebook', audience.name, settings.mappedIn ?? 'environment'), false);
     const { rows, skipped } = facebookAudienceRows(customers);
     if (rows.length === 0) return { status: 'done', sent: 0, skipped };
     // A session ties the batches of one change together; derived from the step key, a retry reuses it.

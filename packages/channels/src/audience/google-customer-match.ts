@@ -10,6 +10,7 @@
 // Headers: Authorization: Bearer <OAuth token>, developer-token, login-customer-id (via a manager).
 import { isFailure, joinUrl, providerRequest, type ProviderFailure, type ProviderResponse } from '../http/provider-request';
 import { firstNormalised, googleEmail, googlePhone, sha256Hex } from './normalise';
+import { unknownAudienceMessage, type AudienceMapSource } from './unknown-audience';
 import { audienceFailed, type AudienceAdapter, type AudienceContext, type AudienceCustomer, type AudienceRef, type AudienceResult } from './types';
 
 export type GoogleCustomerMatchSettings = {
@@ -25,6 +26,8 @@ export type GoogleCustomerMatchSettings = {
   baseUrl: string;
   /** Marketer's audience name → user list id. A numeric name is used as the id itself. */
   userLists: Record<string, string>;
+  /** Where the marketer maintains that map, so an unknown name says where to add it (default: the environment). */
+  mappedIn?: AudienceMapSource;
   timeoutMs: number;
 };
 
@@ -86,7 +89,7 @@ export function createGoogleCustomerMatchAdapter(settings: GoogleCustomerMatchSe
 
   async function change(operation: 'create' | 'remove', audience: AudienceRef, customers: AudienceCustomer[], ctx?: AudienceContext): Promise<AudienceResult> {
     const listId = settings.userLists[audience.name] ?? (/^\d+$/.test(audience.name) ? audience.name : undefined);
-    if (!listId) return audienceFailed('GOOGLE_AUDIENCE_UNKNOWN', `no Customer Match user list for "${audience.name}": add it to GOOGLE_ADS_USER_LISTS`, false);
+    if (!listId) return audienceFailed('GOOGLE_AUDIENCE_UNKNOWN', unknownAudienceMessage('google', audience.name, settings.mappedIn ?? 'environment'), false);
     const { users, skipped } = googleUserData(customers);
     if (users.length === 0) return { status: 'done', sent: 0, skipped };
     const bearer = await token(ctx);
