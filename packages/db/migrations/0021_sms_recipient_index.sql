@@ -1,0 +1,1 @@
+CREATE INDEX `messages_sms_recipient_idx` ON `messages` (`workspace_id`,`recipient`,`created_at`) WHERE channel = 'sms';
