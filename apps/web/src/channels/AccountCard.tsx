@@ -1,9 +1,12 @@
-// One provider account: its fields, its secrets (masked, never shown back), save, check, test.
-import { useState } from 'react';
+// One provider account: its fields, its secrets (masked, never shown back), save, check, test;
+// for an ad-audience account, also its audience name → id rows.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../ui/describeError';
 import { toast } from '../ui/toasts';
 import { accountForms, channelsApi, type AccountKind, type ChannelAccount } from './api';
+import { AudienceMapEditor } from './AudienceMapEditor';
+import { audienceMapOf, audienceRowsOf, type AudienceRow, type AudienceRowProblem } from './audienceMap';
 
 type Props = { kind: AccountKind; account: ChannelAccount | null; onChanged: () => void };
 
@@ -16,6 +19,11 @@ export function AccountCard({ kind, account, onChanged }: Props) {
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(account?.checkResult?.ok === false ? account.checkResult : null);
   const [busy, setBusy] = useState(false);
+  const audienceKind = kind === 'facebook_audience' || kind === 'google_audience' ? kind : null;
+  const rowKeys = useRef(0);
+  const nextRowKey = () => ++rowKeys.current;
+  const [audienceRows, setAudienceRows] = useState<AudienceRow[]>(() => (form.audienceMap ? audienceRowsOf(account?.config[form.audienceMap], nextRowKey) : []));
+  const [audienceProblems, setAudienceProblems] = useState<{ problems: AudienceRowProblem[]; tooMany: boolean }>({ problems: [], tooMany: false });
 
   async function run(action: () => Promise<unknown>, done?: string) {
     setBusy(true);
@@ -29,19 +37,32 @@ export function AccountCard({ kind, account, onChanged }: Props) {
     }
   }
 
-  const save = () =>
-    run(async () => {
+  const save = () => {
+    // The rows are checked here, in the UI language and by row, before the API sees them.
+    let audienceMap: Record<string, string> | null = null;
+    if (form.audienceMap) {
+      const checked = audienceMapOf(audienceRows);
+      setAudienceProblems(checked.ok ? { problems: [], tooMany: false } : { problems: checked.problems, tooMany: checked.tooMany });
+      if (!checked.ok) {
+        toast.error(t('channels.audiences.fix'));
+        return;
+      }
+      audienceMap = checked.map;
+    }
+    return run(async () => {
       const config: Record<string, unknown> = Object.fromEntries((form.keep ?? []).filter((k) => account?.config[k] !== undefined).map((k) => [k, account!.config[k]]));
       for (const f of form.fields) {
         const v = values[f.name];
         if (v === undefined || v === '') continue;
         config[f.name] = f.type === 'number' ? Number(v) : v;
       }
+      if (form.audienceMap && audienceMap) config[form.audienceMap] = audienceMap;
       const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ''));
       await channelsApi.saveAccount(kind, { config, secrets: typed });
       setSecrets({});
       onChanged();
     }, t('channels.saved'));
+  };
 
   // A success is said in the UI language; a failure keeps the provider's own words (what to fix).
   const check = (action: () => Promise<{ ok: boolean; message: string }>, success: string) =>
@@ -94,6 +115,16 @@ export function AccountCard({ kind, account, onChanged }: Props) {
             </label>
           );
         })}
+        {audienceKind && (
+          <AudienceMapEditor
+            kind={audienceKind}
+            rows={audienceRows}
+            problems={audienceProblems.problems}
+            tooMany={audienceProblems.tooMany}
+            onChange={setAudienceRows}
+            onAdd={() => setAudienceRows([...audienceRows, { key: nextRowKey(), name: '', id: '' }])}
+          />
+        )}
         <div className="account-actions">
           <button className="primary" disabled={busy} data-testid={`${kind}-save`}>{t('channels.save')}</button>
           {account && (

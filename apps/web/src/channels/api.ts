@@ -3,6 +3,7 @@ import { http } from '../api/http';
 
 export const accountKinds = ['smtp', 'email_api', 'esms', 'twilio', 'messenger', 'zalo', 'webhook', 'facebook_audience', 'google_audience'] as const;
 export type AccountKind = (typeof accountKinds)[number];
+export type AudienceAccountKind = Extract<AccountKind, 'facebook_audience' | 'google_audience'>;
 
 export interface ChannelAccount {
   kind: AccountKind;
@@ -56,8 +57,12 @@ export const channelsApi = {
 
 /** The form of each account: its shown fields and its secret fields (never shown back, only masked). */
 export type Field = { name: string; type: 'text' | 'number' | 'checkbox' | 'select'; options?: string[]; required?: boolean };
-/** testTo null: nothing to send a test to (ad audiences); keep: saved config the form does not show (audience name → id maps set through the API). */
-export const accountForms: Record<AccountKind, { channel: string; fields: Field[]; secrets: string[]; testTo: 'email' | 'phone' | 'psid' | 'url' | null; keep?: string[] }> = {
+/**
+ * testTo null: nothing to send a test to (ad audiences); keep: saved config the form does not show
+ * (provider URLs and versions set through the API); audienceMap: the config key of the audience
+ * name → id map the card edits as rows.
+ */
+export const accountForms: Record<AccountKind, { channel: string; fields: Field[]; secrets: string[]; testTo: 'email' | 'phone' | 'psid' | 'url' | null; keep?: string[]; audienceMap?: 'audiences' | 'userLists' }> = {
   smtp: { channel: 'email', fields: [{ name: 'host', type: 'text', required: true }, { name: 'port', type: 'number', required: true }, { name: 'secure', type: 'checkbox' }, { name: 'user', type: 'text' }, { name: 'from', type: 'text', required: true }], secrets: ['pass'], testTo: 'email' },
   email_api: { channel: 'email', fields: [{ name: 'provider', type: 'select', options: ['postmark', 'sendgrid'] }, { name: 'from', type: 'text', required: true }, { name: 'messageStream', type: 'text' }], secrets: ['apiKey'], testTo: 'email' },
   esms: { channel: 'sms', fields: [{ name: 'brandname', type: 'text', required: true }, { name: 'smsType', type: 'select', options: ['2', '1'] }, { name: 'sandbox', type: 'checkbox' }], secrets: ['apiKey', 'secretKey'], testTo: 'phone' },
@@ -65,6 +70,6 @@ export const accountForms: Record<AccountKind, { channel: string; fields: Field[
   messenger: { channel: 'messenger', fields: [{ name: 'pageId', type: 'text', required: true }, { name: 'graphVersion', type: 'text' }], secrets: ['pageAccessToken', 'appSecret'], testTo: 'psid' },
   zalo: { channel: 'zalo', fields: [{ name: 'oaId', type: 'text', required: true }, { name: 'mode', type: 'select', options: ['zns', 'oa', 'auto'] }, { name: 'dailyQuota', type: 'number' }, { name: 'development', type: 'checkbox' }], secrets: ['accessToken', 'oaSecretKey'], testTo: 'phone' },
   webhook: { channel: 'webhook', fields: [], secrets: ['signingSecret'], testTo: 'url' },
-  facebook_audience: { channel: 'ad_audience', fields: [{ name: 'adAccountId', type: 'text', required: true }, { name: 'graphVersion', type: 'text' }], secrets: ['accessToken', 'appSecret'], testTo: null, keep: ['audiences', 'baseUrl'] },
-  google_audience: { channel: 'ad_audience', fields: [{ name: 'customerId', type: 'text', required: true }, { name: 'loginCustomerId', type: 'text' }, { name: 'clientId', type: 'text' }], secrets: ['developerToken', 'refreshToken', 'clientSecret', 'accessToken'], testTo: null, keep: ['userLists', 'apiVersion', 'tokenUrl', 'baseUrl'] },
+  facebook_audience: { channel: 'ad_audience', fields: [{ name: 'adAccountId', type: 'text', required: true }, { name: 'graphVersion', type: 'text' }], secrets: ['accessToken', 'appSecret'], testTo: null, keep: ['baseUrl'], audienceMap: 'audiences' },
+  google_audience: { channel: 'ad_audience', fields: [{ name: 'customerId', type: 'text', required: true }, { name: 'loginCustomerId', type: 'text' }, { name: 'clientId', type: 'text' }], secrets: ['developerToken', 'refreshToken', 'clientSecret', 'accessToken'], testTo: null, keep: ['apiVersion', 'tokenUrl', 'baseUrl'], audienceMap: 'userLists' },
 };

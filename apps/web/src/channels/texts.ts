@@ -67,6 +67,29 @@ export const channelsEn = {
   noTemplates: 'No templates yet.',
   badParams: 'Write each parameter as name:max length, e.g. order_code:30',
   picker: { none: 'OA consultation message (no template)', missing: 'Template {{id}} (not registered)', params: 'Parameters to map below (characters at most): {{params}}' },
+  /** The audience name → id editor of the ad-audience cards; per-kind texts are keyed by account kind. */
+  audiences: {
+    title: 'Audiences used in journeys',
+    help: {
+      facebook_audience: 'A journey’s “Ad audience” step names an audience. Give each name the id of its Custom Audience in Meta Ads Manager (digits only, e.g. 23851234567890).',
+      google_audience: 'A journey’s “Ad audience” step names an audience. Give each name the id of its customer list in Google Ads, Audience manager (digits only, e.g. 7788990011).',
+    },
+    name: 'Name in journeys',
+    namePlaceholder: 'e.g. 99k offer',
+    id: { facebook_audience: 'Custom Audience id', google_audience: 'Customer list id' },
+    add: 'Add an audience',
+    removeRow: 'Remove',
+    removeRowLabel: 'Remove row {{row}}',
+    none: 'No audiences yet: a step can only name an audience by its id.',
+    row: 'Row {{row}}',
+    nameEmpty: 'Row {{row}}: give the audience a name.',
+    nameLong: 'Row {{row}}: the name is longer than 200 characters.',
+    nameTaken: 'Row {{row}}: “{{name}}” is already on row {{first}}.',
+    idEmpty: { facebook_audience: 'Row {{row}}: enter the Custom Audience id.', google_audience: 'Row {{row}}: enter the customer list id.' },
+    idDigits: { facebook_audience: 'Row {{row}}: a Custom Audience id has digits only, not “{{id}}”.', google_audience: 'Row {{row}}: a customer list id has digits only, not “{{id}}”.' },
+    tooMany: 'At most 500 audiences per account.',
+    fix: 'Fix the audience rows before saving.',
+  },
 };
 
 export const channelsVi: typeof channelsEn = {
@@ -134,6 +157,28 @@ export const channelsVi: typeof channelsEn = {
   noTemplates: 'Chưa có mẫu nào.',
   badParams: 'Viết mỗi tham số dạng tên:độ dài tối đa, ví dụ order_code:30',
   picker: { none: 'Tin tư vấn OA (không dùng mẫu)', missing: 'Mẫu {{id}} (chưa đăng ký)', params: 'Tham số cần gán ở dưới (số ký tự tối đa): {{params}}' },
+  audiences: {
+    title: 'Tệp quảng cáo dùng trong hành trình',
+    help: {
+      facebook_audience: 'Bước “Tệp quảng cáo” của hành trình gọi tệp bằng tên. Gán cho mỗi tên mã đối tượng tùy chỉnh của tệp trong Trình quản lý quảng cáo của Meta (chỉ gồm chữ số, ví dụ 23851234567890).',
+      google_audience: 'Bước “Tệp quảng cáo” của hành trình gọi tệp bằng tên. Gán cho mỗi tên mã danh sách khách hàng của tệp trong Google Ads, mục Trình quản lý đối tượng (chỉ gồm chữ số, ví dụ 7788990011).',
+    },
+    name: 'Tên trong hành trình',
+    namePlaceholder: 'ví dụ Quảng cáo 99k',
+    id: { facebook_audience: 'Mã đối tượng tùy chỉnh', google_audience: 'Mã danh sách khách hàng' },
+    add: 'Thêm tệp',
+    removeRow: 'Xoá',
+    removeRowLabel: 'Xoá dòng {{row}}',
+    none: 'Chưa có tệp nào: bước gửi chỉ gọi được tệp bằng chính mã số của nó.',
+    row: 'Dòng {{row}}',
+    nameEmpty: 'Dòng {{row}}: hãy đặt tên cho tệp.',
+    nameLong: 'Dòng {{row}}: tên dài hơn 200 ký tự.',
+    nameTaken: 'Dòng {{row}}: tên “{{name}}” đã có ở dòng {{first}}.',
+    idEmpty: { facebook_audience: 'Dòng {{row}}: hãy nhập mã đối tượng tùy chỉnh.', google_audience: 'Dòng {{row}}: hãy nhập mã danh sách khách hàng.' },
+    idDigits: { facebook_audience: 'Dòng {{row}}: mã đối tượng tùy chỉnh chỉ gồm chữ số, không phải “{{id}}”.', google_audience: 'Dòng {{row}}: mã danh sách khách hàng chỉ gồm chữ số, không phải “{{id}}”.' },
+    tooMany: 'Mỗi tài khoản có tối đa 500 tệp.',
+    fix: 'Hãy sửa các dòng tệp quảng cáo trước khi lưu.',
+  },
 };
 
 let added = false;
