@@ -8,6 +8,7 @@ import { createChannels, createDbOutboxStore, recordConsent, channelScope } from
 import { channelSettings, createDb, customerIdentities, customers, eq, messages, migrate, subscriptionGroups, workspaces, type BraidDb } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../src/activities/index';
+import { CUSTOMER_AND_SEND_FACTS } from '../src/activities/send-facts';
 import { defaultImplementations } from '../src/worker/implementations';
 import type { StepRequest } from '../src/workflows/contract';
 
@@ -103,5 +104,24 @@ describe('the facts a send reads in one statement', () => {
     await db.db.update(channelSettings).set({ frequencyCap: [{ max: 2, perHours: 24 }] }).where(eq(channelSettings.workspaceId, 'ws'));
     const capped = await activities.runAction(send('toan', orders));
     expect(capped).toMatchObject({ output: { postponedUntil: vn('2026-11-25T10:00:00'), reason: expect.stringContaining('2 per') } });
+  });
+});
+
+describe('what the send reads and writes costs one customer, not the workspace', () => {
+  const plan = async (statement: string, args: Record<string, string | null> | (string | number | null)[]) =>
+    (await db.db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${statement}`, args })).rows.map((r) => String(r.detail));
+
+  it('addresses are found by the customer, never by walking every address of the type', async () => {
+    const details = await plan(CUSTOMER_AND_SEND_FACTS, { key: 'k', ws: 'ws', customer: 'toan', channel: 'email', grp: null, scope: 'channel:email', types: '["email"]' });
+    expect(details.filter((d) => d.includes('customer_identities'))).toEqual([expect.stringContaining('customer_identities_customer_idx (customer_id=?)')]);
+    expect(details.filter((d) => /^SCAN (messages|subscriptions|customer_identities|customers)/.test(d))).toEqual([]);
+  });
+
+  it("Decree 91's count of a number's advertising SMS searches that number's SMS", async () => {
+    const details = await plan(
+      `SELECT count(*) FROM messages WHERE workspace_id = ? AND created_at > ? AND status IN ('queued', 'sent') AND channel = 'sms' AND recipient = ? AND json_extract(payload, '$.policy.advertising') = 1`,
+      ['ws', 0, '+84901234567'],
+    );
+    expect(details).toEqual([expect.stringContaining('messages_sms_recipient_idx (workspace_id=? AND recipient=? AND created_at>?)')]);
   });
 });

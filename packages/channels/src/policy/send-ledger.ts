@@ -89,7 +89,8 @@ export async function admitSend(db: Db, row: NewMessage, admission: Admission): 
     checks.push(`(SELECT count(*) FROM messages WHERE workspace_id = ? AND created_at ${inclusive ? '>=' : '>'} ? AND status IN (${SLOT_LIST}) AND ${filter}) < ?`);
     args.push(row.workspaceId, since, ...filterArgs, max);
   };
-  for (const cap of admission.channelCaps) counted('customer_id = ? AND channel = ?', [row.customerId, row.channel], now - cap.periodMs, cap.max);
+  // `+channel`: searched through the customer's rows, not every message of the channel that day.
+  for (const cap of admission.channelCaps) counted('customer_id = ? AND +channel = ?', [row.customerId, row.channel], now - cap.periodMs, cap.max);
   for (const cap of admission.workspaceCaps) counted(`customer_id = ? AND json_extract(payload, '$.policy.marketing') = 1`, [row.customerId], now - cap.periodMs, cap.max);
   if (admission.advertisingNumber) {
     counted(`channel = 'sms' AND recipient = ? AND json_extract(payload, '$.policy.advertising') = 1`, [admission.advertisingNumber], now - DECREE_91.cap.periodMs, DECREE_91.cap.max);
