@@ -44,7 +44,9 @@ export const customerIdentities = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.type, t.value] }),
-    index('customer_identities_customer_idx').on(t.customerId),
+    // A customer's addresses, searched by all three columns: with the customer alone, SQLite
+    // preferred the primary key (workspace, type) and walked every address of the type.
+    index('customer_identities_customer_type_idx').on(t.customerId, t.workspaceId, t.type),
     // Search by any id without knowing its type ("0909 908 089", a Zalo id, an email prefix).
     index('customer_identities_value_idx').on(t.workspaceId, t.value),
   ],
