@@ -113,7 +113,7 @@ describe('what the send reads and writes costs one customer, not the workspace',
 
   it('addresses are found by the customer, never by walking every address of the type', async () => {
     const details = await plan(CUSTOMER_AND_SEND_FACTS, { key: 'k', ws: 'ws', customer: 'toan', channel: 'email', grp: null, scope: 'channel:email', types: '["email"]' });
-    expect(details.filter((d) => d.includes('customer_identities'))).toEqual([expect.stringContaining('customer_identities_customer_idx (customer_id=?)')]);
+    expect(details.filter((d) => d.includes('customer_identities'))).toEqual([expect.stringContaining('customer_identities_customer_type_idx (customer_id=? AND workspace_id=? AND type=?)')]);
     expect(details.filter((d) => /^SCAN (messages|subscriptions|customer_identities|customers)/.test(d))).toEqual([]);
   });
 

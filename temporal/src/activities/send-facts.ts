@@ -31,9 +31,8 @@ const FACTS = `
      FROM (${GROUPS} ORDER BY created_at, id)) AS groups,
   (SELECT json_group_array(json_object('groupId', group_id, 'status', status, 'source', source, 'updatedAt', updated_at))
      FROM subscriptions WHERE workspace_id = :ws AND customer_id = :customer AND (group_id = :scope OR group_id IN (SELECT id FROM (${GROUPS})))) AS answers,
-  -- By the customer: the primary key (workspace, type, value) would walk every address of the type.
   (SELECT json_group_array(json_object('type', type, 'value', value))
-     FROM customer_identities WHERE customer_id = :customer AND +workspace_id = :ws AND +type IN (SELECT value FROM json_each(:types))) AS identities,
+     FROM customer_identities WHERE workspace_id = :ws AND customer_id = :customer AND type IN (SELECT value FROM json_each(:types))) AS identities,
   (SELECT json_group_array(json_object('channel', channel, 'frequencyCap', frequency_cap, 'quietHours', quiet_hours))
      FROM channel_settings WHERE workspace_id = :ws AND channel IN (:channel, '*')) AS settings,
   (SELECT timezone FROM workspaces WHERE id = :ws) AS timezone`;
