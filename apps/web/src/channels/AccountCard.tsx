@@ -73,7 +73,7 @@ export function AccountCard({ kind, account, onChanged }: Props) {
     });
 
   return (
-    <li className="account-card" data-testid={`account-${kind}`}>
+    <li className={audienceKind ? 'account-card audience-account' : 'account-card'} data-testid={`account-${kind}`}>
       <div className="account-head">
         <h3>{t(`channels.kind.${kind}`)}</h3>
         {!account && <span className="muted">{t('channels.notConfigured')}</span>}
