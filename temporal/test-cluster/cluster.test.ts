@@ -102,6 +102,10 @@ describe('Hoa Ban Food', () => {
     const graph = structuredClone(hoaBanFood);
     const evening = graph.nodes.find((n) => n.id === 'evening')!;
     evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
+    // Decree 91 would hold the advertising SMS from 22:00 to 07:00 in Vietnam: sent here as customer
+    // care so the test runs at any hour (the decree has its own tests in send-policy.test.ts).
+    const showroom = graph.nodes.find((n) => n.id === 'showroom-sms')!;
+    showroom.config = { ...(showroom.config as object), smsPurpose: 'customer_care' };
     const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
 
     const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội', district: 'Cầu Giấy' } };
@@ -157,7 +161,7 @@ const orderFollowUp = (event: string, waitDays: number) =>
       ['ordered', 'trigger-event', { event, where: [], reentry: { mode: 'once' }, entryLimit: null }],
       ['thanks', 'send-message', { channel: 'email', subject: 'Cảm ơn {{ customer.firstName }}', body: 'Đơn {{ entry.properties.order_id }} đã nhận.' }],
       ['wait-ship', 'wait-delay', { duration: days(waitDays) }],
-      ['shipped', 'send-message', { channel: 'sms', body: 'Đơn {{ entry.properties.order_id }} đang giao.' }],
+      ['shipped', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Đơn {{ entry.properties.order_id }} đang giao.' }],
       ['wait-review', 'wait-delay', { duration: days(waitDays) }],
       ['review', 'send-message', { channel: 'email', subject: 'Đánh giá', body: 'Anh/chị thấy thế nào?' }],
       ['done', 'exit', { reason: 'Followed up' }],
@@ -205,7 +209,7 @@ const welcome = journeyGraph(
     ['signed-up', 'trigger-event', { event: 'Signed Up', where: [], reentry: { mode: 'once' }, entryLimit: null }],
     ['hello', 'send-message', { channel: 'email', subject: 'Chào {{ customer.firstName }}', body: 'Cảm ơn đã đăng ký.' }],
     ['wait', 'wait-delay', { duration: days(1) }],
-    ['tip', 'send-message', { channel: 'sms', body: 'Hoa Ban Food: ưu đãi tuần này.' }],
+    ['tip', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Hoa Ban Food: ưu đãi tuần này.' }],
     ['done', 'exit', { reason: 'Welcomed' }],
   ],
   [

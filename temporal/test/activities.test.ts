@@ -56,7 +56,7 @@ describe('activities', () => {
       channels: createChannels({ outbox: createDbOutboxStore(db.db), adapters: { sms: countingSms } }),
       implementations: await defaultImplementations(),
     });
-    const sms = { channel: 'sms', body: 'Chào {{ customer.firstName }}' };
+    const sms = { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}' };
     const first = await activities.runAction(request('send-message', sms));
     const retry = await activities.runAction(request('send-message', sms));
     expect(first.ok && retry.ok).toBe(true);

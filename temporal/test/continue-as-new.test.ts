@@ -20,7 +20,7 @@ describe('continueAsNew', () => {
       [
         ['t', 'trigger-event', { event: 'Invoice Sent', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
         ['paid', 'wait-for-event', { event: 'Invoice Paid', where: [], timeout: days(3650) }],
-        ['thanks', 'send-message', { channel: 'sms', body: 'Cảm ơn đã thanh toán' }],
+        ['thanks', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Cảm ơn đã thanh toán' }],
         ['x', 'exit', { reason: 'paid' }],
         ['late', 'exit', { reason: 'never paid' }],
       ],

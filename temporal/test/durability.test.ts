@@ -19,7 +19,7 @@ const orderFollowUp = (event: string) =>
       ['ordered', 'trigger-event', { event, where: [], reentry: { mode: 'once' }, entryLimit: null }],
       ['thanks', 'send-message', { channel: 'email', subject: 'Cảm ơn {{ customer.firstName }}', body: 'Đơn {{ entry.properties.order_id }} đã nhận.' }],
       ['wait-ship', 'wait-delay', { duration: days(2) }],
-      ['shipped', 'send-message', { channel: 'sms', body: 'Đơn {{ entry.properties.order_id }} đang giao.' }],
+      ['shipped', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Đơn {{ entry.properties.order_id }} đang giao.' }],
       ['wait-review', 'wait-delay', { duration: days(2) }],
       ['review', 'send-message', { channel: 'email', subject: 'Đánh giá', body: 'Anh/chị thấy thế nào?' }],
       ['done', 'exit', { reason: 'Followed up' }],

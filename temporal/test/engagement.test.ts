@@ -99,7 +99,7 @@ describe('failed sends in stats', () => {
       journeyGraph(
         [
           ['wish', 'trigger-event', { event: 'Wishlist Added', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
-          ['sms', 'send-message', { channel: 'sms', body: 'Chào {{ customer.firstName }}', onFailure: 'continue' }],
+          ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}', onFailure: 'continue' }],
           ['done', 'exit', { reason: 'done' }],
         ],
         [

@@ -75,6 +75,10 @@ describe('Hoa Ban Food', () => {
     const graph = structuredClone(hoaBanFood);
     const evening = graph.nodes.find((n) => n.id === 'evening')!;
     evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
+    // Decree 91 would hold the advertising SMS from 22:00 to 07:00 in Vietnam: sent here as customer
+    // care so the test runs at any hour (the decree has its own tests in send-policy.test.ts).
+    const showroom = graph.nodes.find((n) => n.id === 'showroom-sms')!;
+    showroom.config = { ...(showroom.config as object), smsPurpose: 'customer_care' };
     const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
 
     const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội', district: 'Cầu Giấy' } };
@@ -181,7 +185,7 @@ describe('lifecycle', () => {
       [
         ['t', 'trigger-event', { event: 'Quote Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
         ['wait', 'wait-delay', { duration: days(4) }],
-        ['sms', 'send-message', { channel: 'sms', body: 'Báo giá đã sẵn sàng' }],
+        ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Báo giá đã sẵn sàng' }],
         ['x', 'exit', { reason: 'quoted' }],
       ],
       [
@@ -215,7 +219,7 @@ describe('lifecycle', () => {
       [
         ['t', 'trigger-event', { event: 'Quote Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
         ['wait', 'wait-delay', { duration: days(4) }],
-        ['sms', 'send-message', { channel: 'sms', body: 'Báo giá đã sẵn sàng' }],
+        ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Báo giá đã sẵn sàng' }],
         ['x', 'exit', { reason: 'quoted' }],
         ['goal', 'goal', { event: 'Order Completed', where: [], window: days(30), onConvert: 'exit' }],
       ],
@@ -258,7 +262,7 @@ describe('date triggers', () => {
     const { id } = await publish('Birthday', journeyGraph(
       [
         ['bd', 'trigger-date', { trait: 'birthday', recurrence: 'yearly', offsetDays: 0, atTime, reentry: { mode: 'everyTime' }, entryLimit: null }],
-        ['wish', 'send-message', { channel: 'sms', body: 'Chúc mừng sinh nhật {{ customer.firstName }}!' }],
+        ['wish', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Chúc mừng sinh nhật {{ customer.firstName }}!' }],
         ['x', 'exit', { reason: 'wished' }],
       ],
       [
@@ -351,7 +355,7 @@ describe('versions', () => {
       [
         ['t', 'trigger-event', { event: 'Table Booked', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
         ['wait', 'wait-delay', { duration: days(4) }],
-        ['sms', 'send-message', { channel: 'sms', body: text }],
+        ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: text }],
         ['x', 'exit', { reason: 'reminded' }],
       ],
       [
@@ -500,7 +504,7 @@ describe('templates', () => {
     const { id } = await publish('Missing trait', journeyGraph(
       [
         ['t', 'trigger-event', { event: 'Coupon Requested', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
-        ['sms', 'send-message', { channel: 'sms', body: 'Mã của {{ customer.nickname }}: {{ customer.coupon }}' }],
+        ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Mã của {{ customer.nickname }}: {{ customer.coupon }}' }],
         ['x', 'exit', { reason: 'sent' }],
       ],
       [

@@ -38,7 +38,7 @@ const graph = (event: string, onFailure: 'continue' | 'exit') =>
     [
       ['t', 'trigger-event', { event, where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
       ['mail', 'send-message', { channel: 'email', subject: 'Xin chào', body: 'Xin chào {{ customer.firstName }}', onFailure }],
-      ['sms', 'send-message', { channel: 'sms', body: 'Email không tới được, gửi SMS' }],
+      ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Email không tới được, gửi SMS' }],
       ['x', 'exit', { reason: 'done' }],
     ],
     [

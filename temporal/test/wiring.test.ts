@@ -135,7 +135,7 @@ describe('worker wiring from the environment', () => {
     expect((await activities.runAction(request('old', 'update-profile', null, { set: { tier: 'gold' }, unset: [] }))).ok).toBe(true);
     const [live] = await db.db.select().from(customers).where(eq(customers.id, 'toan'));
     expect(live!.traits).toMatchObject({ tier: 'gold', firstName: 'Toản' });
-    expect((await activities.runAction(request('old', 'send-message', 'sms', { channel: 'sms', body: 'Chào {{ customer.firstName }}' }))).ok).toBe(true);
+    expect((await activities.runAction(request('old', 'send-message', 'sms', { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}' }))).ok).toBe(true);
     const [sms] = await db.db.select().from(messages).where(eq(messages.channel, 'sms'));
     expect(sms).toMatchObject({ customerId: 'toan', recipient: '+84912345678', body: 'Chào Toản' });
   });
@@ -161,7 +161,7 @@ describe('worker wiring from the environment', () => {
       expect(channels.describe()).toMatchObject({ messenger: expect.not.stringMatching(/sandbox/), sms: expect.not.stringMatching(/sandbox/), email: 'sandbox' });
       const activities = await activitiesFromEnv(channels);
       expect((await activities.runAction(request('hoa', 'send-message', 'messenger', { channel: 'messenger', body: 'Chào {{ customer.firstName }}' }))).ok).toBe(true);
-      expect((await activities.runAction(request('hoa', 'send-message', 'sms', { channel: 'sms', body: 'Chào {{ customer.firstName }}' }, 'sms-hoa'))).ok).toBe(true);
+      expect((await activities.runAction(request('hoa', 'send-message', 'sms', { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}' }, 'sms-hoa'))).ok).toBe(true);
       expect(messenger.requests.map((r) => (r.json as { recipient: { id: string } }).recipient.id)).toEqual(['2456789012345678']);
       expect(twilio.requests.map((r) => new URLSearchParams(r.raw).get('To'))).toEqual(['+84933333333']);
       // A customer without a PSID has no Messenger address.
@@ -184,7 +184,7 @@ describe('worker wiring from the environment', () => {
     };
     await customer('fast', {}, { phone: '+84911111111' });
     const activities = await activitiesFromEnv(createChannels({ outbox: createDbOutboxStore(db.db), adapters: { sms: racing } }));
-    expect((await activities.runAction(request('fast', 'send-message', 'sms', { channel: 'sms', body: 'Nhanh' }))).ok).toBe(true);
+    expect((await activities.runAction(request('fast', 'send-message', 'sms', { channel: 'sms', smsPurpose: 'customer_care', body: 'Nhanh' }))).ok).toBe(true);
     const [row] = await db.db.select().from(messages).where(eq(messages.customerId, 'fast'));
     expect(row?.status).toBe('delivered');
   });

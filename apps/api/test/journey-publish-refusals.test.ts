@@ -56,6 +56,33 @@ describe('journeys API: bad input', () => {
     expect(versions.versions).toHaveLength(0);
   });
 
+  it('refuses an SMS step that does not say whether it is advertising (Decree 91), naming the step and nodes.<id>.smsPurpose in both languages', async () => {
+    const withSms = (config: Record<string, unknown>) =>
+      journeyGraph(
+        [
+          ['cart', 'trigger-event', { event: 'Cart Viewed', where: [], reentry: { mode: 'afterExit' }, entryLimit: null }],
+          ['invite', 'send-message', { channel: 'sms', body: 'Hoa Ban Food mời anh ghé showroom Hàng Giấy', ...config }, 'SMS mời showroom'],
+          ['done', 'exit', { reason: 'Invited' }],
+        ],
+        [
+          ['cart', 'out', 'invite'],
+          ['invite', 'out', 'done'],
+        ],
+      );
+    const created = (await (await admin('/journeys', { method: 'POST', body: { name: 'SMS mời showroom', graph: withSms({}) } })).json()) as { id: string; draftRevision: number };
+    const refused = await admin(`/journeys/${created.id}/publish`, { method: 'POST', body: {} });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { details: { nodeId: string | null; field: string; text?: { vi: string; en: string } }[] } };
+    expect(error.details.map((d) => [d.nodeId, d.field])).toEqual([['invite', 'nodes.invite.smsPurpose']]);
+    expect(error.details[0]!.text).toEqual({
+      vi: '"SMS mời showroom": hãy chọn loại SMS (quảng cáo theo Nghị định 91, hoặc chăm sóc khách hàng) trước khi xuất bản',
+      en: '"SMS mời showroom": pick the SMS kind (advertising under Decree 91, or customer care) before publishing',
+    });
+    const saved = await admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: withSms({ smsPurpose: 'advertising' }) } });
+    expect(saved.status).toBe(200);
+    expect((await admin(`/journeys/${created.id}/publish`, { method: 'POST', body: {} })).status).toBe(201);
+  });
+
   it('refuses a stale draft save with 409', async () => {
     const created = (await (await admin('/journeys', { method: 'POST', body: { name: 'Draft' } })).json()) as { id: string; draftRevision: number };
     const first = await admin(`/journeys/${created.id}/draft`, { method: 'PUT', body: { revision: created.draftRevision, graph: waitingForOrder } });

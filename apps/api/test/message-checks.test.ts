@@ -39,10 +39,10 @@ describe('message checks (unit)', () => {
   });
 
   it('holds a text to its channel (Liquid tags do not count) and refuses a giant paste with its size', () => {
-    const sms = messageTextIssues(graphWith({ channel: 'sms', body: `${'a'.repeat(1_531)}{{ customer.firstName }}` }));
+    const sms = messageTextIssues(graphWith({ channel: 'sms', smsPurpose: 'customer_care', body: `${'a'.repeat(1_531)}{{ customer.firstName }}` }));
     expect(sms.map((i) => i.code)).toEqual(['message-too-long']);
     expect(sms[0]!.text.en).toContain('1531 characters; sms takes at most 1530');
-    expect(messageTextIssues(graphWith({ channel: 'sms', body: `${'a'.repeat(1_500)}{{ customer.firstName }}` }))).toEqual([]);
+    expect(messageTextIssues(graphWith({ channel: 'sms', smsPurpose: 'customer_care', body: `${'a'.repeat(1_500)}{{ customer.firstName }}` }))).toEqual([]);
     const pasted = messageTextIssues(graphWith({ channel: 'email', subject: 'x', body: 'x'.repeat(300_000) }));
     expect(pasted.map((i) => i.code)).toEqual(['field-too-long']);
     expect(pasted[0]!.text.vi).toContain('300.000 ký tự');
@@ -76,7 +76,7 @@ describe('publish refuses messages that would not work (HTTP)', () => {
         [...trigger],
         ['mail', 'send-message', { channel: 'email', subject: 'Chào {{ customer.firstName }}', body: '{% if customer.vip %}Quà cho anh' }, 'Email giỏ hàng'],
         ['later', 'wait-delay', { duration: hours(4) }, 'Chờ 4 giờ'],
-        ['sms', 'send-message', { channel: 'sms', body: `Giỏ {{ entry.properties.cart_code }} ${'a'.repeat(1_600)}` }, 'SMS nhắc'],
+        ['sms', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: `Giỏ {{ entry.properties.cart_code }} ${'a'.repeat(1_600)}` }, 'SMS nhắc'],
         ['done', 'exit', { reason: 'Sent' }],
       ],
       [

@@ -30,7 +30,7 @@ function generatedGraph(size: number): JourneyGraph {
     add(`${b}-voucher`, 'issue-voucher', 1, { amount: 50_000 });
     add(`${b}-email`, 'send-message', 2, { channel: 'email', subject: 'Xin chào {{ customer.firstName }}', body: '{{ entry.properties.product_name }} — {{ voucher.code }}' });
     add(`${b}-opened`, 'condition-engagement', 1, { messageNodeId: `${b}-email`, status: 'opened' });
-    add(`${b}-sms`, 'send-message', 2, { channel: 'sms', body: 'Chào {{ customer.firstName }}' });
+    add(`${b}-sms`, 'send-message', 2, { channel: 'sms', smsPurpose: 'customer_care', body: 'Chào {{ customer.firstName }}' });
     add(`${b}-zalo`, 'send-message', 2, { channel: 'zalo', body: 'Chào {{ customer.firstName }}' });
     add(`${b}-vip`, 'condition-segment', 1, { segmentId: 'vip' });
     link(prev, port, `${b}-wait`);

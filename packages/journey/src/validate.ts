@@ -185,7 +185,7 @@ function availableVariables(a: Analysis): Map<string, Set<string>> {
 
 function nodeRules(a: Analysis, registry: NodeRegistry): JourneyIssue[] {
   const issues: JourneyIssue[] = [];
-  const views: GraphNodeView[] = [...a.nodes.values()].map((n) => ({ id: n.node.id, type: n.node.type, config: n.config, valid: n.valid }));
+  const views: GraphNodeView[] = [...a.nodes.values()].map((n) => ({ id: n.node.id, type: n.node.type, config: n.config, valid: n.valid, ...(n.node.label ? { label: n.node.label } : {}) }));
   const viewById = new Map(views.map((v) => [v.id, v]));
   const reaches = upstreamChecker(a);
   const variableOwners = new Map<string, LocalText>();

@@ -18,7 +18,7 @@ const samples: Record<string, Record<string, unknown>> = {
   'condition-segment': { segmentId: 'vip' },
   'condition-random-split': { branches: [{ label: 'A', percent: 30 }, { label: 'B', percent: 50 }], holdoutPercent: 20 },
   'condition-best-channel': { channels: ['email', 'sms'] },
-  'send-message': { channel: 'sms', body: 'Xin chào {{ customer.firstName }}' },
+  'send-message': { channel: 'sms', smsPurpose: 'customer_care', body: 'Xin chào {{ customer.firstName }}' },
   'update-profile': { set: { seen: true } },
   'ad-audience': { platforms: ['facebook', 'zalo'], audience: 'x' },
   'issue-voucher': { amount: 50_000 },

@@ -10,7 +10,7 @@ const small = (): JourneyGraph =>
     [
       ['t', 'trigger-event', { event: 'Signed Up' }],
       ['w', 'wait-delay', { duration: days(1) }],
-      ['m', 'send-message', { channel: 'sms', body: 'Xin chào {{ customer.firstName }}' }],
+      ['m', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Xin chào {{ customer.firstName }}' }],
       ['x', 'exit', {}],
     ],
     [
@@ -25,6 +25,18 @@ const codes = (g: unknown) => validate(g, registry).map((i) => `${i.nodeId}:${i.
 describe('validate', () => {
   it('accepts every template', () => {
     for (const t of journeyTemplates) expect(validate(t.graph, registry), t.id).toEqual([]);
+  });
+
+  it('refuses an SMS step that does not say whether it is advertising, naming the step and the field', () => {
+    const g = small();
+    const sms = g.nodes.find((n) => n.id === 'm')!;
+    sms.label = 'SMS chào mừng';
+    delete (sms.config as Record<string, unknown>).smsPurpose;
+    const issues = validate(g, registry);
+    expect(issues.map((i) => [i.nodeId, i.path])).toEqual([['m', 'smsPurpose']]);
+    expect(issues[0]!.text?.vi).toContain('"SMS chào mừng": hãy chọn loại SMS');
+    expect(issues[0]!.text?.en).toContain('"SMS chào mừng": pick the SMS kind');
+    expect(compile(g, registry, { journeyId: 'j', version: 1 }).ok).toBe(false);
   });
 
   it('asks for a trigger', () => {
@@ -76,7 +88,7 @@ describe('validate', () => {
       [
         ['t', 'trigger-event', { event: 'A' }],
         ['c', 'condition-segment', { segmentId: 'vip' }],
-        ['m', 'send-message', { channel: 'sms', body: 'hi' }],
+        ['m', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'hi' }],
         ['x', 'exit', {}],
       ],
       [
@@ -108,7 +120,7 @@ describe('validate', () => {
 
   it('reports unclosed Liquid tags', () => {
     const g = small();
-    g.nodes[2]!.config = { channel: 'sms', body: 'Xin chào {{ customer.firstName' };
+    g.nodes[2]!.config = { channel: 'sms', smsPurpose: 'customer_care', body: 'Xin chào {{ customer.firstName' };
     expect(codes(g)).toEqual(['m:template-syntax']);
   });
 
@@ -144,7 +156,7 @@ describe('validate', () => {
   it('upgrades nodes saved by older versions of their type', () => {
     const g = small();
     g.nodes[1] = { ...g.nodes[1]!, typeVersion: 1, config: { days: 2 } };
-    g.nodes[2] = { ...g.nodes[2]!, typeVersion: 1, config: { channel: 'sms', message: 'Xin chào' } };
+    g.nodes[2] = { ...g.nodes[2]!, typeVersion: 1, config: { channel: 'sms', smsPurpose: 'customer_care', message: 'Xin chào' } };
     expect(validate(g, registry)).toEqual([]);
     const r = compile(g, registry, { journeyId: 'j', version: 1 });
     expect(r.ok && r.ir.steps.w).toEqual({ type: 'wait', id: 'w', wait: { kind: 'duration', ms: 2 * 86_400_000 }, next: 'm' });
@@ -229,7 +241,7 @@ describe('loops through a time window', () => {
       [
         ['t', 'trigger-manual', {}],
         ['tw', 'wait-time-window', { from: '19:00', to: '21:00' }],
-        ['m', 'send-message', { channel: 'sms', body: 'hi' }],
+        ['m', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'hi' }],
       ],
       [
         ['t', 'out', 'tw'],

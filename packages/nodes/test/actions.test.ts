@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adAudience, createStaffTask, exitCriteria, exitJourney, goal, issueVoucher, sendMessage, updateProfile } from '../src/index';
-import { compileNode, issuesOf } from './harness';
+import { compileNode, graphCtx, issuesOf } from './harness';
 
 describe('send-message', () => {
   const email = { channel: 'email', subject: 'Hoa Ban Food xin chào {{ customer.firstName }}', body: 'Giỏ hàng: {{ entry.properties.product_name }}' };
@@ -8,7 +8,7 @@ describe('send-message', () => {
     expect(compileNode(sendMessage, email).steps).toEqual([
       {
         type: 'action', id: 'n1', kind: 'send-message', channel: 'email', next: 'next:out', onFailure: { kind: 'continue' },
-        config: { ...email, webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', smsPurpose: 'customer_care', messengerTag: '', znsTemplateId: '', znsParams: {}, email: { blocks: [], preheader: '', fromName: '', fromAddress: '' }, smsStripDiacritics: false },
+        config: { ...email, webhookUrl: '', onFailure: 'continue', messageType: 'marketing', subscriptionGroupId: '', messengerTag: '', znsTemplateId: '', znsParams: {}, email: { blocks: [], preheader: '', fromName: '', fromAddress: '' }, smsStripDiacritics: false },
       },
     ]);
   });
@@ -16,7 +16,19 @@ describe('send-message', () => {
     expect(issuesOf(sendMessage, { ...email, subject: '' })).toEqual([{ path: 'subject', message: 'An email needs a subject' }]);
     expect(issuesOf(sendMessage, { channel: 'webhook', body: '{}' })[0]?.path).toBe('webhookUrl');
     expect(issuesOf(sendMessage, { channel: 'sms', body: ' ' })[0]).toEqual({ path: 'body', message: 'Write the message' });
-    expect(issuesOf(sendMessage, { channel: 'sms', body: 'hi' })).toEqual([]);
+    expect(issuesOf(sendMessage, { channel: 'sms', smsPurpose: 'customer_care', body: 'hi' })).toEqual([]);
+  });
+  it('wants the SMS kind of every SMS step, named by its step, in both languages; other channels never ask', () => {
+    // No kind is chosen for a new step: the marketer decides whether Decree 91 applies.
+    expect(sendMessage.defaultConfig).not.toHaveProperty('smsPurpose');
+    const named = graphCtx([{ id: 'n1', type: 'send-message', config: {}, valid: true, label: 'SMS mời showroom' }]);
+    expect(issuesOf(sendMessage, { channel: 'sms', body: 'hi' }, named)).toEqual([{ path: 'smsPurpose', message: '"SMS mời showroom": pick the SMS kind (advertising under Decree 91, or customer care) before publishing' }]);
+    expect(issuesOf(sendMessage, { channel: 'sms', body: 'hi' }, named, 'vi')[0]?.message).toBe('"SMS mời showroom": hãy chọn loại SMS (quảng cáo theo Nghị định 91, hoặc chăm sóc khách hàng) trước khi xuất bản');
+    // A step without a name is named by its id.
+    expect(issuesOf(sendMessage, { channel: 'sms', body: 'hi' })[0]?.message).toMatch(/^"n1": /);
+    expect(issuesOf(sendMessage, { channel: 'sms', smsPurpose: 'advertising', body: 'hi' })).toEqual([]);
+    expect(issuesOf(sendMessage, { channel: 'sms', smsPurpose: 'promotion', body: 'hi' })).toEqual([{ path: 'smsPurpose', message: 'Pick the SMS kind: advertising or customer care' }]);
+    expect(issuesOf(sendMessage, { channel: 'zalo', body: 'hi' })).toEqual([]);
   });
   it('migrates v1 { message } to body', () => {
     expect(sendMessage.upgradeConfig(1, { channel: 'sms', message: 'Xin chào' })).toMatchObject({ ok: true, config: { channel: 'sms', body: 'Xin chào' } });

@@ -84,6 +84,14 @@ describe('built-in implementations', () => {
     expect(calls[1]?.input).toMatchObject({ body: 'Chao Toan, don da giao' });
   });
 
+  it('send-message reads an SMS step without a kind (a version published before the kind was required) as advertising, so Decree 91 applies', async () => {
+    const { calls, services } = fakeServices();
+    await runAction(impls, 'send-message', { ...base(services), config: { channel: 'sms', body: 'Combo 1.350k cuối tuần này' } });
+    await runAction(impls, 'send-message', { ...base(services), config: { channel: 'sms', smsPurpose: 'customer_care', body: 'Đơn đã giao' } });
+    await runAction(impls, 'send-message', { ...base(services), config: { channel: 'sms', smsPurpose: 'advertising', body: 'Combo 1.350k' } });
+    expect(calls.map((c) => (c.input as { options?: { smsPurpose?: string } }).options?.smsPurpose)).toEqual(['advertising', 'customer_care', 'advertising']);
+  });
+
   it('ad-audience uses one idempotency key per platform', async () => {
     const { calls, services } = fakeServices();
     await runAction(impls, 'ad-audience', { ...base(services), config: { platforms: ['facebook', 'google'], audience: '99k' } });

@@ -33,6 +33,8 @@ export type GraphNodeView = {
   /** Parsed config when it is valid, otherwise the raw value. */
   config: unknown;
   valid: boolean;
+  /** The name the marketer gave the step, when it has one: problems name the step by it. */
+  label?: string;
 };
 
 export type GraphContext = {

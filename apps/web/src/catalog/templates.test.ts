@@ -2,7 +2,7 @@
 // message, exit reason and staff task is translated, and the localized journey still validates.
 import { validate } from '@braid/journey';
 import { journeyTemplates as coreTemplates } from '@braid/journey/fixtures';
-import { builtinRegistry } from '@braid/nodes';
+import { builtinRegistry, smsCost, stripDiacritics } from '@braid/nodes';
 import { languages } from '@braid/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setRegistry } from './registry';
@@ -66,6 +66,30 @@ describe('templates in every UI language', () => {
       }
     });
   }
+
+  it('says of every SMS step whether it is advertising (Decree 91) or customer care', () => {
+    const sms = coreTemplates.flatMap((t) => t.graph.nodes.filter((n) => n.type === 'send-message' && (n.config as { channel?: unknown }).channel === 'sms').map((n) => [t.id, n.id, (n.config as { smsPurpose?: unknown }).smsPurpose]));
+    expect(sms).toEqual([
+      ['hoa-ban-food', 'showroom-sms', 'advertising'],
+      ['win-back', 'winback-sms', 'advertising'],
+    ]);
+  });
+
+  it('the showroom invitation tells how to refuse ads and, with the [QC] mark it is sent with, still fits one GSM-7 SMS in each language', () => {
+    // A long first name and the longest district the journey invites from.
+    const customer = { firstName: 'Nguyệt', address: { district: 'Hai Bà Trưng' } };
+    for (const lang of languages) {
+      const node = journeyTemplates(lang).find((t) => t.id === 'hoa-ban-food')!.graph.nodes.find((n) => n.id === 'showroom-sms')!;
+      const config = node.config as { body: string; smsStripDiacritics: boolean };
+      expect(config.smsStripDiacritics).toBe(true);
+      const body = config.body.replace('{{ customer.firstName }}', customer.firstName).replace('{{ customer.address.district }}', customer.address.district);
+      expect(body, lang).not.toContain('{{');
+      // Decree 91/2020: the policy puts "[QC] " in front of every advertising SMS at send time.
+      const sent = `[QC] ${stripDiacritics(body)}`;
+      expect(smsCost(sent), `${lang}: ${sent}`).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+      expect(sent).toMatch(lang === 'vi' ? /Tu choi: nhan HUY$/ : /Opt out: STOP$/);
+    }
+  });
 
   it('follows the UI language: English names differ from the Vietnamese ones', () => {
     const vi = journeyTemplates('vi').find((t) => t.id === 'hoa-ban-food')!;

@@ -26,8 +26,10 @@ export const sendMessage = defineNodeType({
     messageType: z.enum(['marketing', 'transactional']).default('marketing'),
     // The subscription group consent is checked against; '' = any group of the channel.
     subscriptionGroupId: z.string().trim().max(100).default(''),
-    // Decree 91/2020: a marketing SMS is advertising ([QC], brandname, 07:00–22:00, 3 per 24 h) unless it is customer care.
-    smsPurpose: z.enum(['advertising', 'customer_care']).default('customer_care'),
+    // Decree 91/2020: advertising SMS carry [QC], go from a brandname, 07:00–22:00, 3 per number per 24 h.
+    // No default: an SMS step must say which it is (`validate`). Versions published before that
+    // rule may have none, and the runtime reads those as advertising, the safe side of the law.
+    smsPurpose: z.enum(['advertising', 'customer_care'], errorText({ vi: 'Hãy chọn loại SMS: quảng cáo hoặc chăm sóc khách hàng', en: 'Pick the SMS kind: advertising or customer care' })).optional(),
     // Messenger outside the 24-hour window: only with one of these tags, else the send is skipped with its reason.
     messengerTag: z.enum(['', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE']).default(''),
     // Zalo ZNS: a template registered in the workspace's settings, each parameter a Liquid expression.
@@ -38,7 +40,7 @@ export const sendMessage = defineNodeType({
     // SMS: send without Vietnamese marks (GSM-7, 160 characters a segment instead of 70).
     smsStripDiacritics: z.boolean().default(false),
   }),
-  // A new SMS step starts as advertising: the safe reading of Decree 91 until the marketer says otherwise.
+  // No SMS kind here: the marketer chooses it for each SMS step (nothing is pre-selected).
   defaultConfig: {
     channel: 'email',
     subject: '',
@@ -47,7 +49,6 @@ export const sendMessage = defineNodeType({
     onFailure: 'continue',
     messageType: 'marketing',
     subscriptionGroupId: '',
-    smsPurpose: 'advertising',
     messengerTag: '',
     znsTemplateId: '',
     znsParams: {},
@@ -110,6 +111,11 @@ export const sendMessage = defineNodeType({
       label: { vi: 'Loại SMS', en: 'SMS kind' },
       widget: 'select',
       showIf: { field: 'channel', equals: 'sms' },
+      placeholder: { vi: 'Chọn loại SMS', en: 'Pick the SMS kind' },
+      help: {
+        vi: 'Bắt buộc với SMS. Tin quảng cáo theo Nghị định 91/2020: thêm [QC], gửi bằng brandname, chỉ 7h–22h, tối đa 3 tin/số/24h; ngoài giờ thì hoãn, không bỏ.',
+        en: 'Required for SMS. Advertising follows Decree 91/2020: [QC] added, sent from the brandname, 07:00–22:00 only, at most 3 per number per 24 h; outside those hours it is postponed, not dropped.',
+      },
       options: [
         { value: 'advertising', label: { vi: 'Quảng cáo [QC] (Nghị định 91: 7h–22h, tối đa 3 tin/24h)', en: 'Advertising [QC] (Decree 91: 07:00–22:00, at most 3 per 24 h)' } },
         { value: 'customer_care', label: { vi: 'Chăm sóc khách hàng (mẫu đã đăng ký)', en: 'Customer care (registered template)' } },
@@ -153,8 +159,18 @@ export const sendMessage = defineNodeType({
     const subject = c.subject ? `: ${c.subject}` : '';
     return { vi: `Gửi ${channel.vi}${subject}`, en: `Send ${channel.en}${subject}` };
   },
-  validate: (c) => {
+  validate: (c, ctx) => {
     const issues: ConfigIssue[] = [];
+    if (c.channel === 'sms' && !c.smsPurpose) {
+      const step = ctx.node(ctx.nodeId)?.label?.trim() || ctx.nodeId;
+      issues.push({
+        path: 'smsPurpose',
+        message: {
+          vi: `"${step}": hãy chọn loại SMS (quảng cáo theo Nghị định 91, hoặc chăm sóc khách hàng) trước khi xuất bản`,
+          en: `"${step}": pick the SMS kind (advertising under Decree 91, or customer care) before publishing`,
+        },
+      });
+    }
     if (c.channel === 'email' && !c.subject.trim()) issues.push({ path: 'subject', message: { vi: 'Email cần có tiêu đề', en: 'An email needs a subject' } });
     if (c.channel === 'zalo' && !c.znsTemplateId && Object.keys(c.znsParams).length > 0)
       issues.push({ path: 'znsTemplateId', message: { vi: 'Chọn mẫu ZNS cho các tham số này', en: 'Pick the ZNS template these parameters belong to' } });

@@ -50,7 +50,9 @@ export const sendMessageRuntime = implementNodeType(sendMessage, async (ctx) => 
 /** What the channel's policy needs from the step: the webhook address, SMS kind, Messenger tag, ZNS template and rendered parameters. */
 async function channelOptions(c: SendMessageConfig, render: (template: string) => Promise<string>): Promise<{ options?: Record<string, Json> }> {
   if (c.channel === 'webhook') return { options: { url: c.webhookUrl } };
-  if (c.channel === 'sms') return { options: { smsPurpose: c.smsPurpose } };
+  // A step published before the kind was required may have none: Decree 91 applies (advertising),
+  // never a silent pass as customer care.
+  if (c.channel === 'sms') return { options: { smsPurpose: c.smsPurpose ?? 'advertising' } };
   if (c.channel === 'messenger' && c.messengerTag) return { options: { messengerTag: c.messengerTag } };
   if (c.channel === 'zalo' && c.znsTemplateId) {
     const params: Record<string, Json> = {};

@@ -58,8 +58,8 @@ export const hoaBanFoodTexts: TemplateTexts = {
     },
     'showroom-sms': {
       body: {
-        vi: 'Hoa Ban Food mời anh {{ customer.firstName }} ở {{ customer.address.district }} ghé showroom phố Hàng Giấy dự Triển lãm ẩm thực Tây Bắc cuối tuần này. Combo Mắc Khén + Hạt Dổi + 1kg thịt trâu chỉ 1.350.000đ.',
-        en: 'Hoa Ban Food invites you, {{ customer.firstName }}, from {{ customer.address.district }} to our Hang Giay street showroom for the Northwest food exhibition this weekend. Mac Khen + Hat Doi + 1 kg buffalo meat combo: only 1.350.000 VND.',
+        vi: 'Hoa Ban Food mời anh {{ customer.firstName }} ở {{ customer.address.district }} ghé showroom Hàng Giấy xem Triển lãm Tây Bắc cuối tuần: Mắc Khén+Hạt Dổi+1kg trâu 1.350k. Từ chối: nhắn HUY',
+        en: 'Hoa Ban Food invites {{ customer.firstName }} of {{ customer.address.district }} to our Hang Giay showroom: Northwest fair this weekend, Mac Khen+Hat Doi+1kg buffalo 1.350k. Opt out: STOP',
       },
     },
     'exit-no-purchase': { reason: { vi: 'Được mời tới showroom nhưng chưa mua', en: 'Invited to the showroom, did not buy' } },

@@ -82,7 +82,7 @@ export const winBackTexts: TemplateTexts = {
   fields: {
     'winback-email': { subject: { vi: 'Chúng tôi nhớ bạn', en: 'We miss you' }, body: offer },
     'winback-zalo': { body: offer },
-    'winback-sms': { body: { vi: 'Ma {{ voucher.code }} giam 15% cho don tiep theo.', en: 'Code {{ voucher.code }}: 15% off your next order.' } },
+    'winback-sms': { body: { vi: 'Ma {{ voucher.code }} giam 15% cho don tiep theo. Tu choi: nhan HUY', en: 'Code {{ voucher.code }}: 15% off your next order. Opt out: STOP' } },
     'call-task': {
       title: { vi: 'Gọi {{ customer.firstName }} giới thiệu ưu đãi 15%', en: 'Call {{ customer.firstName }} about the 15% offer' },
       note: { vi: 'Mã: {{ voucher.code }}', en: 'Code: {{ voucher.code }}' },

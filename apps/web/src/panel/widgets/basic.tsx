@@ -62,7 +62,8 @@ export function SelectWidget({ name, value, onChange, hint, schema, disabled }: 
   const current = asString(value);
   return (
     <select id={name} data-testid={`field-${name}`} value={current} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-      {!options.some((o) => o.value === current) && <option value={current}>{current || '—'}</option>}
+      {/* Nothing chosen yet shows the field's placeholder ("Pick the SMS kind"), never a pre-selected choice. */}
+      {!options.some((o) => o.value === current) && <option value={current} disabled={current === ''}>{current || maybeText(hint.placeholder) || '—'}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>{o.label}</option>
       ))}
