@@ -38,14 +38,12 @@ describe('Messenger Send API', () => {
     expect(fake.requests[0]!.json).toEqual({ recipient: { id: '6123456789012345' }, messaging_type: 'UPDATE', message: { text: message('x').body } });
   });
 
-  it('outside the 24-hour window: fails permanently without a tag, retries once with the configured tag', async () => {
+  it('outside the 24-hour window without a tag: one call, refused for good, never tried again with a tag of its own', async () => {
     fake.outsideWindow.add('6100000000000001');
+    fake.requests.length = 0;
     const untagged = await createMessengerAdapter(settings()).send(message('6100000000000001'));
     expect(untagged).toMatchObject({ status: 'failed', retryable: false, error: { code: 'MESSENGER_OUTSIDE_WINDOW' } });
-    fake.requests.length = 0;
-    const tagged = await createMessengerAdapter(settings({ fallbackTag: 'POST_PURCHASE_UPDATE' })).send(message('6100000000000001'));
-    expect(tagged.status).toBe('sent');
-    expect(fake.requests.map((r) => (r.json as { messaging_type: string; tag?: string }).tag ?? null)).toEqual([null, 'POST_PURCHASE_UPDATE']);
+    expect(fake.requests.map((r) => r.json)).toEqual([{ recipient: { id: '6100000000000001' }, messaging_type: 'UPDATE', message: { text: message('x').body } }]);
   });
 
   it('a tag in the payload sends MESSAGE_TAG from the start; unknown tags are refused locally', async () => {
@@ -75,6 +73,14 @@ describe('Messenger Send API', () => {
   it('is switched on by MESSENGER_PAGE_ACCESS_TOKEN', () => {
     expect(adaptersFromEnv({}).messenger).toBeUndefined();
     expect(adaptersFromEnv({ MESSENGER_PAGE_ACCESS_TOKEN: 't' }).messenger?.name).toBe('messenger');
-    expect(() => adaptersFromEnv({ MESSENGER_PAGE_ACCESS_TOKEN: 't', MESSENGER_MESSAGE_TAG: 'PROMO' })).toThrow(/MESSENGER_MESSAGE_TAG/);
+  });
+
+  it('refuses to start with MESSENGER_MESSAGE_TAG: the tag is chosen per send step now', () => {
+    for (const tag of ['POST_PURCHASE_UPDATE', 'PROMO']) {
+      expect(() => adaptersFromEnv({ MESSENGER_PAGE_ACCESS_TOKEN: 't', MESSENGER_MESSAGE_TAG: tag })).toThrow(/MESSENGER_MESSAGE_TAG is no longer read: the Messenger message tag is chosen per send step now/);
+    }
+    // Set with Messenger off, it would mislead whoever turns Messenger on later.
+    expect(() => adaptersFromEnv({ MESSENGER_MESSAGE_TAG: 'ACCOUNT_UPDATE' })).toThrow(/Remove MESSENGER_MESSAGE_TAG/);
+    expect(adaptersFromEnv({ MESSENGER_PAGE_ACCESS_TOKEN: 't', MESSENGER_MESSAGE_TAG: '' }).messenger?.name).toBe('messenger');
   });
 });

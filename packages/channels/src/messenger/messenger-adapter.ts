@@ -4,11 +4,13 @@
 //   → { recipient_id, message_id }
 // Outside the 24-hour window only tagged messages go through:
 // https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags
+// The sending policy decides before the call (the step's tag, or the send is skipped with its
+// reason); a refusal for the window is final here, never retried with another tag.
 // The Send API takes no idempotency key; the runtime's messages table is what prevents a resend.
 import { createHmac } from 'node:crypto';
 import { isFailure, joinUrl, providerRequest, stringField, transportFailed } from '../http/provider-request';
 import { failed, sent, type ChannelAdapter, type DeliveryResult, type RenderedMessage, type SendContext } from '../types';
-import { classifyGraphError, isOutsideWindow, type GraphError } from './messenger-errors';
+import { classifyGraphError, type GraphError } from './messenger-errors';
 import { MESSAGE_TAGS, type MessengerSettings } from './messenger-settings';
 
 const TEXT_LIMIT = 2000;
@@ -44,15 +46,9 @@ export function createMessengerAdapter(settings: MessengerSettings): ChannelAdap
       if (requested && !(MESSAGING_TYPES as readonly string[]).includes(requested)) return failed('MESSENGER_REJECTED', `unknown messaging_type ${requested}`, false);
       const type = tag ? 'MESSAGE_TAG' : (requested ?? 'UPDATE');
 
-      let res = await post(message, text, type, tag, ctx);
+      const res = await post(message, text, type, tag, ctx);
       if (isFailure(res)) return transportFailed('MESSENGER', res);
-      let error = (res.json as { error?: GraphError } | undefined)?.error;
-      // The window closed (e.g. two days after the purchase): one more try with the configured tag.
-      if (res.status !== 200 && isOutsideWindow(error) && type !== 'MESSAGE_TAG' && settings.fallbackTag) {
-        res = await post(message, text, 'MESSAGE_TAG', settings.fallbackTag, ctx);
-        if (isFailure(res)) return transportFailed('MESSENGER', res);
-        error = (res.json as { error?: GraphError } | undefined)?.error;
-      }
+      const error = (res.json as { error?: GraphError } | undefined)?.error;
       if (res.status === 200 && !error) {
         const id = (res.json as { message_id?: unknown } | undefined)?.message_id;
         return sent(typeof id === 'string' ? id : undefined);
