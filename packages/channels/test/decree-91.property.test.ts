@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallTimeAt } from '@braid/sdk/zoned-time';
+import { withAdvertisingMark } from '@braid/nodes';
 import { DECREE_91, planSend, withAdvertisingPrefix, type SendPlanInput } from '../src/index';
 
 const HOUR = 3_600_000;
@@ -99,6 +100,15 @@ describe('Decree 91/2020 for advertising SMS (properties)', () => {
       }),
     );
     expect(withAdvertisingPrefix('Giảm 20% hôm nay')).toBe('[QC] Giảm 20% hôm nay');
+  });
+
+  it('the canvas counts an SMS with the same [QC] the policy sends (@braid/nodes withAdvertisingMark)', () => {
+    const marked = fc.oneof(fc.string({ maxLength: 40 }), fc.tuple(fc.constantFrom('QC ', '[QC] ', 'qc: ', ' [QC]- ', 'QCX ', '[QC]'), fc.string({ maxLength: 20 })).map(([a, b]) => a + b));
+    fc.assert(
+      fc.property(marked, (body) => {
+        expect(withAdvertisingMark(body)).toBe(withAdvertisingPrefix(body));
+      }),
+    );
   });
 });
 

@@ -53,7 +53,7 @@ export {
 
 /** In palette order: triggers, waits, conditions, actions, settings. */
 export { designToMjml, designToText, emailBlock, emailDesign, usesBlocks, EMAIL_BLOCK_TYPES, type EmailBlock, type EmailBlockType, type EmailDesign } from './send-message/email-design';
-export { smsCost, stripDiacritics, type SmsCost } from './send-message/sms-cost';
+export { isAdvertisingSms, smsCost, stripDiacritics, withAdvertisingMark, type SmsCost } from './send-message/sms-cost';
 
 export const builtinNodeTypes: readonly AnyNodeType[] = [
   triggerEvent,

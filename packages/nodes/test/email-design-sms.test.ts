@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designToMjml, designToText, emailDesign, smsCost, stripDiacritics } from '../src/index';
+import { designToMjml, designToText, emailDesign, isAdvertisingSms, smsCost, stripDiacritics, withAdvertisingMark } from '../src/index';
 
 describe('SMS cost', () => {
   it('counts plain ASCII as GSM-7, 160 characters in one segment and 153 a segment after', () => {
@@ -70,5 +70,22 @@ describe('email blocks', () => {
     const parsed = emailDesign.safeParse({ blocks: [{ type: 'products', source: 'items %}{% raw' }] });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['blocks', 0, 'source']);
+  });
+});
+
+describe('an advertising SMS as it is paid for', () => {
+  it('counts the [QC] mark Decree 91 puts in front (once), which can cost a second SMS', () => {
+    const text = 'a'.repeat(156);
+    expect(smsCost(text).segments).toBe(1);
+    expect(withAdvertisingMark(text)).toBe(`[QC] ${text}`);
+    // "[" and "]" are GSM-7 escape characters: two each.
+    expect(smsCost(withAdvertisingMark(text))).toMatchObject({ characters: 163, segments: 2 });
+    expect(withAdvertisingMark('QC: Giảm 20%')).toBe('QC: Giảm 20%');
+  });
+  it('is advertising unless transactional or declared customer care; a step without a kind is advertising', () => {
+    expect(isAdvertisingSms({})).toBe(true);
+    expect(isAdvertisingSms({ smsPurpose: 'advertising' })).toBe(true);
+    expect(isAdvertisingSms({ smsPurpose: 'customer_care' })).toBe(false);
+    expect(isAdvertisingSms({ messageType: 'transactional' })).toBe(false);
   });
 });

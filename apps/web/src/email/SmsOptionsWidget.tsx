@@ -1,7 +1,7 @@
 // The SMS step's "send without diacritics" switch with what the message costs: characters,
 // encoding (GSM-7 or UCS-2) and segments, counted on the message as it will go out.
 import { useTranslation } from 'react-i18next';
-import { smsCost, stripDiacritics } from '@braid/nodes';
+import { isAdvertisingSms, smsCost, stripDiacritics, withAdvertisingMark } from '@braid/nodes';
 import type { WidgetProps } from '../panel/widgets/types';
 import { usePreviewContext } from '../panel/previewContext';
 import { renderedOrSource } from './smsText';
@@ -18,7 +18,10 @@ export function SmsOptionsWidget({ name, value, onChange, nodeId, disabled }: Wi
   const strip = value === true;
   const source = typeof config.body === 'string' ? config.body : '';
   const text = renderedOrSource(source, traits);
-  const sent = strip ? stripDiacritics(text) : text;
+  const stripped = strip ? stripDiacritics(text) : text;
+  // As it goes out: marks stripped first, then Decree 91's [QC] in front of an advertising SMS.
+  const advertising = isAdvertisingSms(config) && stripped !== '';
+  const sent = advertising ? withAdvertisingMark(stripped) : stripped;
   const cost = smsCost(sent);
   return (
     <div className="sms-options" data-testid={`field-${name}`}>
@@ -28,6 +31,7 @@ export function SmsOptionsWidget({ name, value, onChange, nodeId, disabled }: Wi
       <p className="sms-cost" data-testid="sms-cost" data-encoding={cost.encoding} data-segments={cost.segments}>
         {t('email.sms.cost', { characters: cost.characters, encoding: cost.encoding, segments: cost.segments })}
       </p>
+      {advertising && <small data-testid="sms-qc">{t('email.sms.advertising')}</small>}
       {cost.encoding === 'UCS-2' && <small className="warn">{t('email.sms.ucs2', { chars: cost.unicodeCharacters.join(' ') })}</small>}
       {strip && sent !== '' && (
         <>

@@ -39,6 +39,7 @@ export const emailEn = {
     cost: '{{characters}} characters · {{encoding}} · {{segments}} SMS',
     ucs2: 'Vietnamese marks ({{chars}}) make the message UCS-2: 70 characters per SMS instead of 160.',
     stripped: 'Sent without marks:',
+    advertising: 'Advertising SMS: counted with the “[QC] ” Decree 91 puts in front.',
   },
 };
 
@@ -79,6 +80,7 @@ export const emailVi: typeof emailEn = {
     cost: '{{characters}} ký tự · {{encoding}} · {{segments}} tin SMS',
     ucs2: 'Dấu tiếng Việt ({{chars}}) làm tin thành UCS-2: 70 ký tự mỗi tin thay vì 160.',
     stripped: 'Gửi không dấu:',
+    advertising: 'SMS quảng cáo: đã tính cả tiền tố “[QC] ” theo Nghị định 91.',
   },
 };
 

@@ -34,3 +34,19 @@ export function stripDiacritics(text: string): string {
     .replace(/Đ/g, 'D')
     .normalize('NFC');
 }
+
+/**
+ * Decree 91/2020: an advertising SMS goes out as "[QC] …"; a text that already starts with a QC
+ * mark keeps its own. The sending policy applies this rule (`withAdvertisingPrefix` in
+ * @braid/channels, held to the same answers by its tests); the panel counts it too, because the
+ * mark is paid for like any other character.
+ */
+export function withAdvertisingMark(body: string): string {
+  const text = body.trimStart();
+  return /^\[?QC\]?[\s:\-–]/i.test(text) ? text : `[QC] ${text}`;
+}
+
+/** Whether a send step's SMS goes out as advertising: not transactional, and not declared customer care (no kind is advertising). */
+export function isAdvertisingSms(config: Readonly<Record<string, unknown>>): boolean {
+  return config.messageType !== 'transactional' && config.smsPurpose !== 'customer_care';
+}
