@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench:cluster`: `npm run bench`'s runtime lines (temporal/bench/run.ts) against the test
+# `npm run bench:cluster`: `npm run bench`'s runtime lines and shapes (temporal/bench/run.ts, shapes.ts) against the test
 # cluster of `npm run test:cluster` — PostgreSQL 15 and a Temporal server built from source with
 # 8 history shards (temporal/bench/cluster.ts starts them). Same environment knobs as the bench
 # (BENCH_BROADCAST_N, BENCH_WAITING_N, …); BENCH_CLUSTER_SECONDS bounds the whole run (default

@@ -1,8 +1,8 @@
 // The test cluster for the bench (`npm run bench:cluster`, scripts/cluster/bench.sh): PostgreSQL
 // and a Temporal server with 8 history shards, Braid's namespace and search attributes, built
-// from the same pieces as the cluster test (temporal/test-cluster), then bench/run.ts pointed at
-// it. The bench starts its own API and worker, as it does on the dev server, so both runs print
-// the same lines.
+// from the same pieces as the cluster test (temporal/test-cluster), then bench/run.ts and
+// bench/shapes.ts pointed at it (BENCH_CLUSTER_PARTS=run or =shapes runs one). The bench starts its
+// own API and worker, as it does on the dev server, so both runs print the same lines.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,16 +38,26 @@ try {
   } finally {
     await connection.close();
   }
-  const bench = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./run.ts', import.meta.url))], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      BENCH_TEMPORAL_ADDRESS: temporal.address,
-      BENCH_TEMPORAL_NAMESPACE: NAMESPACE,
-      BENCH_TEMPORAL_LABEL: `test cluster (Temporal server from source, PostgreSQL, ${HISTORY_SHARDS} history shards)`,
-    },
-  });
-  code = await new Promise<number>((resolve) => bench.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+  // The runtime lines (run.ts), then the shapes against their raw ceilings (shapes.ts), both
+  // pointed at the cluster; the server's pid lets the shapes read its CPU per customer.
+  const benchEnv = {
+    ...process.env,
+    BENCH_TEMPORAL_ADDRESS: temporal.address,
+    BENCH_TEMPORAL_NAMESPACE: NAMESPACE,
+    BENCH_TEMPORAL_LABEL: `test cluster (Temporal server from source, PostgreSQL, ${HISTORY_SHARDS} history shards)`,
+    ...(temporal.pid() ? { BENCH_TEMPORAL_PID: String(temporal.pid()) } : {}),
+  };
+  const runScript = (script: string) =>
+    new Promise<number>((resolve) => {
+      const bench = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit', env: benchEnv });
+      bench.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    });
+  const scripts = (process.env.BENCH_CLUSTER_PARTS ?? 'run,shapes').split(',').map((s) => s.trim()).filter(Boolean);
+  code = 0;
+  for (const part of scripts) {
+    if (part !== 'run' && part !== 'shapes') throw new Error(`BENCH_CLUSTER_PARTS: "${part}" is neither run nor shapes`);
+    code = Math.max(code, await runScript(`./${part}.ts`));
+  }
 } catch (error) {
   console.error(`bench:cluster: ${error instanceof Error ? error.message : String(error)}`);
 } finally {

@@ -1,5 +1,6 @@
 // `npm run bench:shapes -w @braid/temporal`: what one customer costs, per process, against the
-// raw Temporal ceiling of the same shape, all in one run on the embedded dev server.
+// raw Temporal ceiling of the same shape, all in one run on the embedded dev server (or on the
+// cluster BENCH_TEMPORAL_ADDRESS names, as `npm run bench:cluster` does after bench/run.ts).
 //   ceiling: start (signalWithStart) → local activity → 30-day timer; start → activity → timer,
 //            hand-written workflows in their own worker process (bench/ceiling/);
 //   Braid:   trigger → wait 30 days; trigger → send → wait 30 days; the Hoa Ban Food journey up to
@@ -25,10 +26,10 @@ import { createDb } from '@braid/db';
 import { journeyGraph, days } from '../../packages/journey/fixtures/builder';
 import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
 import { connectTemporalClient } from '../src/client/connect';
-import { startDevServer, freePort } from '../src/server/index';
 import { workflowsPath } from '../src/worker/index';
 import { journeyWorkflowId } from '../src/workflows/contract';
 import { cpuMs, rssMb } from './proc';
+import { benchTemporal } from './target';
 
 const N = Number(process.env.BENCH_SHAPE_N ?? 1_000);
 const ONLY = process.env.BENCH_SHAPES?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
@@ -91,7 +92,7 @@ const stopChild = (c: Child | null) =>
 type Row = { shape: string; rate: number; serverMs: number; workerMs: number; apiMs: number; historyEvents: number; historyBytes: number; eventTypes: string[] };
 
 const dir = mkdtempSync(join(tmpdir(), 'braid-shapes-'));
-const temporal = await startDevServer({ dataDir: dir, port: await freePort(), ui: false });
+const temporal = await benchTemporal(dir);
 const client = await connectTemporalClient({ address: temporal.address, namespace: temporal.namespace });
 const dbUrl = `file:${join(dir, 'braid.db')}`;
 const db = await createDb(dbUrl);
@@ -122,12 +123,14 @@ async function measure(
   reached: () => Promise<number>,
   sample: () => Promise<string>,
 ): Promise<Row> {
-  const before = { server: cpuMs(temporal.pid!), worker: cpuMs(workerPid), api: await apiCpuMs() };
+  // A cluster whose server runs elsewhere has no CPU to read here: its column says n/a.
+  const serverCpu = () => (temporal.pid ? cpuMs(temporal.pid) : NaN);
+  const before = { server: serverCpu(), worker: cpuMs(workerPid), api: await apiCpuMs() };
   const t0 = performance.now();
   await start();
   for (let i = 0; i < 2_400 && (await reached()) < N; i++) await sleep(100);
   const seconds = (performance.now() - t0) / 1000;
-  const after = { server: cpuMs(temporal.pid!), worker: cpuMs(workerPid), api: await apiCpuMs() };
+  const after = { server: serverCpu(), worker: cpuMs(workerPid), api: await apiCpuMs() };
   const h = await historyOf(await sample());
   const row: Row = {
     shape,
@@ -145,7 +148,7 @@ async function measure(
 }
 
 try {
-  log(`Braid runtime shapes: ${N} customers per shape, embedded dev server, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+  log(`Braid runtime shapes: ${N} customers per shape, ${temporal.label}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
   const bundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath, logger: { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop } })).code);
   api = await child(join(here, 'api-server.ts'), { ...env, BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY, BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN }, /listening on (http:\S+)\n/);
@@ -261,14 +264,16 @@ try {
   // On a machine shared with other work the rate follows the load of the moment; the CPU a
   // customer takes does not, so the ratio of the ceiling's CPU to Braid's is printed beside it
   // (what the rate ratio would be on a machine Braid and Temporal had to themselves).
-  const totalMs = (r: Row) => r.serverMs + r.workerMs + r.apiMs;
+  // Without the server's CPU (a cluster elsewhere) the ratio is the worker's and the API's alone.
+  const totalMs = (r: Row) => (Number.isNaN(r.serverMs) ? 0 : r.serverMs) + r.workerMs + r.apiMs;
+  const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(1)).padStart(6);
   log('  shape                                       customers/s   of ceiling   of ceiling by CPU   CPU ms per customer: server / worker / API(client)   history events / bytes');
   for (const r of rows) {
     const c = ceilingOf[r.shape];
     const ratio = c ? `${(r.rate / c.rate).toFixed(2)} (≥ 0.80)` : 'ceiling';
     const cpuRatio = c ? (totalMs(c) / totalMs(r)).toFixed(2) : '';
     log(
-      `  ${r.shape.padEnd(43)} ${r.rate.toFixed(0).padStart(11)}   ${ratio.padEnd(12)}   ${cpuRatio.padStart(17)}   ${r.serverMs.toFixed(1).padStart(6)} / ${r.workerMs.toFixed(1).padStart(6)} / ${r.apiMs.toFixed(1).padStart(6)}${' '.repeat(24)}${String(r.historyEvents).padStart(4)} / ${r.historyBytes}`,
+      `  ${r.shape.padEnd(43)} ${r.rate.toFixed(0).padStart(11)}   ${ratio.padEnd(12)}   ${cpuRatio.padStart(17)}   ${ms(r.serverMs)} / ${ms(r.workerMs)} / ${ms(r.apiMs)}${' '.repeat(24)}${String(r.historyEvents).padStart(4)} / ${r.historyBytes}`,
     );
   }
   log('');
