@@ -8,6 +8,21 @@ export async function sendEvent(apiUrl: string, writeKey: string, kind: 'track' 
   if (!res.ok) throw new Error(`/v1/${kind} → ${res.status} ${await res.text()}`);
 }
 
+/** The admin API as a marketer's session sees it: JSON in and out, an error naming the call otherwise. */
+export type Admin = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+export function adminCaller(apiUrl: string, token: string): Admin {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
 export async function adminGet<T>(apiUrl: string, token: string, path: string): Promise<T> {
   const res = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);

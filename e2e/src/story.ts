@@ -3,20 +3,13 @@
 // what a marketer would see, and the story ends with screenshots of the canvas's live counts
 // and the customer's timeline.
 import type { Page } from 'playwright-core';
+import { adminCaller, type Admin } from './ingest';
 import type { BraidSystem } from './system';
 
-export type Admin = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+export type { Admin } from './ingest';
 
 export function adminClient(sys: BraidSystem): Admin {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${sys.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${sys.credentials.adminToken}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  return adminCaller(sys.apiUrl, sys.credentials.adminToken);
 }
 
 /** The journeys list → "new journey" → the template (by its name in the UI language) → the canvas; returns the journey id. */

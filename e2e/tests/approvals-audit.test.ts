@@ -2,77 +2,32 @@
 // libSQL file: an owner invites a marketer (the link is shown, no email); the marketer joins
 // through the link, requests publishing, and cannot publish directly; the owner sees the request
 // in the publish dialog and approves it; the journey's audit log shows both, in Vietnamese.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import { welcomeSeries } from '@braid/journey/fixtures';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
-import { WEB_DIST } from '../src/system';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_approvals_token';
-const OWNER_EMAIL = 'chu@hoaban.vn';
-const OWNER_PASSWORD = 'hoa-ban-food-2026';
-
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let owner: Page;
 let marketer: Page;
 let journeyId = '';
 let inviteLink = '';
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[browser]', e.message));
-  page.on('dialog', (d) => void d.accept());
-  return { context, page };
-}
-
 describe('a marketer requests publishing, an owner approves, the audit log shows both', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-approvals-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: 'wk_e2e_approvals', adminToken: TOKEN, adminEmail: OWNER_EMAIL, adminPassword: OWNER_PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
-    journeyId = (await admin<{ id: string }>('POST', '/api/journeys', { name: 'Chào mừng khách mới', graph: welcomeSeries })).id;
+    hoaBan = await openWorkspace('approvals', { owner: { email: 'chu@hoaban.vn', password: 'hoa-ban-food-2026' } });
+    journeyId = (await hoaBan.admin<{ id: string }>('POST', '/api/journeys', { name: 'Chào mừng khách mới', graph: welcomeSeries })).id;
     browser = await launchBrowser();
-    owner = (await newPage()).page;
-    marketer = (await newPage()).page;
-    await signIn(owner, api.url, OWNER_EMAIL, OWNER_PASSWORD);
+    owner = (await openVietnameseTab(browser, { acceptDialogs: true })).page;
+    marketer = (await openVietnameseTab(browser, { acceptDialogs: true })).page;
+    await signIn(owner, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('the owner turns on "publishing needs approval" and invites a marketer; the link is shown to copy', async () => {
@@ -88,7 +43,7 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     expect(inviteLink).toContain('#/invite/biv_');
     expect(await owner.textContent('[data-testid=invitations-table]')).toContain('lan@hoaban.vn');
     await owner.screenshot({ path: `${ARTIFACTS}approvals-01-team-invite.png` });
-    expect((await admin<{ publishNeedsApproval: boolean }>('GET', '/api/workspaces/current')).publishNeedsApproval).toBe(true);
+    expect((await hoaBan.admin<{ publishNeedsApproval: boolean }>('GET', '/api/workspaces/current')).publishNeedsApproval).toBe(true);
   });
 
   it('the marketer joins through the link and requests publishing (the dialog says approval is needed)', async () => {
@@ -101,7 +56,7 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     await marketer.click('[data-testid=accept-submit]');
     await marketer.waitForSelector('[data-testid=journeys-table]');
 
-    await marketer.goto(`${api.url}/#/journeys/${journeyId}`);
+    await marketer.goto(`${hoaBan.url}/#/journeys/${journeyId}`);
     await marketer.waitForSelector('.react-flow__node[data-id="wait-2-days"]');
     await marketer.click('[data-testid=publish]');
     await marketer.waitForSelector('[data-testid=needs-approval-notice]');
@@ -111,12 +66,12 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     await marketer.click('[data-testid=publish-confirm]');
     await marketer.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
     await marketer.waitForSelector('[data-testid=awaiting-approval]');
-    const journey = await admin<{ activeVersion: number | null }>('GET', `/api/journeys/${journeyId}`);
+    const journey = await hoaBan.admin<{ activeVersion: number | null }>('GET', `/api/journeys/${journeyId}`);
     expect(journey.activeVersion).toBeNull();
   });
 
   it('the owner sees the request in the publish dialog and approves it: version 1 goes live', async () => {
-    await owner.goto(`${api.url}/#/journeys/${journeyId}`);
+    await owner.goto(`${hoaBan.url}/#/journeys/${journeyId}`);
     await owner.waitForSelector('[data-testid=awaiting-approval]');
     await owner.click('[data-testid=publish]');
     await owner.waitForSelector('[data-testid=pending-request]');
@@ -128,7 +83,7 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     await owner.click('[data-testid=approve]');
     await owner.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
     await owner.waitForSelector('[data-testid=awaiting-approval]', { state: 'detached' });
-    const journey = await admin<{ activeVersion: number | null; status: string }>('GET', `/api/journeys/${journeyId}`);
+    const journey = await hoaBan.admin<{ activeVersion: number | null; status: string }>('GET', `/api/journeys/${journeyId}`);
     expect(journey).toMatchObject({ activeVersion: 1, status: 'active' });
   });
 
@@ -144,7 +99,7 @@ describe('a marketer requests publishing, an owner approves, the audit log shows
     expect(rows[2]).toContain('Lan <lan@hoaban.vn>');
     await owner.screenshot({ path: `${ARTIFACTS}approvals-05-audit-log.png` });
     // The marketer (read access) sees the same log.
-    await marketer.goto(`${api.url}/#/audit/${journeyId}`);
+    await marketer.goto(`${hoaBan.url}/#/audit/${journeyId}`);
     await marketer.waitForSelector('[data-testid=audit-table]');
     expect(await marketer.locator('[data-testid=audit-row]').count()).toBe(3);
   });

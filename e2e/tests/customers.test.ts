@@ -3,28 +3,13 @@
 // events, an SMS with its click, a journey step), the journey he is in and why, and edits a
 // trait. Chromium against the API serving the built web app on a real libSQL file; journey
 // state is seeded in the tables the runtime writes (no Temporal needed to read a profile).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, enrollments, journeys, journeyVersions, messages, migrate, newId, stepLog, type BraidDb } from '@braid/db';
+import { enrollments, journeys, journeyVersions, messages, newId, stepLog } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
-import { adminGet, sendEvent } from '../src/ingest';
-import { WEB_DIST } from '../src/system';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_customers_token';
-const WRITE_KEY = 'wk_e2e_customers';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
-
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let page: Page;
 let toan = '';
@@ -35,7 +20,7 @@ async function shot(name: string): Promise<void> {
 
 async function seed(): Promise<void> {
   const web = { library: { name: 'analytics.js', version: '4.1.0' } };
-  const send = (kind: 'track' | 'identify', body: Record<string, unknown>) => sendEvent(api.url, WRITE_KEY, kind, body);
+  const { db, send } = hoaBan;
   await send('identify', { userId: 'kh-toan', traits: { name: 'Nguyễn Văn Toản', phone: '+84909908089', email: 'toan@example.vn', city: 'Hà Nội' }, context: web, timestamp: '2026-03-01T02:00:00Z' });
   await send('track', { userId: 'kh-toan', event: 'Product Viewed', properties: { product: 'Mắc Khén Tây Bắc', price: 180000 }, context: web, timestamp: '2026-03-01T02:05:00Z' });
   await send('track', { userId: 'kh-toan', event: 'Checkout Started', properties: { value: 360000 }, context: web, timestamp: '2026-03-01T02:09:00Z' });
@@ -85,33 +70,18 @@ async function seed(): Promise<void> {
 
 describe('a marketer finds a customer and reads their profile', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-customers-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      // The app shell loads the node catalogue after sign-in; journeys are read, never run here.
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
+    // Journeys are read, never run here.
+    hoaBan = await openWorkspace('customers');
     await seed();
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await signIn(page, api.url, EMAIL, PASSWORD, '[data-testid=nav-customers]');
+    page = (await openVietnameseTab(browser)).page;
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password, '[data-testid=nav-customers]');
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('finds Toản by his phone typed as 0909 908 089', async () => {
@@ -172,8 +142,8 @@ describe('a marketer finds a customer and reads their profile', () => {
     expect(await page.textContent('[data-testid=trait-khach_vip]')).toBe('có');
     const changes = await page.textContent('[data-testid=customer-changes]');
     expect(changes).toContain('Sửa thuộc tính');
-    expect(changes).toContain(EMAIL);
-    const stored = await adminGet<{ customer: { traits: Record<string, unknown> } }>(api.url, TOKEN, `/api/customers/${toan}/profile`);
+    expect(changes).toContain(hoaBan.owner.email);
+    const stored = await hoaBan.admin<{ customer: { traits: Record<string, unknown> } }>('GET', `/api/customers/${toan}/profile`);
     expect(stored.customer.traits).toMatchObject({ city: 'Sơn La', khach_vip: 'có', name: 'Nguyễn Văn Toản' });
     await shot('customers-04-trait-saved');
   });

@@ -3,29 +3,16 @@
 // clear message and the refused edits stay to choose from after a reload; an edit the server never
 // got survives a reload; the draft runs in the simulator and forecasts a cohort; a template
 // creates a journey that is ready to publish.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import { welcomeSeries } from '@braid/journey/fixtures';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
 import { fill, select, waitSaved } from '../src/canvas-driver';
-import { WEB_DIST } from '../src/system';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_drafts_token';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
 const EMAIL_NODE = 'welcome-email';
 
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -36,43 +23,23 @@ async function shot(name: string): Promise<void> {
 }
 
 async function openEditor(p: Page): Promise<void> {
-  await p.goto(`${api.url}/#/journeys/${journeyId}`);
+  await p.goto(`${hoaBan.url}/#/journeys/${journeyId}`);
   await p.waitForSelector(`.react-flow__node[data-id="${EMAIL_NODE}"]`);
 }
 
 describe('editing a draft safely', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-drafts-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: 'wk_e2e_drafts', adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
-    const res = await fetch(`${api.url}/api/journeys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Chào mừng khách mới', graph: welcomeSeries }),
-    });
-    journeyId = ((await res.json()) as { id: string }).id;
+    hoaBan = await openWorkspace('drafts');
+    journeyId = (await hoaBan.admin<{ id: string }>('POST', '/api/journeys', { name: 'Chào mừng khách mới', graph: welcomeSeries })).id;
 
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await signIn(page, api.url, EMAIL, PASSWORD);
+    ({ context, page } = await openVietnameseTab(browser));
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('refuses a stale save from a second tab with a clear message', async () => {
@@ -125,7 +92,7 @@ describe('editing a draft safely', () => {
   });
 
   it('creates the Hoa Ban Food journey from a template, ready to publish', async () => {
-    await page.goto(`${api.url}/#/journeys`);
+    await page.goto(`${hoaBan.url}/#/journeys`);
     await page.click('[data-testid=new-journey]');
     await page.locator('.choice', { hasText: 'Hoa Ban Food' }).click();
     await page.click('[data-testid=create-journey]');

@@ -4,35 +4,21 @@
 // as a template; and "Gửi thử" delivering it through the workspace's SMTP account to a real SMTP
 // server, with Toản's data in the HTML and the one-click unsubscribe headers.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
 import { select } from '../src/canvas-driver';
-import { WEB_DIST } from '../src/system';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_email_editor_token';
-const WRITE_KEY = 'wk_e2e_email_editor';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
 const NODE = 'sale-email';
 const SMS_NODE = 'delivery-sms';
 const ENV = ['BRAID_SECRETS_KEY', 'BRAID_TRACKING_SECRET', 'BRAID_TRACKING_BASE_URL'] as const;
 
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let page: Page;
 let smtp: SMTPServer;
@@ -41,10 +27,9 @@ const received: ParsedMail[] = [];
 const saved: Partial<Record<(typeof ENV)[number], string>> = {};
 
 const admin = (path: string, method: string, body?: unknown) =>
-  fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  fetch(`${hoaBan.url}${path}`, { method, headers: { authorization: `Bearer ${hoaBan.token}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   for (const name of ENV) saved[name] = process.env[name];
   process.env.BRAID_SECRETS_KEY = randomBytes(32).toString('base64');
   process.env.BRAID_TRACKING_SECRET = randomBytes(32).toString('base64url');
@@ -53,20 +38,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
-  dir = mkdtempSync(join(tmpdir(), 'braid-e2e-email-'));
-  db = await createDb(`file:${join(dir, 'braid.db')}`);
-  await migrate(db.db);
-  api = await startApi({
-    db,
-    port: 0,
-    bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-    registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-    webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-    log: () => undefined,
-  });
-  const identify = await fetch(`${api.url}/v1/identify`, {
+  hoaBan = await openWorkspace('email_editor');
+  const identify = await fetch(`${hoaBan.url}/v1/identify`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: { authorization: `Basic ${Buffer.from(`${hoaBan.writeKey}:`).toString('base64')}`, 'content-type': 'application/json' },
     body: JSON.stringify({ userId: 'toan', traits: { name: 'Nguyễn Văn Toản', firstName: 'Toản', email: 'toan@example.vn' } }),
   });
   expect(identify.status).toBeLessThan(300);
@@ -85,16 +60,13 @@ beforeAll(async () => {
   journeyId = ((await created.json()) as { id: string }).id;
 
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  page.on('pageerror', (e) => console.error('[browser]', e.message));
-  await signIn(page, api.url, EMAIL, PASSWORD);
+  page = (await openVietnameseTab(browser, { height: 1000 })).page;
+  await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await hoaBan?.close();
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   for (const name of ENV) {
     if (saved[name] === undefined) delete process.env[name];
@@ -111,7 +83,7 @@ async function addBlock(type: string): Promise<number> {
 
 describe('the email block editor', () => {
   it('writes an email with blocks, previews it for Toản at desktop and mobile widths, saves it as a template and sends a test', async () => {
-    await page.goto(`${api.url}/#/journeys/${journeyId}`);
+    await page.goto(`${hoaBan.url}/#/journeys/${journeyId}`);
     await page.waitForSelector(`.react-flow__node[data-id="${NODE}"]`);
     await select(page, NODE);
     const designer = page.locator('[data-testid=field-email]');

@@ -3,29 +3,13 @@
 // catalogue, most frequent first), a name nobody has sent yet is kept but marked "not seen", and
 // SCENARIO §1 steps 2–4 (cart added → wait an hour for the checkout of the same cart → email) are
 // built from a blank canvas with every event and property name taken from the pickers, and published.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
 import { choose, connect, dragFromPalette, fill, waitSaved } from '../src/canvas-driver';
-import { sendEvent } from '../src/ingest';
-import { WEB_DIST } from '../src/system';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_pickers_token';
-const WRITE_KEY = 'wk_e2e_pickers';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
-
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let page: Page;
 let journeyId = '';
@@ -46,33 +30,18 @@ async function pick(field: string, index = 0): Promise<string> {
 
 describe('pickers', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-pickers-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
-    for (let i = 0; i < 3; i++) await sendEvent(api.url, WRITE_KEY, 'track', { userId: `khach-${i}`, event: 'Product Added', properties: { cart_id: `cart-${i}`, price: 99000 } });
-    await sendEvent(api.url, WRITE_KEY, 'track', { userId: 'khach-0', event: 'Checkout Started', properties: { cart_id: 'cart-0' } });
-    await sendEvent(api.url, WRITE_KEY, 'identify', { userId: 'khach-0', traits: { firstName: 'Toản', city: 'Hà Nội' } });
+    hoaBan = await openWorkspace('pickers');
+    for (let i = 0; i < 3; i++) await hoaBan.send('track', { userId: `khach-${i}`, event: 'Product Added', properties: { cart_id: `cart-${i}`, price: 99000 } });
+    await hoaBan.send('track', { userId: 'khach-0', event: 'Checkout Started', properties: { cart_id: 'cart-0' } });
+    await hoaBan.send('identify', { userId: 'khach-0', traits: { firstName: 'Toản', city: 'Hà Nội' } });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await signIn(page, api.url, EMAIL, PASSWORD, '[data-testid=new-journey]');
+    page = (await openVietnameseTab(browser)).page;
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password, '[data-testid=new-journey]');
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('offers the events the workspace has seen and marks a name not seen yet', async () => {
@@ -157,10 +126,10 @@ describe('pickers', () => {
     await page.click('[data-testid=publish]');
     await page.click('[data-testid=publish-confirm]');
     await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
-    const res = await fetch(`${api.url}/api/journeys/${encodeURIComponent(journeyId)}/versions`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${hoaBan.url}/api/journeys/${encodeURIComponent(journeyId)}/versions`, { headers: { authorization: `Bearer ${hoaBan.token}` } });
     const versions = (await res.json()) as { versions: Array<{ version: number; graph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> } }> };
     expect(versions.versions.map((v) => v.version)).toEqual([1]);
-    const draft = (await (await fetch(`${api.url}/api/journeys/${encodeURIComponent(journeyId)}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { draftGraph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> }; graph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> } };
+    const draft = (await (await fetch(`${hoaBan.url}/api/journeys/${encodeURIComponent(journeyId)}`, { headers: { authorization: `Bearer ${hoaBan.token}` } })).json()) as { draftGraph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> }; graph?: { nodes: Array<{ id: string; config: Record<string, unknown> }> } };
     const nodes = (draft.draftGraph ?? draft.graph)!.nodes;
     expect(nodes.find((n) => n.id === trigger)!.config.event).toBe('Product Added');
     expect(nodes.find((n) => n.id === wait)!.config).toMatchObject({ event: 'Checkout Started', where: [{ path: 'cart_id', op: 'equals', value: { ref: 'entry.properties.cart_id' } }] });

@@ -3,30 +3,16 @@
 // sent, watches the live size and sample while editing, saves, and sees its size in the list
 // once segment upkeep has counted everyone. Chromium against the API serving the built web app on
 // a real libSQL file, wired as the API process wires segments (no Temporal needed to count).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import type { SegmentUpkeep } from '@braid/temporal';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
-import { sendEvent } from '../src/ingest';
-import { WEB_DIST } from '../src/system';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_segments_token';
-const WRITE_KEY = 'wk_e2e_segments';
-const EMAIL = 'mai@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
 const HOUR = 3_600_000;
 
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let upkeep: SegmentUpkeep;
 let browser: Browser;
 let page: Page;
@@ -36,7 +22,7 @@ async function shot(name: string): Promise<void> {
 }
 
 async function seed(): Promise<void> {
-  const send = (kind: 'track' | 'identify', body: Record<string, unknown>) => sendEvent(api.url, WRITE_KEY, kind, body);
+  const { send } = hoaBan;
   const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
   const viewed = (userId: string, product: string, hours: number) =>
     send('track', { userId, event: 'Product Viewed', properties: { name: product, category: 'Gia vị Tây Bắc', price: 180000 }, timestamp: ago(hours) });
@@ -56,36 +42,26 @@ async function seed(): Promise<void> {
 
 describe('a marketer builds a segment and sees its size', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-segments-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    const runtime = createJourneyRuntime({ db: db.db, client: null });
-    upkeep = runtime.startSegmentUpkeep({ scheduleEveryMs: 200 });
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: runtime.registerRoutes,
-      onEventsIngested: runtime.onEventsIngested,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
+    // Wired as the API process wires segments: ingested events and a schedule keep them counted.
+    hoaBan = await openWorkspace('segments', {
+      owner: { email: 'mai@hoaban.vn', password: 'hoa-ban-food-2026' },
+      journeys: (db) => {
+        const runtime = createJourneyRuntime({ db: db.db, client: null });
+        upkeep = runtime.startSegmentUpkeep({ scheduleEveryMs: 200 });
+        return runtime;
+      },
     });
     await seed();
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await signIn(page, api.url, EMAIL, PASSWORD, '[data-testid=nav-segments]');
+    page = (await openVietnameseTab(browser)).page;
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password, '[data-testid=nav-segments]');
   });
 
   afterAll(async () => {
     await browser?.close();
     await upkeep?.stop();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('builds "viewed Mắc Khén twice in 7 days" with a live preview', async () => {
@@ -125,24 +101,24 @@ describe('a marketer builds a segment and sees its size', () => {
   });
 
   it('offers the segment by name in the canvas, and lists the journey that uses it', async () => {
-    const segments = (await (await fetch(`${api.url}/api/segments`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { segments: { id: string; name: string }[] };
+    const segments = (await (await fetch(`${hoaBan.url}/api/segments`, { headers: { authorization: `Bearer ${hoaBan.token}` } })).json()) as { segments: { id: string; name: string }[] };
     const segment = segments.segments[0]!;
     const graph = { nodes: [{ id: 'joined', type: 'trigger-segment', typeVersion: 1, config: { segmentId: segment.id, reentry: { mode: 'once' }, entryLimit: null }, position: { x: 80, y: 80 } }], edges: [] };
-    const res = await fetch(`${api.url}/api/journeys`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Combo Mắc Khén + Hạt Dổi', graph }) });
+    const res = await fetch(`${hoaBan.url}/api/journeys`, { method: 'POST', headers: { authorization: `Bearer ${hoaBan.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Combo Mắc Khén + Hạt Dổi', graph }) });
     expect(res.status).toBe(201);
     const journey = (await res.json()) as { id: string };
-    await page.goto(`${api.url}/#/journeys/${journey.id}`);
+    await page.goto(`${hoaBan.url}/#/journeys/${journey.id}`);
     await page.click('.react-flow__node[data-id="joined"]');
     await page.waitForSelector('[data-testid=node-panel] select[data-testid=field-segmentId]');
     await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=field-segmentId] option')].some((o) => o.textContent === name), segment.name);
     expect(await page.$eval('[data-testid=field-segmentId]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(segment.name);
     await shot('segments-03-canvas-picker');
-    await page.goto(`${api.url}/#/segments/${segment.id}`);
+    await page.goto(`${hoaBan.url}/#/segments/${segment.id}`);
     await page.waitForFunction(() => document.querySelector('[data-testid=segment-journeys]')?.textContent?.includes('Combo Mắc Khén + Hạt Dổi'));
   });
 
   it('names what is missing in the builder, in Vietnamese, and will not save it', async () => {
-    await page.goto(`${api.url}/#/segments`);
+    await page.goto(`${hoaBan.url}/#/segments`);
     await page.click('[data-testid=segment-row] a');
     await page.waitForSelector('[data-testid=cond-0-event]');
     await page.fill('[data-testid=cond-0-event]', '');

@@ -4,31 +4,16 @@
 // the event catalogue, says the cart email was NOT opened, and sees the customer go to the 99k ad
 // (then, with the email opened, straight to the week's wait). Malformed fields are named under
 // them in Vietnamese. The journey settings' entry window takes dates as day/month/year, 24-hour.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, migrate, type BraidDb } from '@braid/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
 import { englishCatalogue, findEnglish } from '../src/english';
-import { sendEvent } from '../src/ingest';
-import { WEB_DIST } from '../src/system';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_test_run_form_token';
-const WRITE_KEY = 'wk_e2e_test_run_form';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
 // What the shop sent and the template named: the same in every language.
 const USER_DATA = ['Product Added', 'Product Viewed', 'Checkout Started', 'Checkout Cancelled', 'Order Completed', 'Review Submitted', 'Referral Credited', 'Unsubscribed', 'cart_id', 'price', 'product_name', 'product_id', 'firstName', 'phone', 'email', 'city', 'Hoa Ban Food'];
 
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let page: Page;
 let journeyId = '';
@@ -55,33 +40,18 @@ async function runAndWait(): Promise<string[]> {
 
 describe('the test run form', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-test-run-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: WRITE_KEY, adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
-    await sendEvent(api.url, WRITE_KEY, 'identify', { userId: 'toan', traits: { firstName: 'Toản', email: 'toan@example.vn', city: 'Cầu Giấy' } });
-    await sendEvent(api.url, WRITE_KEY, 'track', { userId: 'toan', event: 'Product Added', properties: { cart_id: 'gio-1', price: 1700000, product_name: 'Thịt trâu gác bếp' } });
-    await sendEvent(api.url, WRITE_KEY, 'track', { userId: 'toan', event: 'Product Viewed', properties: { product_id: 'mac-khen' } });
+    hoaBan = await openWorkspace('test_run_form');
+    await hoaBan.send('identify', { userId: 'toan', traits: { firstName: 'Toản', email: 'toan@example.vn', city: 'Cầu Giấy' } });
+    await hoaBan.send('track', { userId: 'toan', event: 'Product Added', properties: { cart_id: 'gio-1', price: 1700000, product_name: 'Thịt trâu gác bếp' } });
+    await hoaBan.send('track', { userId: 'toan', event: 'Product Viewed', properties: { product_id: 'mac-khen' } });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    await signIn(page, api.url, EMAIL, PASSWORD, id('new-journey'));
+    page = (await openVietnameseTab(browser, { height: 1000 })).page;
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password, id('new-journey'));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('runs a customer who did NOT open the email down the 99k ad path, from pickers and rows', async () => {
@@ -156,7 +126,7 @@ describe('the test run form', () => {
   });
 
   it('sets the entry window as day/month/year with 24-hour times in the workspace zone', async () => {
-    await page.goto(`${api.url}/#/journeys`);
+    await page.goto(`${hoaBan.url}/#/journeys`);
     await page.click(id(`settings-${journeyId}`));
     await page.waitForSelector(id('journey-settings'));
     expect(await page.$$eval(`${id('settings-starts-hour')} option`, (o) => o.map((x) => x.textContent))).toEqual(Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0')));
@@ -178,7 +148,7 @@ describe('the test run form', () => {
     await page.click(id('settings-save'));
     await page.waitForSelector(id('journey-settings'), { state: 'detached' });
     // Stored as the instant 20:30 in Hà Nội is (13:30 UTC).
-    const res = await fetch(`${api.url}/api/journeys`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${hoaBan.url}/api/journeys`, { headers: { authorization: `Bearer ${hoaBan.token}` } });
     const { journeys } = (await res.json()) as { journeys: { id: string; startsAt: number | null; endsAt: number | null }[] };
     const saved = journeys.find((j) => j.id === journeyId);
     expect(saved?.startsAt).toBe(Date.UTC(2026, 2, 1, 13, 30));

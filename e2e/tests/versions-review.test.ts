@@ -2,45 +2,21 @@
 // real libSQL file (no Temporal: who is inside is seeded in the enrollments table): the publish
 // dialog reviews the change, who is inside and the forecast; rollback, reload, and the canvas
 // shows the restored version with nothing left to publish; pause says what happens to the people inside.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApi, type RunningApi } from '@braid/api';
-import { createDb, enrollments, migrate, newId, type BraidDb } from '@braid/db';
+import { enrollments, newId } from '@braid/db';
 import { welcomeSeries } from '@braid/journey/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourneyRuntime } from '../../apps/api/src/journeys';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, openVietnameseTab, signIn } from '../src/browser';
 import { select, waitSaved } from '../src/canvas-driver';
-import { adminGet } from '../src/ingest';
-import { WEB_DIST } from '../src/system';
+import { ARTIFACTS, openWorkspace, type Workspace } from '../src/workspace';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const TOKEN = 'bat_e2e_versions_token';
-const EMAIL = 'lan@hoaban.vn';
-const PASSWORD = 'hoa-ban-food-2026';
-
-let dir: string;
-let db: BraidDb;
-let api: RunningApi;
+let hoaBan: Workspace;
 let browser: Browser;
 let page: Page;
 let journeyId = '';
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-}
-
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** welcomeSeries with its first wait set to `days` days. */
@@ -51,14 +27,14 @@ function withWait(days: number) {
 }
 
 async function saveDraft(graph: unknown): Promise<void> {
-  const j = await admin<{ draftRevision: number }>('GET', `/api/journeys/${journeyId}`);
-  await admin('PUT', `/api/journeys/${journeyId}/draft`, { revision: j.draftRevision, graph });
+  const j = await hoaBan.admin<{ draftRevision: number }>('GET', `/api/journeys/${journeyId}`);
+  await hoaBan.admin('PUT', `/api/journeys/${journeyId}/draft`, { revision: j.draftRevision, graph });
 }
 
 async function seedInside(version: number, nodeId: string, n: number): Promise<void> {
-  const [ws] = (await db.client.execute('SELECT workspace_id FROM journeys WHERE id = ?', [journeyId])).rows;
+  const [ws] = (await hoaBan.db.client.execute('SELECT workspace_id FROM journeys WHERE id = ?', [journeyId])).rows;
   const now = Date.now();
-  await db.db.insert(enrollments).values(
+  await hoaBan.db.db.insert(enrollments).values(
     Array.from({ length: n }, (_, i) => ({
       id: newId(now + i),
       workspaceId: String(ws!.workspace_id),
@@ -76,46 +52,30 @@ async function seedInside(version: number, nodeId: string, n: number): Promise<v
 const waitAmount = () => page.locator('[data-testid="field-duration-amount"]').inputValue();
 
 async function openEditor(): Promise<void> {
-  await page.goto(`${api.url}/#/journeys/${journeyId}`);
+  await page.goto(`${hoaBan.url}/#/journeys/${journeyId}`);
   await page.waitForSelector('[data-testid=canvas]');
   await page.waitForSelector('.react-flow__node[data-id="wait-2-days"]');
 }
 
 describe('versions, publish review and rollback in the browser', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'braid-e2e-versions-'));
-    db = await createDb(`file:${join(dir, 'braid.db')}`);
-    await migrate(db.db);
-    api = await startApi({
-      db,
-      port: 0,
-      bootstrap: { writeKey: 'wk_e2e_versions', adminToken: TOKEN, adminEmail: EMAIL, adminPassword: PASSWORD, workspaceName: 'Hoa Ban Food' },
-      registerRoutes: createJourneyRuntime({ db: db.db, client: null }).registerRoutes,
-      webDist: process.env.BRAID_WEB_DIST ?? WEB_DIST,
-      log: () => undefined,
-    });
+    hoaBan = await openWorkspace('versions');
     // v1 waits 2 days, v2 waits 5 days; customers are inside both.
-    journeyId = (await admin<{ id: string }>('POST', '/api/journeys', { name: 'Chào mừng khách mới', graph: withWait(2) })).id;
-    await admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Phiên bản đầu' });
+    journeyId = (await hoaBan.admin<{ id: string }>('POST', '/api/journeys', { name: 'Chào mừng khách mới', graph: withWait(2) })).id;
+    await hoaBan.admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Phiên bản đầu' });
     await saveDraft(withWait(5));
-    await admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Chờ lâu hơn' });
+    await hoaBan.admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Chờ lâu hơn' });
     await seedInside(1, 'wait-3-days', 3);
     await seedInside(2, 'wait-2-days', 2);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('[browser]', e.message));
-    page.on('dialog', (d) => void d.accept());
-    await signIn(page, api.url, EMAIL, PASSWORD);
+    page = (await openVietnameseTab(browser, { acceptDialogs: true })).page;
+    await signIn(page, hoaBan.url, hoaBan.owner.email, hoaBan.owner.password);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await hoaBan?.close();
   });
 
   it('an edit of the live journey says "unpublished changes" in the header and on the publish button', async () => {
@@ -154,7 +114,7 @@ describe('versions, publish review and rollback in the browser', () => {
     expect(await page.textContent('[data-testid=version-1]')).toContain('API key');
     await page.click('[data-testid=rollback-1]');
     await page.waitForSelector('[data-testid=version-3]');
-    expect(await page.textContent('[data-testid=version-3]')).toContain(EMAIL);
+    expect(await page.textContent('[data-testid=version-3]')).toContain(hoaBan.owner.email);
     // The draft became version 1: the edit to 7 days is replaced, nothing is unpublished.
     await page.waitForFunction(() => !document.querySelector('[data-testid=unpublished]'));
     await select(page, 'wait-2-days');
@@ -174,9 +134,9 @@ describe('versions, publish review and rollback in the browser', () => {
     await shot('versions-04-reloaded-nothing-to-publish');
     await page.keyboard.press('Escape');
 
-    const j = await adminGet<{ activeVersion: number; hasUnpublishedChanges: boolean }>(api.url, TOKEN, `/api/journeys/${journeyId}`);
+    const j = await hoaBan.admin<{ activeVersion: number; hasUnpublishedChanges: boolean }>('GET', `/api/journeys/${journeyId}`);
     expect(j).toMatchObject({ activeVersion: 3, hasUnpublishedChanges: false });
-    const v3 = await adminGet<{ graph: { nodes: { id: string; config: { duration?: { amount: number } } }[] } }>(api.url, TOKEN, `/api/journeys/${journeyId}/versions/3`);
+    const v3 = await hoaBan.admin<{ graph: { nodes: { id: string; config: { duration?: { amount: number } } }[] } }>('GET', `/api/journeys/${journeyId}/versions/3`);
     expect(v3.graph.nodes.find((n) => n.id === 'wait-2-days')!.config.duration!.amount).toBe(2);
   });
 
@@ -187,12 +147,12 @@ describe('versions, publish review and rollback in the browser', () => {
     await page.locator('[data-testid=lifecycle-dialog]').screenshot({ path: `${ARTIFACTS}versions-05-pause-confirm.png` });
     await page.click('[data-testid=lifecycle-confirm]');
     await page.waitForSelector('[data-testid=resume]');
-    expect((await adminGet<{ status: string }>(api.url, TOKEN, `/api/journeys/${journeyId}`)).status).toBe('paused');
+    expect((await hoaBan.admin<{ status: string }>('GET', `/api/journeys/${journeyId}`)).status).toBe('paused');
   });
 
   it('the journeys list marks a live journey whose draft differs from it', async () => {
     await saveDraft(withWait(9));
-    await page.goto(`${api.url}/#/journeys`);
+    await page.goto(`${hoaBan.url}/#/journeys`);
     await page.waitForSelector(`[data-testid="unpublished-${journeyId}"]`);
     await shot('versions-06-list-unpublished');
   });
@@ -202,14 +162,14 @@ describe('versions, publish review and rollback in the browser', () => {
     await page.click('[data-testid=publish]');
     await page.locator('[data-testid="change-field-wait-2-days-duration"]').waitFor();
     // A teammate publishes the same draft while this dialog is open.
-    await admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Minh', activeVersion: 3 });
+    await hoaBan.admin('POST', `/api/journeys/${journeyId}/publish`, { note: 'Minh', activeVersion: 3 });
     await page.click('[data-testid=publish-confirm]');
     await page.waitForSelector('[data-testid=publish-error]');
     expect(await page.textContent('[data-testid=publish-error]')).toContain('một phiên bản khác đã được xuất bản');
     // The review reloaded: version 4 is live and already has this draft.
     expect(await page.textContent('[data-testid=publish-nothing]')).toContain('phiên bản 4');
     await page.locator('[data-testid=publish-dialog]').screenshot({ path: `${ARTIFACTS}versions-07-publish-conflict.png` });
-    const versions = await adminGet<{ versions: unknown[] }>(api.url, TOKEN, `/api/journeys/${journeyId}/versions`);
+    const versions = await hoaBan.admin<{ versions: unknown[] }>('GET', `/api/journeys/${journeyId}/versions`);
     expect(versions.versions).toHaveLength(4);
   });
 });
