@@ -11,3 +11,4 @@ export * from './website';
 export * from './channel-accounts';
 export * from './segment-upkeep';
 export * from './event-catalogue';
+export * from './zns-usage';
