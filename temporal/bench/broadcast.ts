@@ -49,7 +49,7 @@ export async function seedSegment(db: BraidDb, admin: Admin, name: string, n: nu
   return id;
 }
 
-export type BroadcastFigures = { seedSeconds: number; enrolSeconds: number; allWaitingSeconds: number; reached: number; peakRssMb: number; endRssMb: number };
+export type BroadcastFigures = { seedSeconds: number; enrolSeconds: number; completedSeconds: number; allWaitingSeconds: number; reached: number; peakRssMb: number; endRssMb: number };
 
 /** Starts the broadcast and follows it (bounded: at least 1 customer/s, or it gives up and says so). */
 export async function measureBroadcast(options: { db: BraidDb; admin: Admin; publish: (name: string, graph: unknown) => Promise<string>; workerPid: number; customers: number }): Promise<BroadcastFigures> {
@@ -62,22 +62,28 @@ export async function measureBroadcast(options: { db: BraidDb; admin: Admin; pub
   t = performance.now();
   const broadcast = (await admin(`/journeys/${journeyId}/broadcasts`, { segmentId, ratePerSecond: MAX_BROADCAST_RATE })) as { id: string };
   let enrolSeconds = NaN;
+  let completedSeconds = NaN;
   let reached = 0;
   let peakRssMb = 0;
   const deadline = Date.now() + (customers + 600) * 1000;
+  let allWaitingSeconds = NaN;
   while (Date.now() < deadline) {
     await sleep(1_000);
     peakRssMb = Math.max(peakRssMb, rssMb(options.workerPid));
-    if (Number.isNaN(enrolSeconds)) {
-      // Every member handled counts as enrolled: the workflow's last, empty page (which marks the
-      // row completed) queues behind the journeys it started on the same task queue.
+    if (Number.isNaN(completedSeconds)) {
+      // Enrolled: every member handled. Completed: the row says so, which takes the workflow's
+      // closing page (a broadcast on the journeys' own task queue waited there behind them).
       const row = (await db.client.execute('SELECT status, total, enrolled + skipped AS processed FROM broadcasts WHERE id = ?', [broadcast.id])).rows[0];
-      if (row?.status !== 'running' || Number(row.processed) >= Number(row.total)) enrolSeconds = (performance.now() - t) / 1000;
+      const seconds = (performance.now() - t) / 1000;
+      if (Number.isNaN(enrolSeconds) && (row?.status !== 'running' || Number(row.processed) >= Number(row.total))) enrolSeconds = seconds;
+      if (row?.status !== 'running') completedSeconds = seconds;
     }
     reached = Number(
       (await db.client.execute({ sql: "SELECT count(*) AS n FROM enrollments WHERE journey_id = ? AND current_node = 'after'", args: [journeyId] })).rows[0]!.n,
     );
-    if (reached >= customers) break;
+    if (reached >= customers && Number.isNaN(allWaitingSeconds)) allWaitingSeconds = (performance.now() - t) / 1000;
+    if (reached >= customers && !Number.isNaN(completedSeconds)) break;
   }
-  return { seedSeconds, enrolSeconds, allWaitingSeconds: (performance.now() - t) / 1000, reached, peakRssMb, endRssMb: rssMb(options.workerPid) };
+  if (Number.isNaN(allWaitingSeconds)) allWaitingSeconds = (performance.now() - t) / 1000;
+  return { seedSeconds, enrolSeconds, completedSeconds, allWaitingSeconds, reached, peakRssMb, endRssMb: rssMb(options.workerPid) };
 }

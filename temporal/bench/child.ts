@@ -7,8 +7,26 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type BenchChild = { proc: ChildProcess; ask(question: string, answer: RegExp): Promise<string>; stop(): Promise<void> };
 
+/** Children still running (ready or not), so a bench stopped by a signal can stop them too. */
+const running = new Set<ChildProcess>();
+
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...running].map(stopProcess));
+}
+
+function stopProcess(proc: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+    proc.once('exit', () => (clearTimeout(timer), resolve()));
+    proc.kill('SIGTERM');
+  });
+}
+
 export async function startChild(script: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000): Promise<BenchChild> {
   const proc = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   let out = '';
   const waiters: { answer: RegExp; resolve: (s: string) => void }[] = [];
   proc.stdout!.on('data', (chunk: Buffer) => {
@@ -38,12 +56,6 @@ export async function startChild(script: string, env: NodeJS.ProcessEnv, ready: 
         waiters.push({ answer, resolve });
         proc.stdin!.write(`${question}\n`);
       }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
-        proc.once('exit', () => (clearTimeout(timer), resolve()));
-        proc.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(proc),
   };
 }

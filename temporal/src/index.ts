@@ -21,6 +21,7 @@ export {
   currentNodeQuery,
   customerEventSignal,
   DEFAULT_TASK_QUEUE,
+  BROADCAST_TASK_QUEUE,
   channelTaskQueue,
   type JourneyWorkflowInput,
   type JourneyOutcome,

@@ -1,10 +1,13 @@
 // Broadcasts on the real Temporal dev server, through the API: a running journey sent to the
 // 250 members of a segment, paused and resumed on the way, enrols each member exactly once;
-// re-running pages enrols nobody again; bad requests are refused naming the field.
-import { and, count, enrollments, eq, messages, segmentMembers } from '@braid/db';
+// re-running pages enrols nobody again; a page run again after a crash midway counts everyone
+// once and asks the trigger's rules of the whole page at once; bad requests are refused naming the field.
+import { and, broadcasts, count, enrollments, eq, journeys, messages, newId } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import { enrolBroadcastPage } from '../src/broadcasts/enrol-page';
+import { enrolMembers } from '../src/broadcasts/enrol-members';
+import { json, publish as publishJourney, segmentWith as segmentOf, tetCampaign as tetGreeting, type BroadcastView } from './broadcast-fixtures';
 import { eventually, startStack, type Stack, type WorkerHandle } from './harness';
 
 const MEMBERS = 250;
@@ -19,46 +22,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type BroadcastView = { id: string; status: string; total: number; enrolled: number; skipped: number; processed: number; etaSeconds: number | null };
-
-async function json<T>(res: Response, status: number): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as T;
-}
-
-async function publish(name: string, graph: unknown): Promise<string> {
-  const { id } = await json<{ id: string }>(await stack.admin('/journeys', { method: 'POST', body: { name, graph } }), 201);
-  await json(await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: {} }), 201);
-  return id;
-}
-
-const tetCampaign = journeyGraph(
-  [
-    ['start', 'trigger-manual', { reentry: { mode: 'afterExit' }, entryLimit: null }],
-    ['wish', 'send-message', { channel: 'web', body: 'Chúc mừng năm mới {{ customer.firstName }}!' }],
-    ['done', 'exit', { reason: 'Tết' }],
-  ],
-  [
-    ['start', 'out', 'wish'],
-    ['wish', 'out', 'done'],
-  ],
-);
-
-async function segmentWith(name: string, n: number): Promise<string> {
-  const segment = await json<{ id: string }>(
-    await stack.admin('/segments', { method: 'POST', body: { name, rule: { match: 'all', conditions: [{ kind: 'eventCount', event: 'Never', where: [], op: 'greaterOrEqual', count: 1, windowMs: 86_400_000 }] } } }),
-    201,
-  );
-  for (let start = 0; start < n; start += 50) {
-    const batch = Array.from({ length: Math.min(50, n - start) }, (_, k) => ({ type: 'identify', userId: `${name}-${start + k}`, traits: { firstName: `Khách ${start + k}` } }));
-    await json(await stack.batch(batch), 200);
-  }
-  // The members as segment upkeep would have recorded them (this suite is about broadcasts).
-  const rs = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value LIKE ?", args: [`${name}-%`] });
-  const rows = rs.rows.map((r) => ({ segmentId: segment.id, customerId: String(r.customer_id), enteredAt: Date.now() }));
-  if (rows.length > 0) await stack.db.db.insert(segmentMembers).values(rows);
-  return segment.id;
-}
+const publish = (name: string, graph: unknown) => publishJourney(stack, name, graph);
+const segmentWith = (name: string, n: number) => segmentOf(stack, name, n);
+const tetCampaign = tetGreeting();
 
 describe('broadcasts', () => {
   it('sends a journey to every member of a segment once, through a pause and a resume', async () => {
@@ -150,5 +116,59 @@ describe('broadcasts', () => {
     expect((await stack.admin(`/journeys/${eventJourney}/broadcasts`, { method: 'POST', body: { segmentId: seg } })).status).toBe(422);
     expect((await stack.admin('/journeys/nope/broadcasts', { method: 'POST', body: { segmentId: seg } })).status).toBe(404);
     expect((await stack.admin(`/journeys/${journeyId}/broadcasts`, { method: 'POST', body: { segmentId: seg, ratePerSecond: 0 } })).status).toBe(400);
+  });
+
+  it('a page run again after a crash midway enrols nobody twice and counts everyone once; the rules skip who they must', async () => {
+    const journeyId = await publish('Tết một lần', tetGreeting('once'));
+    const segmentId = await segmentWith('lan', 30);
+    const [journey] = await stack.db.db.select().from(journeys).where(eq(journeys.id, journeyId));
+    const members = (await stack.db.client.execute({ sql: 'SELECT customer_id FROM segment_members WHERE segment_id = ? ORDER BY customer_id', args: [segmentId] })).rows.map((r) => String(r.customer_id));
+    const at = Date.now();
+    const row = (customerId: string, status: 'completed' | 'active') => ({
+      id: newId(at),
+      workspaceId: journey!.workspaceId,
+      journeyId,
+      version: journey!.activeVersion!,
+      customerId,
+      workflowId: `elsewhere:${customerId}`,
+      status,
+      currentNode: status === 'active' ? 'wish' : null,
+      enteredAt: at - 60_000,
+    });
+    // Member 0 went through this journey before (it lets a customer in once); member 1 is in it now.
+    await stack.db.db.insert(enrollments).values([row(members[0]!, 'completed'), row(members[1]!, 'active')]);
+    const id = newId(at);
+    await stack.db.db.insert(broadcasts).values({
+      id,
+      workspaceId: journey!.workspaceId,
+      journeyId,
+      version: journey!.activeVersion!,
+      segmentId,
+      status: 'running',
+      total: 30,
+      ratePerSecond: 2_000,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const deps = { db: stack.db.db, client: stack.client, index: stack.runtime.router!.index };
+    const published = await deps.index.version(journeyId, journey!.activeVersion!);
+    // An earlier run of the page enrolled ten members, then died before it counted them.
+    const earlier = await enrolMembers(deps, { workspaceId: journey!.workspaceId, journeyId, version: journey!.activeVersion!, versionId: published!.versionId, ir: published!.ir }, id, members.slice(2, 12), at);
+    expect(earlier).toMatchObject({ enrolled: 10, replayed: 0, skipped: 0 });
+
+    const page = await enrolBroadcastPage(deps, id);
+    expect(page).toMatchObject({ done: true, enrolled: 18, replayed: 10, skipped: 2 });
+    const [after] = await stack.db.db.select().from(broadcasts).where(eq(broadcasts.id, id));
+    expect(after).toMatchObject({ status: 'completed', enrolled: 28, skipped: 2 });
+    expect(after!.lastSkipReason).toMatch(/^(alreadyIn|reentry): /);
+    const perCustomer = await stack.db.client.execute({ sql: 'SELECT customer_id, count(*) AS n FROM enrollments WHERE journey_id = ? GROUP BY customer_id', args: [journeyId] });
+    expect(perCustomer.rows.length).toBe(30);
+    expect(perCustomer.rows.every((r) => Number(r.n) === 1)).toBe(true);
+    const skipped = await stack.db.client.execute({ sql: 'SELECT count(*) AS n FROM enrollments WHERE journey_id = ? AND entry_event_id IS NULL', args: [journeyId] });
+    expect(Number(skipped.rows[0]!.n)).toBe(2);
+    await eventually(async () => {
+      const [sent] = await stack.db.db.select({ n: count() }).from(messages).where(eq(messages.journeyId, journeyId));
+      return sent?.n === 28;
+    }, 60_000, 'one greeting per enrolled member');
   });
 });

@@ -5,8 +5,8 @@ import { and, broadcasts, count, desc, eq, inArray, journeys, newId, segmentMemb
 import type { BroadcastStatus, Db } from '@braid/db';
 import type { JourneyIR } from '@braid/sdk';
 import type { JourneyIndex } from '../routing/journey-index';
-import { broadcastNudgeSignal, broadcastWorkflowId } from '../workflows/broadcast-contract';
-import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
+import { BROADCAST_WORKFLOW, broadcastNudgeSignal, broadcastWorkflowId } from '../workflows/broadcast-contract';
+import { BROADCAST_TASK_QUEUE } from '../workflows/contract';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
@@ -98,7 +98,7 @@ export async function startBroadcast(
   );
   if (!created) throw new BroadcastRefused(409, 'broadcast_running', 'id', 'This journey is already being sent to a segment: pause, cancel or wait for it');
   try {
-    await client.workflow.start('broadcastWorkflow', { workflowId: broadcastWorkflowId(id), taskQueue: DEFAULT_TASK_QUEUE, args: [{ broadcastId: id }] });
+    await client.workflow.start(BROADCAST_WORKFLOW, { workflowId: broadcastWorkflowId(id), taskQueue: BROADCAST_TASK_QUEUE, args: [{ broadcastId: id }] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await setStatus(deps.db, id, 'failed', now, message);

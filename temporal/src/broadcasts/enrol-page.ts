@@ -1,17 +1,25 @@
 // The broadcast's one activity: enrol the next page of the segment's members after the row's
-// cursor, then move the cursor and counts forward. Re-running a page (a retry after a crash)
-// enrols nobody twice: each member enters with an entry id unique to the broadcast, and a
-// replayed entry finds the enrollment it made.
+// cursor (enrol-members.ts), then move the cursor and counts forward. Re-running a page (a retry
+// after a crash) enrols nobody twice: each member enters with an entry id unique to the
+// broadcast, and a replayed entry finds the enrollment it made.
 import { and, asc, broadcasts, eq, gt, segmentMembers, sql } from '@braid/db';
 import type { Db } from '@braid/db';
-import { enrollCustomer } from '../routing/enroll';
-import { broadcastEntryId, type BroadcastPage } from '../workflows/broadcast-contract';
+import type { BroadcastPage } from '../workflows/broadcast-contract';
 import type { BroadcastDeps } from './control';
+import { enrolMembers } from './enrol-members';
 
 /** Members per page; a page is one activity, so it stays well inside its timeout. */
 export const BROADCAST_PAGE = 200;
-/** Members enrolled at once within a page. */
-const CONCURRENCY = 16;
+/**
+ * At most this many of the journey's customers may wait for their first step before the next
+ * page: the broadcast no longer queues behind them on its own, and without this it would pile
+ * its whole segment onto the journeys' queue ahead of live, event-triggered customers (and
+ * beyond the workers' cache, so that each would be replayed) whenever workers are slower than
+ * the broadcast's rate.
+ */
+export const MAX_AHEAD = 2 * BROADCAST_PAGE;
+/** How long to wait before asking again when the journeys' workers are behind. */
+const BEHIND_WAIT_MS = 1_000;
 
 export async function enrolBroadcastPage(deps: BroadcastDeps, broadcastId: string): Promise<BroadcastPage> {
   const now = deps.now ?? Date.now;
@@ -33,35 +41,10 @@ export async function enrolBroadcastPage(deps: BroadcastDeps, broadcastId: strin
     .where(and(eq(segmentMembers.segmentId, row.segmentId), gt(segmentMembers.customerId, row.cursor)))
     .orderBy(asc(segmentMembers.customerId))
     .limit(BROADCAST_PAGE);
+  // The last, empty page completes the broadcast at once: only enrolling waits for the workers.
+  if (page.length > 0 && (await notYetStepped(deps.db, row.journeyId)) >= MAX_AHEAD) return { done: false, paused: false, behind: true, ...idle, delayMs: BEHIND_WAIT_MS };
 
-  let enrolled = 0;
-  let skipped = 0;
-  let lastSkipReason: string | null = null;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, page.length) }, async () => {
-      while (next < page.length) {
-        const { customerId } = page[next++]!;
-        const at = now();
-        const result = await enrollCustomer(
-          deps,
-          journey,
-          customerId,
-          { id: broadcastEntryId(broadcastId, customerId), name: '$broadcast', properties: { broadcastId }, timestamp: new Date(at).toISOString() },
-          { replay: true },
-        );
-        if (result.enrolled) {
-          if (!result.replayed) enrolled++;
-        } else if (result.reason === 'startFailed') {
-          // Temporal is away: fail the attempt, the activity's retry redoes the page.
-          throw new Error(`could not start a journey for ${customerId}: ${result.detail}`);
-        } else {
-          skipped++;
-          lastSkipReason = `${result.reason}: ${result.detail}`;
-        }
-      }
-    }),
-  );
+  const members = await enrolMembers(deps, journey, broadcastId, page.map((m) => m.customerId), startedAt);
   const done = page.length < BROADCAST_PAGE;
   const cursor = page.length > 0 ? page[page.length - 1]!.customerId : row.cursor;
   // Counts and cursor always move (a pause during the page keeps what the page did); only a
@@ -70,9 +53,11 @@ export async function enrolBroadcastPage(deps: BroadcastDeps, broadcastId: strin
     .update(broadcasts)
     .set({
       cursor,
-      enrolled: sql`${broadcasts.enrolled} + ${enrolled}`,
-      skipped: sql`${broadcasts.skipped} + ${skipped}`,
-      ...(lastSkipReason ? { lastSkipReason } : {}),
+      // A member an earlier run of this page enrolled was never counted: that run failed
+      // before this update, which is the page's last step.
+      enrolled: sql`${broadcasts.enrolled} + ${members.enrolled + members.replayed}`,
+      skipped: sql`${broadcasts.skipped} + ${members.skipped}`,
+      ...(members.lastSkipReason ? { lastSkipReason: members.lastSkipReason } : {}),
       updatedAt: now(),
     })
     .where(eq(broadcasts.id, broadcastId));
@@ -83,9 +68,19 @@ export async function enrolBroadcastPage(deps: BroadcastDeps, broadcastId: strin
       .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.status, 'running')));
   }
   const delayMs = Math.max(0, Math.round((page.length / row.ratePerSecond) * 1000 - (now() - startedAt)));
-  return { done, paused: false, enrolled, skipped, delayMs };
+  return { done, paused: false, enrolled: members.enrolled, replayed: members.replayed, skipped: members.skipped, delayMs };
 }
 
 async function finish(db: Db, broadcastId: string, status: 'failed', at: number, error: string): Promise<void> {
   await db.update(broadcasts).set({ status, error, finishedAt: at, updatedAt: at }).where(eq(broadcasts.id, broadcastId));
+}
+
+/** Customers of the journey enrolled but not at their first step yet: the journeys' queue's backlog. */
+async function notYetStepped(db: Db, journeyId: string): Promise<number> {
+  // The partial index holds only such rows (few); by journey alone SQLite would count every
+  // active customer of the journey, all those waiting included.
+  const row = await db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM enrollments INDEXED BY enrollments_unstarted_idx WHERE status = 'active' AND current_node IS NULL AND journey_id = ${journeyId}`,
+  );
+  return Number(row?.n ?? 0);
 }

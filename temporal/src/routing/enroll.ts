@@ -9,6 +9,7 @@ import type { Db } from '@braid/db';
 import type { CustomerEvent, Json } from '@braid/sdk';
 import { journeyWorkflowId } from '../workflows/contract';
 import type { ActiveJourney, JourneyIndex } from './journey-index';
+import { entryRefusal } from './entry-rule';
 import { enrollmentRowColumns, ensureEnrollmentRunning } from './reconcile';
 import { startEnrollmentWorkflow } from './start-workflow';
 
@@ -31,36 +32,20 @@ export async function enrollCustomer(
     if (replayed) return replayed;
   }
   // The caller already knows the customer is not in this journey now; the history only matters
-  // for `once`, `everyTime` with a gap, and entry limits.
+  // for `once`, `everyTime` with a gap, and entry limits. The workspace lets SQLite find the
+  // customer's rows by the customer index; by journey alone it reads the journey's every row.
   const needsHistory = !options.notActive || trigger.reentry.mode !== 'afterExit' || trigger.entryLimit !== null;
   const [last] = !needsHistory ? [] : await db
     .select({ status: enrollments.status, enteredAt: enrollments.enteredAt })
     .from(enrollments)
-    .where(and(eq(enrollments.journeyId, journey.journeyId), eq(enrollments.customerId, customerId)))
+    .where(and(eq(enrollments.workspaceId, journey.workspaceId), eq(enrollments.customerId, customerId), eq(enrollments.journeyId, journey.journeyId)))
     .orderBy(desc(enrollments.enteredAt))
     .limit(1);
-  if (last?.status === 'active') return { enrolled: false, reason: 'alreadyIn', detail: 'the customer is in this journey now' };
-  if (last && trigger.reentry.mode === 'once') {
-    return { enrolled: false, reason: 'reentry', detail: 'this journey lets a customer in only once' };
-  }
-  if (last && trigger.reentry.mode === 'everyTime' && now - last.enteredAt < trigger.reentry.minGapMs) {
-    return { enrolled: false, reason: 'reentry', detail: `re-entry allowed ${trigger.reentry.minGapMs} ms after the last entry` };
-  }
-  if (trigger.entryLimit && last) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(enrollments)
-      .where(
-        and(
-          eq(enrollments.journeyId, journey.journeyId),
-          eq(enrollments.customerId, customerId),
-          gte(enrollments.enteredAt, now - trigger.entryLimit.periodMs),
-        ),
-      );
-    if ((row?.n ?? 0) >= trigger.entryLimit.max) {
-      return { enrolled: false, reason: 'entryLimit', detail: `at most ${trigger.entryLimit.max} entries per ${trigger.entryLimit.periodMs} ms` };
-    }
-  }
+  // Counted only when nothing else refuses the customer: the count is the costlier read.
+  const refusal =
+    entryRefusal(trigger, last, 0, now) ??
+    (trigger.entryLimit && last ? entryRefusal(trigger, last, await entriesSince(db, journey, customerId, now - trigger.entryLimit.periodMs), now) : null);
+  if (refusal) return { enrolled: false, ...refusal };
   const [customer] = await db.select({ traits: customers.traits }).from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) return { enrolled: false, reason: 'unknownCustomer', detail: `no customer ${customerId}` };
 
@@ -104,6 +89,16 @@ export async function enrollCustomer(
     await db.delete(enrollments).where(and(eq(enrollments.id, enrollmentId), eq(enrollments.status, 'active')));
     return { enrolled: false, reason: 'startFailed', detail };
   }
+}
+
+async function entriesSince(db: Db, journey: ActiveJourney, customerId: string, since: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(enrollments)
+    .where(
+      and(eq(enrollments.workspaceId, journey.workspaceId), eq(enrollments.customerId, customerId), eq(enrollments.journeyId, journey.journeyId), gte(enrollments.enteredAt, since)),
+    );
+  return row?.n ?? 0;
 }
 
 /** The enrollment this entry event already made, its workflow made sure of; null if none. */

@@ -1,13 +1,15 @@
 // startWorker(config): the journey workflow and its activities on their task queues.
-// One queue for workflows and bookkeeping, one per channel so each channel has its own rate limit.
+// One queue for workflows and bookkeeping, one for broadcasts, one per channel so each channel
+// has its own rate limit. The journeys' queue keeps the broadcast workflow and its activity for
+// broadcasts started before broadcasts had their own queue.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { BUILT_IN_CHANNELS } from '@braid/channels';
 import { createActivities, type ActivityDeps } from '../activities/index';
 import { createBroadcastActivities } from '../broadcasts/activities';
 import { createMigrationActivities } from '../migrations/control';
 import { connectionOptions, type TemporalConfig } from '../connection/config';
-import { channelTaskQueue, DEFAULT_TASK_QUEUE } from '../workflows/contract';
+import { BROADCAST_TASK_QUEUE, channelTaskQueue, DEFAULT_TASK_QUEUE } from '../workflows/contract';
 
 export type WorkerConfig = {
   temporal: TemporalConfig;
@@ -34,9 +36,11 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   // Broadcasts enrol customers from the worker: they need the database and a Temporal client.
-  const activities = { ...createActivities(config.deps), ...createBroadcastActivities(config.deps), ...createMigrationActivities(config.deps) };
+  const broadcastActivities = createBroadcastActivities(config.deps);
+  const activities = { ...createActivities(config.deps), ...broadcastActivities, ...createMigrationActivities(config.deps) };
   const namespace = config.temporal.namespace;
-  const workflowSource = config.workflowBundle ? { workflowBundle: config.workflowBundle } : { workflowsPath };
+  // Bundled once for both workers that run workflows.
+  const workflowSource = { workflowBundle: config.workflowBundle ?? { code: (await bundleWorkflowCode({ workflowsPath, logger: Runtime.instance().logger })).code } };
   const workers: Worker[] = [
     await Worker.create({
       connection,
@@ -50,6 +54,19 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       // Waiting customers beyond the cache are evicted and replayed from history when their
       // timer fires or an event arrives: memory stays flat however many are waiting.
       maxCachedWorkflows: config.maxCachedWorkflows ?? 1_000,
+    }),
+    // Broadcasts on their own queue: a page, the end and a pause never wait behind the
+    // customers' tasks. Few at a time (one page each, 200 members) and little to cache.
+    await Worker.create({
+      connection,
+      namespace,
+      taskQueue: BROADCAST_TASK_QUEUE,
+      ...workflowSource,
+      activities: broadcastActivities,
+      maxConcurrentWorkflowTaskExecutions: 10,
+      maxConcurrentActivityTaskExecutions: 4,
+      maxConcurrentLocalActivityExecutions: 4,
+      maxCachedWorkflows: 20,
     }),
   ];
   for (const channel of config.channels ?? BUILT_IN_CHANNELS) {

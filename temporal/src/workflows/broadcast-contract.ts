@@ -17,7 +17,11 @@ export type BroadcastPage = {
   done: boolean;
   /** The row says paused: wait for a nudge. */
   paused: boolean;
+  /** Nobody enrolled: too many of the journey's customers still wait for their first step. */
+  behind?: boolean;
   enrolled: number;
+  /** Enrolled by an earlier run of the page (a retry); absent from pages of older workers. */
+  replayed?: number;
   skipped: number;
   /** How long to wait before the next page to keep to the broadcast's rate. */
   delayMs: number;

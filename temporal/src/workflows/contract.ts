@@ -130,6 +130,12 @@ export const migrateSignal = defineSignal<[MigrationOrder]>('migrate');
 
 /** Task queues: the default one for the workflow and non-send activities, one per channel. */
 export const DEFAULT_TASK_QUEUE = 'braid-journeys';
+/**
+ * Broadcasts (the workflow and its page activity) have their own, so their next page, their end
+ * and their answer to pause or cancel never wait behind the customers they just started.
+ * Broadcasts started before it existed finish on DEFAULT_TASK_QUEUE, whose worker still runs them.
+ */
+export const BROADCAST_TASK_QUEUE = 'braid-broadcasts';
 export function channelTaskQueue(channel: string): string {
   return `braid-send-${channel}`;
 }
