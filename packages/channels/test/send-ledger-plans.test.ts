@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrate, type BraidDb, type Db } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admitSend, ledgerCounts } from '../src/index';
+import { admitSend, ledgerCounts, znsSentSince } from '../src/index';
 
 let dir: string;
 let braid: BraidDb;
@@ -65,5 +65,18 @@ describe('cap counts search, never walk', () => {
     const lines = await plansOf((db) => ledgerCounts(db, { workspaceId: 'ws', customerId: 'toan', channel: 'sms', number: '+84901234567', now: 2_000, lookbackMs: 86_400_000 }));
     expect(lines.filter((l) => /^SCAN messages/.test(l))).toEqual([]);
     expect(lines.filter((l) => l.includes('messages_channel_idx'))).toEqual([]);
+  });
+
+  // Zalo's daily quota: each ZNS admission walked every ZNS the workspace sent that day.
+  it("admitting a ZNS reads the day's count from zns_daily_usage by its key, never the day's messages", async () => {
+    const day = Date.parse('2026-12-08T00:00:00+07:00');
+    const zns = { options: {}, missingVariables: [], policy: { marketing: false, advertising: false, zns: true } };
+    const lines = await plansOf((db) =>
+      admitSend(db, row({ channel: 'zalo', body: 'ZNS', payload: zns, createdAt: day + 1_000, updatedAt: day + 1_000 }), { channelCaps: [], workspaceCaps: [], dailyQuota: { quota: 500, since: day } }),
+    );
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH zns_daily_usage USING (INDEX|PRIMARY KEY).*\(workspace_id=\? AND day_start>\?\)/)]));
+    expect(lines.filter((l) => /^(SCAN|SEARCH) messages/.test(l))).toEqual([]);
+    const planning = await plansOf((db) => znsSentSince(db, 'ws', day));
+    expect(planning).toEqual([expect.stringMatching(/^SEARCH zns_daily_usage USING (INDEX|PRIMARY KEY).*\(workspace_id=\? AND day_start>\?\)/)]);
   });
 });

@@ -1,7 +1,8 @@
 // The messages table is the ledger every cap counts: a message row is written only by admitSend,
 // whose single INSERT … SELECT … WHERE checks every cap and takes the slot in one statement, so
-// two concurrent sends can never both take the last slot.
-import { and, eq, gt, gte, inArray, messages, or, sql, type Db, type DbOrTx } from '@braid/db';
+// two concurrent sends can never both take the last slot. Zalo's daily quota is read from
+// zns_daily_usage, a count of those rows that triggers on `messages` keep in the same statement.
+import { and, eq, gt, gte, inArray, messages, or, sql, zaloDayStart, znsDailyUsage, type Db, type DbOrTx } from '@braid/db';
 import { DECREE_91 } from './decree-91';
 import type { FrequencyCap } from './frequency-cap';
 
@@ -49,13 +50,22 @@ export async function ledgerCounts(db: DbOrTx, q: LedgerQuery): Promise<LedgerCo
   };
 }
 
-/** ZNS messages of the workspace admitted since `since` (the start of Zalo's day). */
+/**
+ * ZNS messages of the workspace admitted since `since` (the start of Zalo's day) and not failed,
+ * read from the counter the triggers on `messages` keep (zns_daily_usage), not from the rows.
+ */
 export async function znsSentSince(db: DbOrTx, workspaceId: string, since: number): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.channel, 'zalo'), gte(messages.createdAt, since), inArray(messages.status, [...SLOT_STATUSES]), mark('zns')));
+    .select({ n: sql<number>`coalesce(sum(${znsDailyUsage.used}), 0)` })
+    .from(znsDailyUsage)
+    .where(and(eq(znsDailyUsage.workspaceId, workspaceId), gte(znsDailyUsage.dayStart, zaloDay(since))));
   return Number(row?.n ?? 0);
+}
+
+/** The counter is kept per Zalo day, so it answers "since" only from a day's start. */
+function zaloDay(since: number): number {
+  if (zaloDayStart(since) !== since) throw new RangeError(`the ZNS quota counts from the start of a Zalo day; ${new Date(since).toISOString()} is not one`);
+  return since;
 }
 
 export type Admission = {
@@ -85,8 +95,8 @@ export async function admitSend(db: Db, row: NewMessage, admission: Admission): 
     row.idempotencyKey, row.recipient ?? null, row.subject ?? null, row.body ?? null, JSON.stringify(row.payload), row.status ?? 'queued', now, row.updatedAt,
   ];
   const checks: string[] = [];
-  const counted = (filter: string, filterArgs: Arg[], since: number, max: number, inclusive = false) => {
-    checks.push(`(SELECT count(*) FROM messages WHERE workspace_id = ? AND created_at ${inclusive ? '>=' : '>'} ? AND status IN (${SLOT_LIST}) AND ${filter}) < ?`);
+  const counted = (filter: string, filterArgs: Arg[], since: number, max: number) => {
+    checks.push(`(SELECT count(*) FROM messages WHERE workspace_id = ? AND created_at > ? AND status IN (${SLOT_LIST}) AND ${filter}) < ?`);
     args.push(row.workspaceId, since, ...filterArgs, max);
   };
   // `+channel`: searched through the customer's rows, not every message of the channel that day.
@@ -95,7 +105,12 @@ export async function admitSend(db: Db, row: NewMessage, admission: Admission): 
   if (admission.advertisingNumber) {
     counted(`channel = 'sms' AND recipient = ? AND json_extract(payload, '$.policy.advertising') = 1`, [admission.advertisingNumber], now - DECREE_91.cap.periodMs, DECREE_91.cap.max);
   }
-  if (admission.dailyQuota) counted(`channel = 'zalo' AND json_extract(payload, '$.policy.zns') = 1`, [], admission.dailyQuota.since, admission.dailyQuota.quota, true);
+  if (admission.dailyQuota) {
+    // The day's ZNS from the counter the triggers keep: the INSERT below bumps it in this same
+    // statement, so the check and the slot stay one step, at one row read per admission.
+    checks.push(`(SELECT coalesce(sum(used), 0) FROM zns_daily_usage WHERE workspace_id = ? AND day_start >= ?) < ?`);
+    args.push(row.workspaceId, zaloDay(admission.dailyQuota.since), admission.dailyQuota.quota);
+  }
   const result = await db.$client.execute({
     sql: `INSERT INTO messages (id, workspace_id, customer_id, journey_id, version, enrollment_id, node_id, channel, idempotency_key, recipient, subject, body, payload, status, created_at, updated_at)
     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
