@@ -2,55 +2,21 @@
 // libSQL file and a real SMTP server. A marketing email arrives with RFC 8058 one-click headers
 // and a signed {{ unsubscribe_url }}; a one-click POST to that link unsubscribes; the next send
 // is skipped, nothing reaches the SMTP server, and the customer's trace says why.
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { and, asc, customerIdentities, enrollments, eq, messages, stepLog } from '@braid/db';
-import { createChannels, createDbOutboxStore, createSmtpAdapter } from '@braid/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { eventually, startStack, type Stack } from './harness';
+import { eventually, type Stack } from './harness';
+import { headerOf, startStackWithMailbox, type StackWithMailbox } from './mailbox';
 
-const SECRET = 'runtime-consent-secret';
+let shop: StackWithMailbox;
 let stack: Stack;
-let smtp: SMTPServer;
-const received: ParsedMail[] = [];
-const savedSecret = process.env.BRAID_TRACKING_SECRET;
+let received: StackWithMailbox['received'];
 
 beforeAll(async () => {
-  // The API checks links with the same secret the worker signs them with.
-  process.env.BRAID_TRACKING_SECRET = SECRET;
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  stack = await startStack({ timeScale: 1 / 86_400 });
-  const channels = createChannels({
-    outbox: createDbOutboxStore(stack.db.db),
-    adapters: { email: createSmtpAdapter({ host: '127.0.0.1', port, secure: false, from: 'Hoa Ban Food <shop@hoaban.vn>', timeoutMs: 5_000 }) },
-    tracking: { secret: SECRET, baseUrl: stack.api.url },
-  });
-  await stack.startWorker('inProcess', { channels });
+  shop = await startStackWithMailbox({ trackingSecret: 'runtime-consent-secret' });
+  ({ stack, received } = shop);
 }, 120_000);
-afterAll(async () => {
-  await stack?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  if (savedSecret === undefined) delete process.env.BRAID_TRACKING_SECRET;
-  else process.env.BRAID_TRACKING_SECRET = savedSecret;
-});
-
-// Raw header lines, unfolded (a long List-Unsubscribe is folded onto the next line).
-const header = (mail: ParsedMail, name: string) => mail.headerLines.find((l) => l.key === name)?.line.slice(name.length + 1).replace(/\r?\n/g, '').trim();
+afterAll(async () => shop?.stop());
 
 async function publish(event: string, send: Record<string, unknown>): Promise<string> {
   const graph = journeyGraph(
@@ -91,8 +57,8 @@ describe('consent at send time', () => {
     await eventually(async () => received.length === 1 || undefined, 10_000, 'the email');
     const mail = received[0]!;
     expect(mail.subject).toBe('Ưu đãi cuối tuần');
-    expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const listUnsubscribe = header(mail, 'list-unsubscribe')!;
+    expect(headerOf(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const listUnsubscribe = headerOf(mail, 'list-unsubscribe')!;
     const oneClick = /^<(http:\/\/127\.0\.0\.1:\d+\/t\/u\/u1\.[\w-]+\.[\w-]+)>$/.exec(listUnsubscribe)?.[1];
     expect(oneClick, listUnsubscribe).toBeDefined();
     // {{ unsubscribe_url }} renders the signed link, direct (not through a click redirect).
@@ -154,7 +120,7 @@ describe('consent at send time', () => {
     const mail = received[before]!;
     expect(mail.subject).toBe('Đơn hàng đã giao');
     // Transactional: no unsubscribe headers.
-    expect(header(mail, 'list-unsubscribe')).toBeUndefined();
+    expect(headerOf(mail, 'list-unsubscribe')).toBeUndefined();
     const steps = await stack.db.db.select().from(stepLog).where(eq(stepLog.enrollmentId, enrollment!.id));
     expect(steps.filter((s) => s.outcome === 'entered').map((s) => s.nodeId)).toEqual(expect.arrayContaining(['c', 'order']));
     expect(steps.some((s) => s.nodeId === 'promo')).toBe(false);

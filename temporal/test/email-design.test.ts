@@ -2,46 +2,21 @@
 // API over HTTP, a real libSQL file and a real SMTP server. The journey's send step compiles its
 // blocks with MJML in the worker; the email arrives with responsive HTML where the customer's data
 // is escaped, the text part made from the same blocks, the step's sender and one-click headers.
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { asc, enrollments, eq } from '@braid/db';
-import { createChannels, createDbOutboxStore, createSmtpAdapter } from '@braid/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { eventually, startStack, type Stack } from './harness';
+import { eventually, type Stack } from './harness';
+import { headerOf, startStackWithMailbox, type StackWithMailbox } from './mailbox';
 
-const SECRET = 'runtime-email-design-secret';
+let shop: StackWithMailbox;
 let stack: Stack;
-let smtp: SMTPServer;
-const received: ParsedMail[] = [];
-const savedSecret = process.env.BRAID_TRACKING_SECRET;
+let received: StackWithMailbox['received'];
 
 beforeAll(async () => {
-  process.env.BRAID_TRACKING_SECRET = SECRET;
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, _s, cb) => void simpleParser(stream).then((mail) => (received.push(mail), cb()), cb),
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  stack = await startStack({ timeScale: 1 / 86_400 });
-  const channels = createChannels({
-    outbox: createDbOutboxStore(stack.db.db),
-    adapters: { email: createSmtpAdapter({ host: '127.0.0.1', port, secure: false, from: 'Hoa Ban Food <shop@hoaban.vn>', timeoutMs: 5_000 }) },
-    tracking: { secret: SECRET, baseUrl: stack.api.url },
-  });
-  await stack.startWorker('inProcess', { channels });
+  shop = await startStackWithMailbox({ trackingSecret: 'runtime-email-design-secret' });
+  ({ stack, received } = shop);
 }, 120_000);
-afterAll(async () => {
-  await stack?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  if (savedSecret === undefined) delete process.env.BRAID_TRACKING_SECRET;
-  else process.env.BRAID_TRACKING_SECRET = savedSecret;
-});
-
-const header = (mail: ParsedMail, name: string) => mail.headerLines.find((l) => l.key === name)?.line.slice(name.length + 1).replace(/\r?\n/g, '').trim();
+afterAll(async () => shop?.stop());
 
 describe('an email designed with blocks', () => {
   it('goes out as MJML-compiled HTML with escaped customer data, its text part, the step sender and one-click headers; an old plain step still sends its body', async () => {
@@ -89,8 +64,8 @@ describe('an email designed with blocks', () => {
     expect(designed.html).toContain('350.000');
     expect(designed.text).toContain('Quà cho Toản <b>');
     expect(designed.text).toContain('- Thịt trâu gác bếp: 350.000');
-    expect(header(designed, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(header(designed, 'list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/t\/u\/u1\./);
+    expect(headerOf(designed, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(designed, 'list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/t\/u\/u1\./);
 
     const plain = received.find((m) => m.subject === 'Thư thường')!;
     expect(plain.text?.trim()).toBe('Chào Toản <b>');

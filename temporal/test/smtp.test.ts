@@ -1,37 +1,18 @@
 // A refusing SMTP server: the send is recorded as failed with the server's words, and the
 // customer takes the node's failure path (continue or exit) — no stuck workflow, no crash.
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { and, eq, enrollments, messages } from '@braid/db';
-import { createChannels, createDbOutboxStore, createSmtpAdapter } from '@braid/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { eventually, startStack, type Stack } from './harness';
+import { eventually, type Stack } from './harness';
+import { startStackWithMailbox, type StackWithMailbox } from './mailbox';
 
+let shop: StackWithMailbox;
 let stack: Stack;
-let smtp: SMTPServer;
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const refusal = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
-      callback(refusal);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  stack = await startStack({ timeScale: 1 / 86_400 });
-  const channels = createChannels({
-    outbox: createDbOutboxStore(stack.db.db),
-    adapters: { email: createSmtpAdapter({ host: '127.0.0.1', port, secure: false, from: 'Hoa Ban Food <shop@hoaban.vn>', timeoutMs: 5_000 }) },
-  });
-  await stack.startWorker('inProcess', { channels });
+  shop = await startStackWithMailbox({ refuseRecipients: true });
+  stack = shop.stack;
 });
-afterAll(async () => {
-  await stack?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(async () => shop?.stop());
 
 const graph = (event: string, onFailure: 'continue' | 'exit') =>
   journeyGraph(
