@@ -2,13 +2,13 @@
 // API processes and two worker processes sharing one database: the Hoa Ban Food journey from HTTP
 // events, a worker killed with SIGKILL mid-journey, the Temporal server restarted under waiting
 // customers; and the startup refusals an operator meets on a cluster.
-import { and, asc, count, enrollments, eq, messages, sql, stepLog } from '@braid/db';
-import { simulate } from '@braid/journey';
-import type { JourneyIR } from '@braid/sdk';
+import { count, enrollments, eq, messages, sql } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
-import { hoaBanFood } from '../../packages/journey/fixtures/hoa-ban-food';
 import { connectTemporal } from '../src/server/preflight';
+import { walkToanThroughHoaBan } from '../test/hoa-ban-walk';
+import { publishJourney } from '../test/journey-api';
+import { enterOrdering, expectEachSentOnce, journeyCounts, orderFollowUp } from '../test/order-follow-up';
 import { eventually, startCluster, type Cluster } from './cluster';
 import { cpuMs } from './cpu';
 import { createNamespace, createSearchAttributes } from './namespace';
@@ -21,21 +21,6 @@ beforeAll(async () => {
   cluster = await startCluster({ dayMs: DAY_MS });
 });
 afterAll(async () => cluster?.stop());
-
-async function publish(name: string, graph: unknown): Promise<{ id: string; ir: JourneyIR }> {
-  const created = await cluster.admin('/journeys', { method: 'POST', body: { name, graph } });
-  expect(created.status, await created.clone().text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const published = await cluster.admin(`/journeys/${id}/publish`, { method: 'POST', body: {} });
-  expect(published.status, await published.clone().text()).toBe(201);
-  const version = (await (await cluster.admin(`/journeys/${id}/versions/1`)).json()) as { ir: JourneyIR };
-  return { id, ir: version.ir };
-}
-
-async function journeyCounts(journeyId: string): Promise<Record<string, number>> {
-  const rows = await cluster.db.db.select({ status: enrollments.status, n: count() }).from(enrollments).where(eq(enrollments.journeyId, journeyId)).groupBy(enrollments.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
 
 /** The one line a refused start printed (the process may print nothing else). */
 const lines = (output: string) => output.split('\n').filter((line) => line.trim() !== '');
@@ -98,50 +83,9 @@ describe('startup on a cluster', () => {
 
 describe('Hoa Ban Food', () => {
   it('runs from HTTP events spread over two API processes, along the path the simulator predicts', async () => {
-    // The evening window would hold the test until 19:00: open it all day.
-    const graph = structuredClone(hoaBanFood);
-    const evening = graph.nodes.find((n) => n.id === 'evening')!;
-    evening.config = { ...(evening.config as object), from: '00:00', to: '23:59' };
-    // Decree 91 would hold the advertising SMS from 22:00 to 07:00 in Vietnam: sent here as customer
-    // care so the test runs at any hour (the decree has its own tests in send-policy.test.ts).
-    const showroom = graph.nodes.find((n) => n.id === 'showroom-sms')!;
-    showroom.config = { ...(showroom.config as object), smsPurpose: 'customer_care' };
-    const { id, ir } = await publish('Hoa Ban Food – giỏ hàng bỏ quên', graph);
-
-    const traits = { firstName: 'Toản', email: 'toan@hoaban.vn', phone: '+84912345678', address: { city: 'Hà Nội', district: 'Cầu Giấy' } };
-    expect((await cluster.ingest('/v1/identify', { userId: 'toan', traits })).status).toBe(200);
-    const cart = { cart_id: 'cart-42', price: 1_350_000, quantity: 2, product_name: 'Thịt trâu gác bếp', cart_total: '1.350.000' };
-    expect((await cluster.ingest('/v1/track', { userId: 'toan', event: 'Product Added', properties: cart })).status).toBe(200);
-    const ids = await cluster.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = 'toan'", args: [] });
-    const customerId = String(ids.rows[0]?.customer_id);
-    const enrollment = async () => (await cluster.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, id), eq(enrollments.customerId, customerId))))[0];
-
-    await eventually(async () => (await enrollment())?.currentNode === 'browse-wait', 60_000, 'the customer at browse-wait');
-    await cluster.ingest('/v1/track', { userId: 'toan', event: 'Product Viewed', properties: { product_id: 'mac-khen', product_name: 'Mắc Khén' } });
-    await eventually(async () => (await enrollment())?.currentNode === 'checkout-cancel-wait', 60_000, 'the customer at checkout-cancel-wait');
-    await cluster.ingest('/v1/track', { userId: 'toan', event: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } });
-    const done = await eventually(async () => {
-      const e = await enrollment();
-      return e && e.status !== 'active' ? e : undefined;
-    }, 60_000, 'the journey to finish');
+    const { id, customerId, done, entered, predicted, sent } = await walkToanThroughHoaBan(cluster, DAY_MS);
     expect(done.status).toBe('completed');
-
-    const entered = await cluster.db.db
-      .select({ nodeId: stepLog.nodeId })
-      .from(stepLog)
-      .where(and(eq(stepLog.enrollmentId, done.id), eq(stepLog.outcome, 'entered')))
-      .orderBy(asc(stepLog.at), asc(stepLog.id));
-    const predicted = simulate(ir, {
-      startAt: Date.now(),
-      entryEvent: { name: 'Product Added', properties: cart },
-      traits,
-      events: [
-        { after: 10 * DAY_MS, name: 'Product Viewed', properties: { product_id: 'mac-khen' } },
-        { after: 11 * DAY_MS, name: 'Checkout Cancelled', properties: { cart_id: 'cart-42' } },
-      ],
-    });
-    expect(entered.map((e) => e.nodeId)).toEqual(predicted.nodesVisited);
-    const sent = await cluster.db.db.select().from(messages).where(eq(messages.enrollmentId, done.id)).orderBy(asc(messages.createdAt));
+    expect(entered).toEqual(predicted);
     expect(sent.map((m) => m.channel)).toEqual(['email', 'sms']);
     expect(sent[0]!.subject).toBe('Hoa Ban Food xin chào anh Toản');
     expect(sent[1]!.recipient).toBe('+84912345678');
@@ -154,55 +98,6 @@ describe('Hoa Ban Food', () => {
     expect(listed[0]!.status.name).toBe('COMPLETED');
   });
 });
-
-const orderFollowUp = (event: string, waitDays: number) =>
-  journeyGraph(
-    [
-      ['ordered', 'trigger-event', { event, where: [], reentry: { mode: 'once' }, entryLimit: null }],
-      ['thanks', 'send-message', { channel: 'email', subject: 'Cảm ơn {{ customer.firstName }}', body: 'Đơn {{ entry.properties.order_id }} đã nhận.' }],
-      ['wait-ship', 'wait-delay', { duration: days(waitDays) }],
-      ['shipped', 'send-message', { channel: 'sms', smsPurpose: 'customer_care', body: 'Đơn {{ entry.properties.order_id }} đang giao.' }],
-      ['wait-review', 'wait-delay', { duration: days(waitDays) }],
-      ['review', 'send-message', { channel: 'email', subject: 'Đánh giá', body: 'Anh/chị thấy thế nào?' }],
-      ['done', 'exit', { reason: 'Followed up' }],
-    ],
-    [
-      ['ordered', 'out', 'thanks'],
-      ['thanks', 'out', 'wait-ship'],
-      ['wait-ship', 'out', 'shipped'],
-      ['shipped', 'out', 'wait-review'],
-      ['wait-review', 'out', 'review'],
-      ['review', 'out', 'done'],
-    ],
-  );
-
-/** `n` customers identified and ordering, 50 per batch, the batches spread over both APIs. */
-async function enter(prefix: string, n: number, event: string): Promise<void> {
-  for (let start = 0; start < n; start += 50) {
-    const batch = [];
-    for (let i = start; i < Math.min(n, start + 50); i++) {
-      const userId = `${prefix}-${i}`;
-      batch.push({ type: 'identify', userId, traits: { firstName: `Khách ${i}`, email: `${userId}@example.vn`, phone: `+8490${String(1_000_000 + i).slice(1)}` }, messageId: `${userId}-id` });
-      batch.push({ type: 'track', userId, event, properties: { order_id: `HB-${i}` }, messageId: `${userId}-order` });
-    }
-    expect((await cluster.ingest('/v1/batch', { batch })).status).toBe(200);
-  }
-}
-
-/** Every enrollment of the journey completed with exactly its three messages, each sent once. */
-async function expectEachSentOnce(journeyId: string, customers: number): Promise<void> {
-  expect(await journeyCounts(journeyId)).toEqual({ completed: customers });
-  const perKey = await cluster.db.db.select({ key: messages.idempotencyKey, status: messages.status }).from(messages).where(eq(messages.journeyId, journeyId));
-  expect(perKey).toHaveLength(3 * customers);
-  expect(new Set(perKey.map((m) => m.key)).size).toBe(3 * customers);
-  expect(perKey.every((m) => m.status === 'sent')).toBe(true);
-  const perEnrollment = await cluster.db.client.execute({
-    sql: 'SELECT enrollment_id, count(*) AS n, count(DISTINCT node_id) AS nodes FROM messages WHERE journey_id = ? GROUP BY enrollment_id',
-    args: [journeyId],
-  });
-  expect(perEnrollment.rows).toHaveLength(customers);
-  expect(perEnrollment.rows.every((r) => Number(r.n) === 3 && Number(r.nodes) === 3)).toBe(true);
-}
 
 const welcome = journeyGraph(
   [
@@ -223,7 +118,7 @@ const welcome = journeyGraph(
 describe('cost', () => {
   it('prints CPU milliseconds per customer for each kind of process (trigger → send → wait → send)', async () => {
     const customers = 300;
-    const { id } = await publish('Welcome', welcome);
+    const { id } = await publishJourney(cluster, 'Welcome', welcome);
     const sample = () => ({
       server: cpuMs(cluster.temporal.pid() ?? 0),
       postgres: cpuMs(cluster.postgresPid(), true),
@@ -232,8 +127,8 @@ describe('cost', () => {
     });
     const before = sample();
     const started = Date.now();
-    await enter('welcome', customers, 'Signed Up');
-    await eventually(async () => (await journeyCounts(id)).completed === customers, 240_000, 'every customer welcomed');
+    await enterOrdering(cluster, 'welcome', customers, 'Signed Up');
+    await eventually(async () => (await journeyCounts(cluster.db, id)).completed === customers, 240_000, 'every customer welcomed');
     const seconds = (Date.now() - started) / 1000;
     const after = sample();
     const per = (k: keyof typeof before) => ((after[k] - before[k]) / customers).toFixed(1);
@@ -248,33 +143,33 @@ describe('cost', () => {
 
 describe('durability', () => {
   it('200 customers survive one of two workers killed with SIGKILL mid-journey: 0 lost, 0 sent twice', async () => {
-    const { id } = await publish('Order follow-up', orderFollowUp('Order Placed', 2));
-    await enter('kill', 200, 'Order Placed');
+    const { id } = await publishJourney(cluster, 'Order follow-up', orderFollowUp('Order Placed', 2));
+    await enterOrdering(cluster, 'kill', 200, 'Order Placed');
     await eventually(async () => {
       const [row] = await cluster.db.db.select({ n: count() }).from(messages).where(eq(messages.journeyId, id));
       return (row?.n ?? 0) >= 150;
     }, 180_000, 'the first sends');
     const victim = cluster.workers[0]!;
     await victim.kill('SIGKILL');
-    expect((await journeyCounts(id)).completed ?? 0).toBeLessThan(200);
+    expect((await journeyCounts(cluster.db, id)).completed ?? 0).toBeLessThan(200);
     // The surviving worker carries on alone for a while; then a replacement joins.
     await new Promise((r) => setTimeout(r, 3_000));
     await cluster.startWorker();
-    await eventually(async () => (await journeyCounts(id)).completed === 200, 240_000, 'every customer to finish');
-    await expectEachSentOnce(id, 200);
+    await eventually(async () => (await journeyCounts(cluster.db, id)).completed === 200, 240_000, 'every customer to finish');
+    await expectEachSentOnce(cluster.db, id, 200);
   });
 
   it('customers waiting across a Temporal server restart resume and finish', async () => {
     // Waits longer than the restart takes, so every timer is still pending when the server goes.
-    const { id } = await publish('Follow-up across a restart', orderFollowUp('Order Shipped', 20));
-    await enter('restart', 20, 'Order Shipped');
+    const { id } = await publishJourney(cluster, 'Follow-up across a restart', orderFollowUp('Order Shipped', 20));
+    await enterOrdering(cluster, 'restart', 20, 'Order Shipped');
     const waiting = async () => {
       const [row] = await cluster.db.db.select({ n: count() }).from(enrollments).where(sql`${enrollments.journeyId} = ${id} AND ${enrollments.currentNode} = 'wait-ship'`);
       return row?.n ?? 0;
     };
     await eventually(async () => (await waiting()) === 20, 60_000, 'everyone waiting');
     await cluster.temporal.restart();
-    await eventually(async () => (await journeyCounts(id)).completed === 20, 180_000, 'every customer to finish after the restart');
-    await expectEachSentOnce(id, 20);
+    await eventually(async () => (await journeyCounts(cluster.db, id)).completed === 20, 180_000, 'every customer to finish after the restart');
+    await expectEachSentOnce(cluster.db, id, 20);
   });
 });

@@ -9,10 +9,13 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb, type BraidDb } from '@braid/db';
 import { freePort } from '../src/server/free-port';
 import { workflowsPath } from '../src/worker/index';
+import { quietHoursOff } from '../test/quiet-hours-off';
 import { prepareNamespace } from './namespace';
 import { startPostgres, type Postgres } from './postgres';
 import { startProcess, type BraidProcess } from './processes';
 import { createSchemas, startTemporalServer, type TemporalServer } from './temporal-server';
+
+export { eventually } from '../test/eventually';
 
 export const NAMESPACE = 'braid';
 export const WRITE_KEY = 'bwk_cluster_write_key';
@@ -72,8 +75,7 @@ export async function startCluster(options: { dayMs: number }): Promise<Cluster>
       BRAID_DATA_DIR: dir,
       BRAID_DATABASE_URL: dbUrl,
       BRAID_WORKFLOW_BUNDLE: bundlePath,
-      // Quiet hours off: the scenarios' messages must go now whatever the hour in Vietnam.
-      BRAID_BOOTSTRAP_QUIET_HOURS: 'off',
+      ...quietHoursOff.env,
       BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY,
       BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       BRAID_TEST_DAY_MS: String(options.dayMs),
@@ -133,19 +135,3 @@ export async function startCluster(options: { dayMs: number }): Promise<Cluster>
 
 const noop = () => undefined;
 const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };
-
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -2,10 +2,11 @@
 // a real libSQL file and the real API: a click on a tracked email link becomes "Email Clicked"
 // for the customer's waiting enrollment; an SMS to a customer without a phone is counted as
 // failed at its node, with the reason, and the customer moves on.
-import { and, enrollments, eq, events, messages, routingIntents, stepLog } from '@braid/db';
+import { and, eq, events, messages, routingIntents, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { eventually, startStack, type Stack } from './harness';
+import { customerIdOf, enrollmentOf, publishJourney } from './journey-api';
 
 const saved = { secret: process.env.BRAID_TRACKING_SECRET, base: process.env.BRAID_TRACKING_BASE_URL };
 let stack: Stack;
@@ -24,24 +25,7 @@ afterAll(async () => {
   }
 });
 
-async function publish(name: string, graph: unknown): Promise<string> {
-  const created = await stack.admin('/journeys', { method: 'POST', body: { name, graph } });
-  expect(created.status, await created.clone().text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const published = await stack.admin(`/journeys/${id}/publish`, { method: 'POST', body: { note: 'test' } });
-  expect(published.status, await published.clone().text()).toBe(201);
-  return id;
-}
-
-async function customerIdOf(userId: string): Promise<string> {
-  const r = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = ?", args: [userId] });
-  return String(r.rows[0]?.customer_id);
-}
-
-async function enrollmentOf(journeyId: string, customerId: string) {
-  const [row] = await stack.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.customerId, customerId)));
-  return row;
-}
+const publish = async (name: string, graph: unknown) => (await publishJourney(stack, name, graph)).id;
 
 describe('engagement as events', () => {
   it('a click on a tracked email link moves a customer waiting for "Email Clicked"', async () => {
@@ -65,8 +49,8 @@ describe('engagement as events', () => {
     );
     await stack.identify('mai', { firstName: 'Mai', email: 'mai@example.vn' });
     await stack.track('mai', 'Cart Abandoned', { cart_id: 'c-1' });
-    const customerId = await customerIdOf('mai');
-    await eventually(async () => (await enrollmentOf(id, customerId))?.currentNode === 'wait-click', 60_000, 'the customer waiting for the click');
+    const customerId = await customerIdOf(stack.db, 'mai');
+    await eventually(async () => (await enrollmentOf(stack.db, id, customerId))?.currentNode === 'wait-click', 60_000, 'the customer waiting for the click');
     const [mail] = await stack.db.db.select().from(messages).where(and(eq(messages.journeyId, id), eq(messages.customerId, customerId)));
     const link = /https?:\/\/\S+\/t\/c\/[A-Za-z0-9._-]+/.exec(mail!.body ?? '')?.[0];
     expect(link, mail!.body ?? '').toBeTruthy();
@@ -74,7 +58,7 @@ describe('engagement as events', () => {
     expect(click.status).toBe(302);
     expect(click.headers.get('location')).toBe('https://hoaban.vn/cart');
     const done = await eventually(async () => {
-      const row = await enrollmentOf(id, customerId);
+      const row = await enrollmentOf(stack.db, id, customerId);
       return row && row.status !== 'active' ? row : undefined;
     }, 60_000, 'the click to reach the journey');
     expect(done.status).toBe('completed');
@@ -110,9 +94,9 @@ describe('failed sends in stats', () => {
     );
     await stack.identify('khong-so', { firstName: 'Không Số' });
     await stack.track('khong-so', 'Wishlist Added');
-    const customerId = await customerIdOf('khong-so');
+    const customerId = await customerIdOf(stack.db, 'khong-so');
     const done = await eventually(async () => {
-      const row = await enrollmentOf(id, customerId);
+      const row = await enrollmentOf(stack.db, id, customerId);
       return row && row.status !== 'active' ? row : undefined;
     }, 60_000, 'the enrollment to finish');
     expect(done.status).not.toBe('failed');

@@ -18,6 +18,9 @@ import { startDevServer, freePort, type DevServer } from '../src/server/index';
 import { startWorker, workflowsPath, type RunningWorker } from '../src/worker/index';
 import { audiencesFromEnv, channelsFromEnv } from '../src/worker/channels';
 import { defaultImplementations } from '../src/worker/implementations';
+import { quietHoursOff } from './quiet-hours-off';
+
+export { eventually } from './eventually';
 
 export const WRITE_KEY = 'bwk_runtime_write_key';
 export const ADMIN_TOKEN = 'bat_runtime_admin_token';
@@ -50,6 +53,8 @@ export type Stack = {
   routed: RoutingOutcome[];
   /** The API's journey runtime (router, durable-routing dispatcher, recovery). */
   runtime: JourneyRuntime;
+  /** A call to the ingestion API (`/v1/...`) with the write key. */
+  ingest(path: string, body: unknown): Promise<Response>;
   track(userId: string, event: string, properties?: Record<string, unknown>, messageId?: string): Promise<Response>;
   identify(userId: string, traits: Record<string, unknown>): Promise<Response>;
   batch(items: Record<string, unknown>[]): Promise<Response>;
@@ -74,8 +79,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     db,
     port: 0,
     log: noop,
-    // Tests run at any hour: default quiet hours off (quiet hours and Decree 91 have their own tests).
-    bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'owner@hoaban.vn', adminPassword: 'correct horse battery', quietHours: false },
+    bootstrap: { writeKey: WRITE_KEY, adminToken: ADMIN_TOKEN, adminEmail: 'owner@hoaban.vn', adminPassword: 'correct horse battery', ...quietHoursOff.bootstrap },
     onEventsIngested: runtime.onEventsIngested,
     registerRoutes: runtime.registerRoutes,
     onEngaged: runtime.onEngaged,
@@ -97,6 +101,7 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
     dbUrl,
     routed,
     runtime,
+    ingest,
     track: (userId, event, properties = {}, messageId) => ingest('/v1/track', { userId, event, properties, ...(messageId ? { messageId } : {}) }),
     identify: (userId, traits) => ingest('/v1/identify', { userId, traits }),
     batch: (items) => ingest('/v1/batch', { batch: items }),
@@ -165,22 +170,6 @@ export async function startStack(options: { timeScale: number }): Promise<Stack>
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The Temporal CLI the dev server runs (for `workflow show` and friends in tests). */

@@ -7,6 +7,7 @@ import type { SegmentUpkeep } from '@braid/temporal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import { eventually, startStack, type Stack } from './harness';
+import { customerIdOf } from './journey-api';
 
 let stack: Stack;
 let upkeep: SegmentUpkeep;
@@ -25,11 +26,6 @@ async function json<T>(res: Response, status: number): Promise<T> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   return JSON.parse(text) as T;
-}
-
-async function customerIdOf(userId: string): Promise<string> {
-  const r = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = ?", args: [userId] });
-  return String(r.rows[0]?.customer_id);
 }
 
 async function segmentJourney(name: string, segmentId: string): Promise<string> {
@@ -55,7 +51,7 @@ const enrollmentsOf = (journeyId: string, customerId: string) =>
 describe('segment-triggered journeys', () => {
   it("enrols a customer within seconds of a person's trait edit making them join", async () => {
     await json(await stack.identify('seg-vip', { name: 'Chị Mai', vip: false }), 200);
-    const customerId = await customerIdOf('seg-vip');
+    const customerId = await customerIdOf(stack.db, 'seg-vip');
     const segment = await json<{ id: string }>(await stack.admin('/segments', { method: 'POST', body: { name: 'VIP', rule: { conditions: [{ kind: 'trait', filter: { path: 'vip', op: 'equals', value: true } }] } } }), 201);
     const journeyId = await segmentJourney('Chào khách VIP', segment.id);
     await eventually(async () => (await json<{ evaluatedAt: number | null }>(await stack.admin(`/segments/${segment.id}`), 200)).evaluatedAt !== null, 10_000, 'the first evaluation');
@@ -71,7 +67,7 @@ describe('segment-triggered journeys', () => {
 
   it('enrols customers already matching a changed rule, through the scheduled pass over everyone', async () => {
     await json(await stack.identify('seg-hn', { name: 'Anh Toản', city: 'Hà Nội' }), 200);
-    const customerId = await customerIdOf('seg-hn');
+    const customerId = await customerIdOf(stack.db, 'seg-hn');
     const segment = await json<{ id: string }>(await stack.admin('/segments', { method: 'POST', body: { name: 'Khách Hà Nội', rule: { conditions: [{ kind: 'trait', filter: { path: 'city', op: 'equals', value: 'Đà Nẵng' } }] } } }), 201);
     const journeyId = await segmentJourney('Mời đến showroom Hàng Giấy', segment.id);
     await json(await stack.admin(`/segments/${segment.id}`, { method: 'PUT', body: { name: 'Khách Hà Nội', rule: { conditions: [{ kind: 'trait', filter: { path: 'city', op: 'equals', value: 'hà nội' } }] } } }), 200);
@@ -80,7 +76,7 @@ describe('segment-triggered journeys', () => {
 
   it('a join left unrouted by a crash is enrolled once by upkeep, and a second pass does not enrol again', async () => {
     await json(await stack.identify('seg-crash', { name: 'Anh Toán', tier: 'gold' }), 200);
-    const customerId = await customerIdOf('seg-crash');
+    const customerId = await customerIdOf(stack.db, 'seg-crash');
     const segment = await json<{ id: string }>(await stack.admin('/segments', { method: 'POST', body: { name: 'Vàng', rule: { conditions: [{ kind: 'trait', filter: { path: 'tier', op: 'equals', value: 'platinum' } }] } } }), 201);
     const journeyId = await segmentJourney('Quà hạng vàng', segment.id);
     // The join as an evaluation records it, with the process that recorded it gone before enrolling.

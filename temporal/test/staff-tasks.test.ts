@@ -1,10 +1,11 @@
 // Staff tasks on the real Temporal dev server: a journey asks the hotline to call the customer,
 // waits for `Staff Task Completed`, and continues on the branch of the outcome the staff member
 // reported through the task inbox API.
-import { and, asc, customers, enrollments, eq, stepLog } from '@braid/db';
+import { and, asc, customers, eq, stepLog } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { eventually, startStack, type Stack } from './harness';
+import { customerIdOf, enrollmentOf } from './journey-api';
 
 /** A day lasts ten seconds: long enough for the test's API calls, short enough for timeouts. */
 const DAY_MS = 10_000;
@@ -43,16 +44,6 @@ const hotline = journeyGraph(
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function customerIdOf(userId: string): Promise<string> {
-  const r = await stack.db.client.execute({ sql: "SELECT customer_id FROM customer_identities WHERE type = 'user_id' AND value = ?", args: [userId] });
-  return String(r.rows[0]?.customer_id);
-}
-
-async function enrollmentOf(journeyId: string, customerId: string) {
-  const [row] = await stack.db.db.select().from(enrollments).where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.customerId, customerId)));
-  return row;
-}
-
 async function taskFor(customerId: string): Promise<Json | undefined> {
   const res = await stack.admin('/staff-tasks?filter=open');
   const body = (await res.json()) as { tasks: Json[] };
@@ -85,19 +76,19 @@ describe('a call task for the hotline', () => {
   ] as const)('%s: the journey waits for the outcome and follows its branch (%s)', async (userId, firstName, outcome, step, exit) => {
     expect((await stack.identify(userId, { firstName, phone: userId === 'toan' ? '0912345678' : '0987654321' })).status).toBe(200);
     expect((await stack.track(userId, 'Hotline Called', { topic: 'mật ong rừng' })).status).toBe(200);
-    const customerId = await customerIdOf(userId);
+    const customerId = await customerIdOf(stack.db, userId);
 
     // The step lands in the inbox with the customer and why.
     const task = await eventually(() => taskFor(customerId), 30_000, 'the call task in the inbox');
     expect(task).toMatchObject({ kind: 'call', title: `Gọi cho ${firstName}`, note: 'Khách hỏi mật ong rừng', assignee: 'hotline', why: { journeyId, journeyName: 'Khách gọi hotline', nodeId: 'call', stepName: 'Gọi lại cho khách' } });
-    await eventually(async () => (await enrollmentOf(journeyId, customerId))?.currentNode === 'answer', 30_000, 'the journey waiting for the outcome');
+    await eventually(async () => (await enrollmentOf(stack.db, journeyId, customerId))?.currentNode === 'answer', 30_000, 'the journey waiting for the outcome');
 
     expect((await stack.admin(`/staff-tasks/${task.id}/claim`, { method: 'POST', body: {} })).status).toBe(200);
     const done = await stack.admin(`/staff-tasks/${task.id}/complete`, { method: 'POST', body: { outcome, note: 'Đã gọi' } });
     expect(done.status, await done.clone().text()).toBe(200);
 
     const finished = await eventually(async () => {
-      const e = await enrollmentOf(journeyId, customerId);
+      const e = await enrollmentOf(stack.db, journeyId, customerId);
       return e && e.status !== 'active' ? e : undefined;
     }, 60_000, 'the journey to continue and finish');
     const path = await visited(finished.id);
