@@ -21,6 +21,14 @@ import { createJourneyRuntime } from '../../apps/api/src/journeys';
 
 export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
+/**
+ * Tests run at any hour, but a new workspace holds marketing messages 21:00–08:00 Vietnam time:
+ * the systems the tests start have quiet hours off, so that what a journey sends goes now (quiet
+ * hours and Decree 91 have their own tests). `bootstrap` for an API started in process, `env` for
+ * Braid started as `npm start` starts it, bootstrapping from its environment.
+ */
+export const quietHoursOff = { bootstrap: { quietHours: false }, env: { BRAID_BOOTSTRAP_QUIET_HOURS: 'off' } } as const;
+
 export type Credentials = { writeKey: string; adminToken: string; email: string; password: string };
 
 export type BraidSystem = {
@@ -92,8 +100,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<BraidSys
         adminEmail: credentials.email,
         adminPassword: credentials.password,
         workspaceName: 'Hoa Ban Food',
-        // Tests run at any hour; quiet hours and Decree 91 have their own tests.
-        quietHours: false,
+        ...quietHoursOff.bootstrap,
       },
       onEventsIngested: journeys.onEventsIngested,
       registerRoutes: journeys.registerRoutes,

@@ -12,6 +12,7 @@ import { createDb, type BraidDb } from '@braid/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import { freePort } from '../../temporal/src/server';
+import { quietHoursOff } from '../src/system';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CUSTOMERS = 300;
@@ -38,8 +39,7 @@ async function startBraid(): Promise<void> {
       PORT: String(ports.api),
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
-      // Quiet hours off: the emails must go now whatever the hour in Vietnam when this runs.
-      BRAID_BOOTSTRAP_QUIET_HOURS: 'off',
+      ...quietHoursOff.env,
       BRAID_BOOTSTRAP_WRITE_KEY: WRITE_KEY,
       BRAID_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       BRAID_BOOTSTRAP_ADMIN_EMAIL: 'ops@hoaban.vn',
