@@ -4,7 +4,7 @@
 // once and asks the trigger's rules of the whole page at once; bad requests are refused naming the field.
 import { and, broadcasts, count, enrollments, eq, journeys, messages, newId } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { journeyGraph } from '../../packages/journey/fixtures/builder';
+import { days, hours, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { enrolBroadcastPage } from '../src/broadcasts/enrol-page';
 import { enrolMembers } from '../src/broadcasts/enrol-members';
 import { json, publish as publishJourney, segmentWith as segmentOf, tetCampaign as tetGreeting, type BroadcastView } from './broadcast-fixtures';
@@ -170,5 +170,63 @@ describe('broadcasts', () => {
       const [sent] = await stack.db.db.select({ n: count() }).from(messages).where(eq(messages.journeyId, journeyId));
       return sent?.n === 28;
     }, 60_000, 'one greeting per enrolled member');
+  });
+
+  it('a page asks the re-entry gap and the entry limit of every member at once, as an event would', async () => {
+    const journeyId = await publish(
+      'Tết mỗi lần',
+      journeyGraph(
+        [
+          ['start', 'trigger-manual', { reentry: { mode: 'everyTime', minGap: hours(1) }, entryLimit: { max: 2, per: days(1) } }],
+          ['wish', 'send-message', { channel: 'web', body: 'Chúc mừng năm mới {{ customer.firstName }}!' }],
+          ['done', 'exit', { reason: 'Tết' }],
+        ],
+        [
+          ['start', 'out', 'wish'],
+          ['wish', 'out', 'done'],
+        ],
+      ),
+    );
+    const segmentId = await segmentWith('gioihan', 5);
+    const [journey] = await stack.db.db.select().from(journeys).where(eq(journeys.id, journeyId));
+    const deps = { db: stack.db.db, client: stack.client, index: stack.runtime.router!.index };
+    // The published trigger, as this stack's time scale compiled it.
+    const { trigger } = (await deps.index.version(journeyId, journey!.activeVersion!))!.ir;
+    if (trigger.reentry.mode !== 'everyTime' || !trigger.entryLimit) throw new Error('unexpected trigger');
+    const period = trigger.entryLimit.periodMs;
+    const gap = trigger.reentry.minGapMs;
+    const at = Date.now();
+    const members = (await stack.db.client.execute({ sql: 'SELECT customer_id FROM segment_members WHERE segment_id = ? ORDER BY customer_id', args: [segmentId] })).rows.map((r) => String(r.customer_id));
+    const earlier = (member: number, ago: number) => ({
+      id: newId(at),
+      workspaceId: journey!.workspaceId,
+      journeyId,
+      version: journey!.activeVersion!,
+      customerId: members[member]!,
+      workflowId: `earlier:${member}:${ago}`,
+      status: 'completed' as const,
+      enteredAt: at - ago,
+      finishedAt: at - ago,
+    });
+    await stack.db.db.insert(enrollments).values([
+      // Twice within the period: the limit.
+      earlier(0, period / 2),
+      earlier(0, period / 4),
+      // Once within it: in.
+      earlier(1, period / 4),
+      // Twice long ago and once within it: in.
+      earlier(2, 3 * period),
+      earlier(2, 2 * period),
+      earlier(2, period / 4),
+      // Within the re-entry gap: not yet.
+      earlier(3, gap / 2),
+      // Member 4 never entered: in.
+    ]);
+    const id = newId(at);
+    await stack.db.db.insert(broadcasts).values({ id, workspaceId: journey!.workspaceId, journeyId, version: journey!.activeVersion!, segmentId, status: 'running', total: 5, ratePerSecond: 2_000, createdAt: at, updatedAt: at });
+    const page = await enrolBroadcastPage({ ...deps, now: () => at }, id);
+    expect(page).toMatchObject({ done: true, enrolled: 3, skipped: 2 });
+    const entered = await stack.db.client.execute({ sql: 'SELECT customer_id FROM enrollments WHERE journey_id = ? AND entry_event_id IS NOT NULL ORDER BY customer_id', args: [journeyId] });
+    expect(entered.rows.map((r) => String(r.customer_id))).toEqual([members[1], members[2], members[4]]);
   });
 });

@@ -7,7 +7,7 @@ import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { ensureDateTriggerSchedule } from '../date-triggers/schedule';
 import { exitOnStartupError, preflight } from '../server/preflight';
 import { followLauncher, reportReady, waitUntilPolling } from '../server/readiness';
-import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
+import { BROADCAST_TASK_QUEUE, DEFAULT_TASK_QUEUE } from '../workflows/contract';
 import { defaultImplementations } from './implementations';
 import { audiencesFromEnv, channelsFromEnv } from './channels';
 import { startWorker } from './index';
@@ -44,6 +44,7 @@ const worker = await startWorker({
 });
 // Ready means Temporal sees our pollers, not just that the workers were created.
 await waitUntilPolling(client, DEFAULT_TASK_QUEUE);
+await waitUntilPolling(client, BROADCAST_TASK_QUEUE);
 console.log(`braid worker: polling ${temporal.address} namespace ${temporal.namespace}`);
 reportReady();
 
