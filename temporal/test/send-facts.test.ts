@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createChannels, createDbOutboxStore, recordConsent, channelScope } from '@braid/channels';
+import { createChannels, createDbOutboxStore, recordConsent, rotateTrackingKey, channelScope } from '@braid/channels';
 import { channelSettings, createDb, customerIdentities, customers, eq, messages, migrate, subscriptionGroups, workspaces, type BraidDb } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../src/activities/index';
 import { CUSTOMER_AND_SEND_FACTS } from '../src/activities/send-facts';
+import { channelsFromEnv } from '../src/worker/channels';
 import { defaultImplementations } from '../src/worker/implementations';
 import type { StepRequest } from '../src/workflows/contract';
 
@@ -123,5 +124,33 @@ describe('what the send reads and writes costs one customer, not the workspace',
       ['ws', 0, '+84901234567'],
     );
     expect(details).toEqual([expect.stringContaining('messages_sms_recipient_idx (workspace_id=? AND recipient=? AND created_at>?)')]);
+  });
+});
+
+describe('links after a tracking key rotation', () => {
+  it('the very next send signs with the new key, though the worker had the old one cached a moment ago', async () => {
+    // The worker's own registry, as npm start runs it: links signed with the workspace's key.
+    const env = { BRAID_TRACKING_SECRET: 'send-facts-test', BRAID_TRACKING_BASE_URL: 'http://127.0.0.1:9' };
+    const channels = channelsFromEnv(db.db, env);
+    const tracked = createActivities({ db: db.db, channels, implementations: await defaultImplementations(), now: () => clock });
+    const keyIdOf = (body: string | null) => {
+      const token = /\/t\/u\/([^\s"<]+)/.exec(body ?? '')?.[1];
+      return token?.split('.')[1] ? (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { i?: string }).i : undefined;
+    };
+    const withLink = { channel: 'email', subject: 'Ưu đãi', body: 'Chào {{ customer.firstName }}. Huỷ nhận: {{ unsubscribe_url }}', messageType: 'transactional' };
+    const marketing = { ...withLink, messageType: 'marketing', subscriptionGroupId: 'orders' };
+    await db.db.insert(customers).values({ id: 'hoa', workspaceId: 'ws', traits: { firstName: 'Hoa', email: 'hoa@example.vn' }, createdAt: clock, updatedAt: clock });
+    clock = vn('2026-11-26T10:00:00');
+    await db.db.update(channelSettings).set({ frequencyCap: null, quietHours: null }).where(eq(channelSettings.workspaceId, 'ws'));
+
+    expect(await tracked.runAction(send('hoa', marketing))).toMatchObject({ ok: true, output: { status: 'sent' } });
+    const [first] = await db.db.select().from(messages).where(eq(messages.recipient, 'hoa@example.vn'));
+    expect(keyIdOf(first!.body)).toBe('k1');
+
+    await rotateTrackingKey(db.db, null, { workspaceId: 'ws', keepOldMs: 0, now: Date.now() });
+    expect(await tracked.runAction(send('hoa', marketing))).toMatchObject({ ok: true, output: { status: 'sent' } });
+    const rows = await db.db.select().from(messages).where(eq(messages.recipient, 'hoa@example.vn'));
+    expect(rows.map((r) => keyIdOf(r.body)).sort()).toEqual(['k1', 'k2']);
+    await channels.close();
   });
 });

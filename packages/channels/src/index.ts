@@ -43,7 +43,7 @@ export { createEsmsAdapter, esmsRequestId, ESMS_BASE_URL, type EsmsSettings } fr
 export { smsAdapterFromEnv } from './sms/sms-settings';
 export { createEmailApiAdapter, verifyEmailApi, splitAddress, EMAIL_API_PROVIDERS, EMAIL_API_BASE_URLS, type EmailApiProvider, type EmailApiSettings } from './email/email-api-adapter';
 export { signTrackingToken, verifyTrackingToken, signWorkspaceTrackingToken, verifyAnyTrackingToken, isHttpUrl, type TrackingClaim, type TrackingVerifier, type WorkspaceTrackingClaim } from './tracking/tracking-token';
-export { trackingKeyStore, rotateTrackingKey, listTrackingKeys, resealTrackingKeys, withTrackingKeys, trackingVerifier, DEFAULT_KEEP_OLD_MS, type SigningKey, type TrackingKeyStore, type TrackingKeyInfo } from './tracking/workspace-keys';
+export { trackingKeyStore, rotateTrackingKey, listTrackingKeys, resealTrackingKeys, withTrackingKeys, trackingVerifier, DEFAULT_KEEP_OLD_MS, CURRENT_TRACKING_KEY_SQL, type SigningKey, type TrackingKeyStore, type TrackingKeyInfo } from './tracking/workspace-keys';
 export { addTrackingToHtml, addTrackingToText, clickUrl, openPixelUrl, linksForWorkspace, type TrackingLinks } from './tracking/rewrite-html';
 export { trackingSettingsFromEnv, TRACKING_SECRET_FILE, type TrackingSettings } from './tracking/tracking-settings';
 export { withEmailTracking } from './tracking/with-email-tracking';

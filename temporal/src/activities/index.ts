@@ -36,6 +36,8 @@ export function createActivities(deps: ActivityDeps): JourneyActivities & DateTr
       const channel = configChannel(request.config);
       const read = channel ? await customerAndSendFacts(deps, request.enrollment, idempotencyKeyOf(request), channel, kind) : null;
       const ctx = await effectContext(deps, request, read?.customer);
+      // Links are signed with the key current at this read: a rotation a moment ago reaches this send.
+      if (read && deps.channels.links?.keys) await deps.channels.links.keys.signingKey(ctx.workspaceId, read.send.facts.trackingKeyId);
       let prefetched = read?.send ?? null;
       const missing: string[] = [];
       let postponed: { until: number; reason: string } | null = null;

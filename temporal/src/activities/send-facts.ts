@@ -2,7 +2,7 @@
 // left, the customer's consent for the message's group or channel, the addresses the channel can
 // use, the workspace's send rules and zone. Read at every attempt, so an unsubscribe or a settings
 // change made a moment ago applies to the very next send (nothing here is cached).
-import { channelScope, consentFromRows, type AnswerRow, type CustomerConsent, type GroupRow } from '@braid/channels';
+import { CURRENT_TRACKING_KEY_SQL, channelScope, consentFromRows, type AnswerRow, type CustomerConsent, type GroupRow } from '@braid/channels';
 import type { MessageStatus } from '@braid/db';
 import type { MessageKind } from './consent';
 import type { ActivityDeps, EffectContext } from './deps';
@@ -19,6 +19,8 @@ export type SendFacts = {
   /** channel_settings rows of the channel and of the whole workspace ("*"). */
   settings: SettingsRow[];
   workspaceTimezone: string | null;
+  /** The workspace's current tracking key id (null: none yet), so links are signed with the key of this moment. */
+  trackingKeyId: string | null;
 };
 
 // The groups that answer for this message: the named one, else the channel's. Text kept constant
@@ -35,7 +37,8 @@ const FACTS = `
      FROM customer_identities WHERE workspace_id = :ws AND customer_id = :customer AND type IN (SELECT value FROM json_each(:types))) AS identities,
   (SELECT json_group_array(json_object('channel', channel, 'frequencyCap', frequency_cap, 'quietHours', quiet_hours))
      FROM channel_settings WHERE workspace_id = :ws AND channel IN (:channel, '*')) AS settings,
-  (SELECT timezone FROM workspaces WHERE id = :ws) AS timezone`;
+  (SELECT timezone FROM workspaces WHERE id = :ws) AS timezone,
+  (${CURRENT_TRACKING_KEY_SQL}) AS tracking_key`;
 const SEND_FACTS = `SELECT ${FACTS}`;
 // The step's customer read in the same statement: a send step makes one read before it renders.
 export const CUSTOMER_AND_SEND_FACTS = `SELECT
@@ -92,5 +95,6 @@ function factsOf(row: Record<string, unknown>): SendFacts {
     identities: list<IdentityRow>(row.identities),
     settings,
     workspaceTimezone: typeof row.timezone === 'string' ? row.timezone : null,
+    trackingKeyId: typeof row.tracking_key === 'string' ? row.tracking_key : null,
   };
 }

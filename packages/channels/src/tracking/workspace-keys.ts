@@ -10,8 +10,12 @@ import type { SecretKeyring } from '../accounts/secret-box';
 export type SigningKey = { id: string; secret: string };
 
 export type TrackingKeyStore = {
-  /** The key new links of this workspace are signed with; the first one is created on first use. */
-  signingKey(workspaceId: string): Promise<SigningKey>;
+  /**
+   * The key new links of this workspace are signed with; the first one is created on first use.
+   * `currentKeyId`: the current key's id as the caller just read it (null: none yet). A cached key
+   * with another id is read again at once, so a rotation reaches the very next send.
+   */
+  signingKey(workspaceId: string, currentKeyId?: string | null): Promise<SigningKey>;
   /** The secret of a key that still verifies links of this workspace; null when unknown or expired. */
   verifyingSecret(workspaceId: string, keyId: string): Promise<string | null>;
 };
@@ -24,6 +28,12 @@ export const DEFAULT_KEEP_OLD_MS = 180 * 24 * 3_600_000;
 const boundTo = (workspaceId: string, keyId: string) => `braid:tracking-key:${workspaceId}:${keyId}`;
 const numberOf = (keyId: string) => Number(/^k(\d+)$/.exec(keyId)?.[1] ?? 0);
 const nextId = (rows: { keyId: string }[]) => `k${Math.max(0, ...rows.map((r) => numberOf(r.keyId))) + 1}`;
+
+/**
+ * SQL for the current key's id of the workspace bound to `:ws` (the same rule as currentOf), for a
+ * caller that reads it inside a larger statement and passes it to signingKey.
+ */
+export const CURRENT_TRACKING_KEY_SQL = `SELECT key_id FROM tracking_keys WHERE workspace_id = :ws AND retired_at IS NULL ORDER BY CAST(substr(key_id, 2) AS INTEGER) DESC LIMIT 1`;
 
 async function rowsOf(db: DbOrTx, workspaceId: string) {
   return db.select().from(trackingKeys).where(eq(trackingKeys.workspaceId, workspaceId));
@@ -54,9 +64,13 @@ export function trackingKeyStore(db: DbOrTx, options: { ring: SecretKeyring | nu
   const open = (workspaceId: string, row: { keyId: string; secret: string }) => openText(row.secret, boundTo(workspaceId, row.keyId), options.ring);
 
   return {
-    async signingKey(workspaceId) {
+    async signingKey(workspaceId, currentKeyId) {
       const hit = signing.get(workspaceId);
-      if (hit && now() - hit.at < cacheMs) return hit.key;
+      const stillCurrent = currentKeyId === undefined ? Boolean(hit && now() - hit.at < cacheMs) : hit?.key.id === currentKeyId;
+      if (hit && stillCurrent) {
+        if (currentKeyId !== undefined) hit.at = now();
+        return hit.key;
+      }
       let rows = await rowsOf(db, workspaceId);
       if (!currentOf(rows)) {
         await insertKey(db, options.ring, workspaceId, nextId(rows), now());
