@@ -8,7 +8,7 @@ import { workspaces } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFacebookAudiences, startFakeGoogleAds, type FakeFacebookAudiences, type FakeGoogleAds } from '../../../packages/channels/test/fakes/fake-audiences';
 import { createWorkspace } from '../src/workspace-setup';
-import { startTestApi, type TestApi } from './helpers';
+import { startTestApi, type TestApi, adminJson, setEnv } from './helpers';
 
 const KEY = randomBytes(32);
 const VERSION = 'v21.0';
@@ -23,12 +23,10 @@ let shop = '';
 let facebook: FakeFacebookAudiences;
 let installationFacebook: FakeFacebookAudiences;
 let google: FakeGoogleAds;
-let previous: Record<string, string | undefined> = {};
+let restoreEnv: () => void = () => undefined;
 
 beforeAll(async () => {
-  previous = { BRAID_SECRETS_KEY: process.env.BRAID_SECRETS_KEY, BRAID_SECRETS_KEY_ID: process.env.BRAID_SECRETS_KEY_ID };
-  process.env.BRAID_SECRETS_KEY = KEY.toString('base64');
-  process.env.BRAID_SECRETS_KEY_ID = 'ads1';
+  restoreEnv = setEnv({ BRAID_SECRETS_KEY: KEY.toString('base64'), BRAID_SECRETS_KEY_ID: 'ads1' });
   facebook = await startFakeFacebookAudiences({ token: FB_TOKEN, version: VERSION, audienceIds: [AUDIENCE_ID], adAccountId: AD_ACCOUNT });
   installationFacebook = await startFakeFacebookAudiences({ token: 'installation-token', version: VERSION, audienceIds: [AUDIENCE_ID] });
   google = await startFakeGoogleAds({ developerToken: GOOGLE.developerToken, customerId: GOOGLE.customerId, userListIds: [USER_LIST], oauth: { clientId: GOOGLE.clientId, clientSecret: GOOGLE.clientSecret, refreshToken: GOOGLE.refreshToken } });
@@ -38,17 +36,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
   await Promise.all([facebook?.close(), installationFacebook?.close(), google?.close()]);
-  for (const [k, v] of Object.entries(previous)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
-const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-  const res = await api.admin(`/api${path}`, { method: init.method ?? 'GET', ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
+const call = adminJson(() => api);
 const fields = (r: { body: { error: { details: { field: string }[] } } }) => r.body.error.details.map((d) => d.field);
 const facebookBody = (accessToken?: string) => ({ config: { adAccountId: `act_${AD_ACCOUNT}`, audiences: { 'Giỏ hàng chưa thanh toán': AUDIENCE_ID }, graphVersion: VERSION, baseUrl: facebook.url }, ...(accessToken ? { secrets: { accessToken } } : {}) });
 

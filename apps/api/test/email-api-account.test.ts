@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createChannels, createDbOutboxStore, keyringOf, withWorkspaceAccounts } from '@braid/channels';
 import { workspaces } from '@braid/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './helpers';
+import { startTestApi, type TestApi, adminJson, setEnv } from './helpers';
 
 const KEY = randomBytes(32);
 const POSTMARK_TOKEN = 'pm-server-token-7f3a9c2e-hoaban';
@@ -21,7 +21,7 @@ let provider: Server;
 let baseUrl = '';
 let api: TestApi;
 let shop: string;
-let previous: Record<string, string | undefined> = {};
+let restoreEnv: () => void = () => undefined;
 
 /** Postmark and SendGrid as their API references describe them, on 127.0.0.1. */
 function fakeProvider(): Server {
@@ -72,9 +72,7 @@ function fakeProvider(): Server {
 }
 
 beforeAll(async () => {
-  previous = { BRAID_SECRETS_KEY: process.env.BRAID_SECRETS_KEY, BRAID_SECRETS_KEY_ID: process.env.BRAID_SECRETS_KEY_ID };
-  process.env.BRAID_SECRETS_KEY = KEY.toString('base64');
-  process.env.BRAID_SECRETS_KEY_ID = 'mail1';
+  restoreEnv = setEnv({ BRAID_SECRETS_KEY: KEY.toString('base64'), BRAID_SECRETS_KEY_ID: 'mail1' });
   provider = fakeProvider();
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
@@ -84,17 +82,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
   await new Promise<void>((resolve) => provider.close(() => resolve()));
-  for (const [k, v] of Object.entries(previous)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
-const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-  const res = await api.admin(`/api${path}`, { method: init.method ?? 'GET', ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
+const call = adminJson(() => api);
 const last = (path: string) => [...seen].reverse().find((s) => s.path === path)!;
 
 describe('an email API account (Postmark)', () => {

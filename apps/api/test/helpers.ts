@@ -60,3 +60,24 @@ export async function count(api: RunningApi, table: string): Promise<number> {
   const r = await api.db.client.execute(`SELECT count(*) AS n FROM ${table}`);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** Sets environment variables for a test file; the returned function puts back what was there. */
+export function setEnv(values: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
+/** The admin API as a JSON caller: status, raw text and the parsed body (loosely typed, for assertions). */
+export function adminJson(api: () => TestApi) {
+  return async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const res = await api().admin(`/api${path}`, { method: init.method ?? 'GET', ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+}
