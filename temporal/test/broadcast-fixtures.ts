@@ -1,6 +1,6 @@
 // What the broadcast suites share: publishing through the API, a Tết campaign started by hand,
 // and a segment whose members are written as segment upkeep would have recorded them.
-import { segmentMembers } from '@braid/db';
+import { broadcasts, eq, journeys, segmentMembers } from '@braid/db';
 import { expect } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
 import type { Stack } from './harness';
@@ -51,4 +51,21 @@ export async function segmentWith(stack: Stack, name: string, n: number): Promis
 
 export async function broadcastView(stack: Stack, id: string): Promise<BroadcastView> {
   return json<BroadcastView>(await stack.admin(`/broadcasts/${id}`), 200);
+}
+
+/** A broadcast row, running, of the journey's active version to the segment, as the API writes it before its workflow starts. */
+export async function runningBroadcast(stack: Stack, input: { id: string; journeyId: string; segmentId: string; total: number; at: number }) {
+  const [journey] = await stack.db.db.select().from(journeys).where(eq(journeys.id, input.journeyId));
+  await stack.db.db.insert(broadcasts).values({
+    id: input.id,
+    workspaceId: journey!.workspaceId,
+    journeyId: input.journeyId,
+    version: journey!.activeVersion!,
+    segmentId: input.segmentId,
+    status: 'running',
+    total: input.total,
+    ratePerSecond: 2_000,
+    createdAt: input.at,
+    updatedAt: input.at,
+  });
 }

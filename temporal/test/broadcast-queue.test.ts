@@ -5,14 +5,14 @@
 // customers ahead of the journeys' workers. Then the journeys' worker comes and every customer
 // gets the greeting once. A broadcast started on the journeys' queue (as before
 // broadcasts had their own) still completes there.
-import { broadcasts, count, enrollments, eq, journeys, messages } from '@braid/db';
+import { count, enrollments, eq, messages } from '@braid/db';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBroadcastActivities } from '../src/broadcasts/activities';
 import { MAX_AHEAD } from '../src/broadcasts/enrol-page';
 import { broadcastWorkflowId, type BroadcastPage } from '../src/workflows/broadcast-contract';
 import { BROADCAST_TASK_QUEUE, DEFAULT_TASK_QUEUE } from '../src/workflows/contract';
-import { broadcastView, json, publish, segmentWith, tetCampaign, type BroadcastView } from './broadcast-fixtures';
+import { broadcastView, json, publish, runningBroadcast, segmentWith, tetCampaign, type BroadcastView } from './broadcast-fixtures';
 import { eventually, startStack, workflowBundlePath, type Stack, type WorkerHandle } from './harness';
 
 let stack: Stack;
@@ -127,20 +127,8 @@ describe('broadcasts on their own task queue', () => {
     fullWorker ??= await stack.startWorker('inProcess');
     const segmentId = await segmentWith(stack, 'oldqueue', 230);
     const journeyId = await publish(stack, 'Tết (hàng đợi cũ)', tetCampaign());
-    const [journey] = await stack.db.db.select().from(journeys).where(eq(journeys.id, journeyId));
     const id = `old-queue-${Date.now()}`;
-    await stack.db.db.insert(broadcasts).values({
-      id,
-      workspaceId: journey!.workspaceId,
-      journeyId,
-      version: journey!.activeVersion!,
-      segmentId,
-      status: 'running',
-      total: 230,
-      ratePerSecond: 2_000,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    });
+    await runningBroadcast(stack, { id, journeyId, segmentId, total: 230, at: Date.now() });
     const handle = await stack.client.workflow.start('broadcastWorkflow', { workflowId: broadcastWorkflowId(id), taskQueue: DEFAULT_TASK_QUEUE, args: [{ broadcastId: id }] });
     await handle.result();
     expect(await broadcastView(stack, id)).toMatchObject({ status: 'completed', enrolled: 230, skipped: 0 });

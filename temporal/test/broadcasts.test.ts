@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days, hours, journeyGraph } from '../../packages/journey/fixtures/builder';
 import { enrolBroadcastPage } from '../src/broadcasts/enrol-page';
 import { enrolMembers } from '../src/broadcasts/enrol-members';
-import { json, publish as publishJourney, segmentWith as segmentOf, tetCampaign as tetGreeting, type BroadcastView } from './broadcast-fixtures';
+import { json, publish as publishJourney, runningBroadcast, segmentWith as segmentOf, tetCampaign as tetGreeting, type BroadcastView } from './broadcast-fixtures';
 import { eventually, startStack, type Stack, type WorkerHandle } from './harness';
 
 const MEMBERS = 250;
@@ -138,18 +138,7 @@ describe('broadcasts', () => {
     // Member 0 went through this journey before (it lets a customer in once); member 1 is in it now.
     await stack.db.db.insert(enrollments).values([row(members[0]!, 'completed'), row(members[1]!, 'active')]);
     const id = newId(at);
-    await stack.db.db.insert(broadcasts).values({
-      id,
-      workspaceId: journey!.workspaceId,
-      journeyId,
-      version: journey!.activeVersion!,
-      segmentId,
-      status: 'running',
-      total: 30,
-      ratePerSecond: 2_000,
-      createdAt: at,
-      updatedAt: at,
-    });
+    await runningBroadcast(stack, { id, journeyId, segmentId, total: 30, at });
     const deps = { db: stack.db.db, client: stack.client, index: stack.runtime.router!.index };
     const published = await deps.index.version(journeyId, journey!.activeVersion!);
     // An earlier run of the page enrolled ten members, then died before it counted them.
@@ -223,7 +212,7 @@ describe('broadcasts', () => {
       // Member 4 never entered: in.
     ]);
     const id = newId(at);
-    await stack.db.db.insert(broadcasts).values({ id, workspaceId: journey!.workspaceId, journeyId, version: journey!.activeVersion!, segmentId, status: 'running', total: 5, ratePerSecond: 2_000, createdAt: at, updatedAt: at });
+    await runningBroadcast(stack, { id, journeyId, segmentId, total: 5, at });
     const page = await enrolBroadcastPage({ ...deps, now: () => at }, id);
     expect(page).toMatchObject({ done: true, enrolled: 3, skipped: 2 });
     const entered = await stack.db.client.execute({ sql: 'SELECT customer_id FROM enrollments WHERE journey_id = ? AND entry_event_id IS NOT NULL ORDER BY customer_id', args: [journeyId] });
