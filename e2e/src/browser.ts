@@ -32,3 +32,13 @@ export async function openVietnameseTab(browser: Browser, options: { height?: nu
   if (options.acceptDialogs) page.on('dialog', (d) => void d.accept());
   return { context, page };
 }
+
+/** signIn that keeps a full-page screenshot at `failureShot` when the landmark never shows: what the page said instead. */
+export async function signInOrScreenshot(page: Page, url: string, credentials: { email: string; password: string }, landmark: string, failureShot: string): Promise<void> {
+  try {
+    await signIn(page, url, credentials.email, credentials.password, landmark);
+  } catch (error) {
+    await page.screenshot({ path: failureShot, fullPage: true });
+    throw error;
+  }
+}

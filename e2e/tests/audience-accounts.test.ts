@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsEn } from '../../apps/web/src/channels/texts';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, signInOrScreenshot } from '../src/browser';
 import { englishCatalogue, findEnglish } from '../src/english';
 import { startSystem, type BraidSystem } from '../src/system';
 
@@ -28,12 +28,7 @@ beforeAll(async () => {
   sys = await startSystem();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'vi-VN' });
-  try {
-    await signIn(page, sys.webUrl, sys.credentials.email, sys.credentials.password, '[data-testid=nav-channels]');
-  } catch (error) {
-    await page.screenshot({ path: `${ARTIFACTS}audience-accounts-sign-in-failed.png`, fullPage: true });
-    throw error;
-  }
+  await signInOrScreenshot(page, sys.webUrl, sys.credentials, '[data-testid=nav-channels]', `${ARTIFACTS}audience-accounts-sign-in-failed.png`);
 }, 180_000);
 
 afterAll(async () => {

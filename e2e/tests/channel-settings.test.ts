@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyGraph } from '../../packages/journey/fixtures/builder';
-import { launchBrowser, signIn } from '../src/browser';
+import { launchBrowser, signInOrScreenshot } from '../src/browser';
 import { startSystem, type BraidSystem } from '../src/system';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -37,13 +37,8 @@ beforeAll(async () => {
   sys = await startSystem();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'vi-VN' });
-  try {
-    // A fresh workspace has no journeys table yet: the top bar says the sign-in worked.
-    await signIn(page, sys.webUrl, sys.credentials.email, sys.credentials.password, '[data-testid=nav-channels]');
-  } catch (error) {
-    await page.screenshot({ path: `${ARTIFACTS}channels-settings-sign-in-failed.png`, fullPage: true });
-    throw error;
-  }
+  // A fresh workspace has no journeys table yet: the top bar says the sign-in worked.
+  await signInOrScreenshot(page, sys.webUrl, sys.credentials, '[data-testid=nav-channels]', `${ARTIFACTS}channels-settings-sign-in-failed.png`);
 }, 180_000);
 
 afterAll(async () => {
